@@ -1,0 +1,37 @@
+/**
+ * WebSocket close codes the collab server uses, shared by server and client.
+ * 4400–4499 are permanent (the stock WebsocketProvider stops reconnecting); 4500–4599 and 1012 are
+ * transient (it reconnects with backoff). The client reads them to explain a disconnect.
+ */
+export const CloseCode = {
+  /** The server is shutting down or restarting; clients reconnect on their own. */
+  ServiceRestart: 1012,
+  /** A frame exceeded the configured maximum size (set by `ws` itself). */
+  MessageTooBig: 1009,
+  /** A frame could not be decoded as a y-websocket message. */
+  InvalidMessage: 4400,
+  /** The connection did not identify itself. */
+  Unauthorized: 4401,
+  /** The identity has no access to this manuscript. */
+  Forbidden: 4403,
+  /** The room name is not a valid manuscript room, or the manuscript does not exist. */
+  NotFound: 4404,
+  /** The manuscript's stored history failed to decode; it is quarantined until an operator looks. */
+  Quarantined: 4423,
+  /** Storing an update failed; the room was unloaded so nothing unstored is served. */
+  StorageFailure: 4500,
+} as const;
+
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** A plain-words reason for each code, for logs and the writer's status line. */
+export const closeReason: Record<CloseCode, string> = {
+  [CloseCode.ServiceRestart]: 'server restarting',
+  [CloseCode.MessageTooBig]: 'message too large',
+  [CloseCode.InvalidMessage]: 'invalid message',
+  [CloseCode.Unauthorized]: 'not signed in',
+  [CloseCode.Forbidden]: 'no access to this manuscript',
+  [CloseCode.NotFound]: 'manuscript not found',
+  [CloseCode.Quarantined]: 'manuscript quarantined: its stored history could not be read',
+  [CloseCode.StorageFailure]: 'storage failure',
+};

@@ -1,0 +1,21 @@
+/**
+ * y-websocket wire message types (first varUint of every frame).
+ * 0–3 are the stock protocol; 100 and up are Scriptorium's own.
+ */
+export const MessageType = {
+  Sync: 0,
+  Awareness: 1,
+  Auth: 2,
+  QueryAwareness: 3,
+  /** Server → client: every update up to this state vector is durably stored. */
+  Stored: 100,
+} as const;
+
+export type MessageType = (typeof MessageType)[keyof typeof MessageType];
+
+/** Sync sub-types (second varUint of a Sync frame), as in y-protocols/sync. */
+export const SyncStep = {
+  Step1: 0,
+  Step2: 1,
+  Update: 2,
+} as const;

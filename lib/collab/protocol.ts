@@ -1,0 +1,80 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { MessageType, SyncStep } from './message-types';
+
+/** Every frame a client may send, decoded. Anything else is rejected before it touches a document. */
+export type ClientMessage =
+  | { type: 'sync-step-1'; stateVector: Uint8Array }
+  | { type: 'sync-step-2'; update: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' };
+
+export class ProtocolError extends Error {
+  override name = 'ProtocolError';
+}
+
+/** Decodes one client frame; throws ProtocolError on anything malformed, unknown or with trailing bytes. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const messageType = decoding.readVarUint(decoder);
+    let message: ClientMessage;
+    switch (messageType) {
+      case MessageType.Sync: {
+        const step = decoding.readVarUint(decoder);
+        const payload = decoding.readVarUint8Array(decoder);
+        if (step === SyncStep.Step1) message = { type: 'sync-step-1', stateVector: payload };
+        else if (step === SyncStep.Step2) message = { type: 'sync-step-2', update: payload };
+        else if (step === SyncStep.Update) message = { type: 'sync-update', update: payload };
+        else throw new ProtocolError(`unknown sync step ${step}`);
+        break;
+      }
+      case MessageType.Awareness:
+        message = { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        break;
+      case MessageType.QueryAwareness:
+        message = { type: 'query-awareness' };
+        break;
+      default:
+        throw new ProtocolError(`unknown message type ${messageType}`);
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message');
+    return message;
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError(`malformed frame: ${(error as Error).message}`);
+  }
+}
+
+function encodeSync(step: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+export const encodeSyncStep1 = (stateVector: Uint8Array) => encodeSync(SyncStep.Step1, stateVector);
+export const encodeSyncStep2 = (update: Uint8Array) => encodeSync(SyncStep.Step2, update);
+export const encodeSyncUpdate = (update: Uint8Array) => encodeSync(SyncStep.Update, update);
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Tells a client that the document's stored state now covers this state vector. */
+export function encodeStored(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Stored);
+  encoding.writeVarUint8Array(encoder, stateVector);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Reads the payload of a Stored frame whose type varUint was already consumed (as y-websocket's handlers do). */
+export function readStoredPayload(decoder: decoding.Decoder): Uint8Array {
+  return decoding.readVarUint8Array(decoder);
+}

@@ -1,0 +1,4 @@
+export * from './connection';
+export * from './document-log';
+export * from './manuscripts';
+export * from './schema';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+
+/** Every environment variable Scriptorium reads, with its default. The README's table mirrors this. */
+export const envSchema = z.object({
+  DATABASE_URL: z.string().min(1).default('file:./data/scriptorium.db'),
+  /** Signs tokens and sessions; `npm start` generates one into data/secret on first run. */
+  AUTH_SECRET: z.string().min(32).optional(),
+  PORT: port.default(3000),
+  COLLAB_PORT: port.default(1234),
+  COLLAB_HOST: z.string().default('0.0.0.0'),
+  /** The collab URL browsers connect to; default: same host as the page, port COLLAB_PORT. */
+  COLLAB_PUBLIC_URL: z.string().url().optional(),
+  /** Largest WebSocket frame accepted; larger frames close that connection with 1009. */
+  COLLAB_MAX_MESSAGE_BYTES: positiveInt.default(16 * 1024 * 1024),
+  /** How long an empty room stays loaded before it is compacted and unloaded. */
+  COLLAB_ROOM_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Interval between keepalive pings; a connection that misses one is dropped. */
+  COLLAB_PING_INTERVAL_MS: positiveInt.default(30_000),
+  /** Stored updates after which a room folds its log into one snapshot row. */
+  COLLAB_COMPACT_EVERY_UPDATES: positiveInt.default(500),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Parses the environment once; a bad value stops start-up with every problem listed. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,53 @@
+import { CloseCode } from '../lib/collab/close-codes';
+import { authenticate } from './auth/authenticate';
+import type { Persistence } from './persistence/persistence';
+import { RoomManager } from './rooms/room-manager';
+import { startTransport } from './transport/ws-server';
+
+export interface CollabServerOptions {
+  host: string;
+  port: number;
+  persistence: Persistence;
+  maxMessageBytes: number;
+  roomGraceMs: number;
+  pingIntervalMs: number;
+  compactEveryUpdates: number;
+  log?: (line: string) => void;
+}
+
+export interface CollabServer {
+  readonly port: number;
+  readonly rooms: RoomManager;
+  /** Graceful stop: refuse new connections, flush and compact every room, close sockets with 1012. */
+  shutdown(): Promise<void>;
+}
+
+/** Wires transport, auth, rooms and persistence; holds no logic of its own. */
+export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
+  const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
+  const rooms = new RoomManager(options.persistence, {
+    graceMs: options.roomGraceMs,
+    compactEveryUpdates: options.compactEveryUpdates,
+    log,
+  });
+  const transport = await startTransport({
+    host: options.host,
+    port: options.port,
+    maxMessageBytes: options.maxMessageBytes,
+    pingIntervalMs: options.pingIntervalMs,
+    authenticate,
+    acquireRoom: (manuscriptId) => rooms.acquire(manuscriptId),
+    health: () => ({ rooms: rooms.loadedRoomCount }),
+    log,
+  });
+
+  return {
+    port: transport.port,
+    rooms,
+    async shutdown() {
+      await transport.stopAccepting();
+      await rooms.unloadAll(CloseCode.ServiceRestart);
+      transport.terminateAll();
+    },
+  };
+}

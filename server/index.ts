@@ -1,0 +1,37 @@
+import { openDatabase } from '../lib/db';
+import { readEnv } from '../lib/validation/env';
+import { startCollabServer } from './collab-server';
+import { createSqlitePersistence } from './persistence/sqlite-persistence';
+
+// Composition root: read config, open storage, start the server, stop it cleanly on SIGTERM/SIGINT.
+async function main() {
+  const env = readEnv();
+  const db = openDatabase(env.DATABASE_URL);
+  const server = await startCollabServer({
+    host: env.COLLAB_HOST,
+    port: env.COLLAB_PORT,
+    persistence: createSqlitePersistence(db),
+    maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
+    roomGraceMs: env.COLLAB_ROOM_GRACE_MS,
+    pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,
+    compactEveryUpdates: env.COLLAB_COMPACT_EVERY_UPDATES,
+  });
+  console.log(`[collab] listening on ws://${env.COLLAB_HOST}:${server.port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[collab] ${signal}: flushing rooms and closing connections`);
+    await server.shutdown();
+    db.$client.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[collab] failed to start: ${(error as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+/** A stored row of a manuscript's update log. */
+export interface StoredUpdate {
+  seq: number;
+  bytes: Uint8Array;
+}
+
+export type LoadResult =
+  | { status: 'missing' }
+  | { status: 'quarantined'; reason: string }
+  | { status: 'ok'; rows: StoredUpdate[] };
+
+/** Where rooms keep their documents. Every method resolves only once the write is durable. */
+export interface Persistence {
+  load(manuscriptId: string): Promise<LoadResult>;
+  /** Appends one update and returns its sequence number. */
+  append(manuscriptId: string, update: Uint8Array): Promise<number>;
+  /** Replaces rows up to `throughSeq` with `snapshot`, atomically. */
+  compact(manuscriptId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  quarantine(manuscriptId: string, reason: string): Promise<void>;
+}

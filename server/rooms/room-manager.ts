@@ -1,0 +1,107 @@
+import { CloseCode } from '../../lib/collab/close-codes';
+import { CorruptUpdateError, replayUpdates } from '../../lib/collab/replay';
+import type { Persistence } from '../persistence/persistence';
+import { Room, type RoomOptions } from './room';
+
+export type AcquireResult = { ok: true; room: Room } | { ok: false; code: CloseCode; reason: string };
+
+export interface RoomManagerOptions extends RoomOptions {
+  /** How long an empty room stays loaded, so a quick reload does not re-read storage. */
+  graceMs: number;
+}
+
+/** Loads rooms on first connection and unloads them (after compacting) once empty for `graceMs`. */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<AcquireResult>>();
+  private readonly unloading = new Map<string, Promise<void>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly persistence: Persistence,
+    private readonly options: RoomManagerOptions,
+  ) {}
+
+  get loadedRoomCount(): number {
+    return this.rooms.size;
+  }
+
+  getLoadedRoom(manuscriptId: string): Room | undefined {
+    return this.rooms.get(manuscriptId);
+  }
+
+  /** The loaded room for a manuscript, loading it from storage if needed. */
+  async acquire(manuscriptId: string): Promise<AcquireResult> {
+    this.cancelUnload(manuscriptId);
+    await this.unloading.get(manuscriptId);
+    const room = this.rooms.get(manuscriptId);
+    if (room && !room.hasFailed) return { ok: true, room };
+    let pending = this.loading.get(manuscriptId);
+    if (!pending) {
+      pending = this.load(manuscriptId).finally(() => this.loading.delete(manuscriptId));
+      this.loading.set(manuscriptId, pending);
+    }
+    return pending;
+  }
+
+  /** Compacts and unloads every room; used on shutdown. */
+  async unloadAll(code: CloseCode): Promise<void> {
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    await Promise.all([...this.loading.values()]);
+    await Promise.all([...this.rooms.values()].map((room) => this.unload(room, code)));
+  }
+
+  private async load(manuscriptId: string): Promise<AcquireResult> {
+    const result = await this.persistence.load(manuscriptId);
+    if (result.status === 'missing') return { ok: false, code: CloseCode.NotFound, reason: 'no such manuscript' };
+    if (result.status === 'quarantined') return { ok: false, code: CloseCode.Quarantined, reason: result.reason };
+    const lastSeq = result.rows.at(-1)?.seq ?? 0;
+    const room = new Room(manuscriptId, this.persistence, lastSeq, this.options);
+    try {
+      replayUpdates(room.doc, result.rows);
+    } catch (error) {
+      room.destroy();
+      if (!(error instanceof CorruptUpdateError)) throw error;
+      await this.persistence.quarantine(manuscriptId, error.message);
+      this.options.log(`manuscript ${manuscriptId} QUARANTINED: ${error.message}; its rows are kept untouched for inspection`);
+      return { ok: false, code: CloseCode.Quarantined, reason: error.message };
+    }
+    room.onEmpty = () => this.scheduleUnload(room);
+    this.rooms.set(manuscriptId, room);
+    return { ok: true, room };
+  }
+
+  private scheduleUnload(room: Room): void {
+    this.cancelUnload(room.manuscriptId);
+    const delay = room.hasFailed ? 0 : this.options.graceMs;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.manuscriptId);
+      if (room.size === 0) void this.unload(room, CloseCode.ServiceRestart);
+    }, delay);
+    this.unloadTimers.set(room.manuscriptId, timer);
+  }
+
+  private cancelUnload(manuscriptId: string): void {
+    const timer = this.unloadTimers.get(manuscriptId);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(manuscriptId);
+  }
+
+  private unload(room: Room, code: CloseCode): Promise<void> {
+    const existing = this.unloading.get(room.manuscriptId);
+    if (existing) return existing;
+    const done = (async () => {
+      room.onEmpty = () => {};
+      room.closeAll(code);
+      await room.flush();
+      if (!room.hasFailed) await room.compact();
+      if (this.rooms.get(room.manuscriptId) === room) this.rooms.delete(room.manuscriptId);
+      room.destroy();
+    })()
+      .catch((error: unknown) => this.options.log(`manuscript ${room.manuscriptId}: unload failed: ${(error as Error).message}`))
+      .finally(() => this.unloading.delete(room.manuscriptId));
+    this.unloading.set(room.manuscriptId, done);
+    return done;
+  }
+}

@@ -1,0 +1,240 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { CloseCode, closeReason } from '../../lib/collab/close-codes';
+import {
+  decodeClientMessage,
+  encodeAwareness,
+  encodeStored,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+  ProtocolError,
+  type ClientMessage,
+} from '../../lib/collab/protocol';
+import { canWrite, type Identity } from '../auth/authenticate';
+import type { Persistence } from '../persistence/persistence';
+import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
+
+export interface RoomOptions {
+  /** Stored updates after which the log is folded into one snapshot row. */
+  compactEveryUpdates: number;
+  log: (line: string) => void;
+}
+
+interface Connection {
+  socket: SocketLike;
+  identity: Identity;
+  /** Awareness client ids this connection announced, removed when it leaves. */
+  awarenessIds: Set<number>;
+}
+
+/**
+ * One loaded manuscript: its Y.Doc, awareness and connections. Every frame is handled in arrival
+ * order on one queue, and an update is appended to storage before it is broadcast or acknowledged.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly connections = new Map<SocketLike, Connection>();
+  private queue: Promise<void> = Promise.resolve();
+  private updatesSinceCompaction = 0;
+  private failed = false;
+  /** Called when the last connection leaves or the room fails. */
+  onEmpty: () => void = () => {};
+
+  constructor(
+    readonly manuscriptId: string,
+    private readonly persistence: Persistence,
+    private lastSeq: number,
+    private readonly options: RoomOptions,
+  ) {
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.broadcastAwareness);
+  }
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  join(socket: SocketLike, identity: Identity): void {
+    this.connections.set(socket, { socket, identity, awarenessIds: new Set() });
+    this.enqueue(async () => {
+      this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      const states = this.awareness.getStates();
+      if (states.size > 0) {
+        this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+      }
+    });
+  }
+
+  /** Decodes and handles one frame; a malformed frame closes this connection only. */
+  receive(socket: SocketLike, frame: Uint8Array): void {
+    let message: ClientMessage;
+    try {
+      message = decodeClientMessage(frame);
+    } catch (error) {
+      this.reject(socket, CloseCode.InvalidMessage, (error as Error).message);
+      return;
+    }
+    this.enqueue(() => this.handle(socket, message));
+  }
+
+  leave(socket: SocketLike): void {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    this.connections.delete(socket);
+    if (connection.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    }
+    if (this.connections.size === 0) this.onEmpty();
+  }
+
+  /** Resolves once every frame received so far has been handled. */
+  flush(): Promise<void> {
+    return this.queue;
+  }
+
+  /** Folds the update log into one snapshot row, if anything was appended since the last fold. */
+  compact(): Promise<void> {
+    return this.enqueue(() => this.compactNow());
+  }
+
+  closeAll(code: CloseCode): void {
+    for (const socket of [...this.connections.keys()]) {
+      socket.close(code, closeReason[code]);
+      this.leave(socket);
+    }
+  }
+
+  destroy(): void {
+    this.awareness.off('update', this.broadcastAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(() => (this.failed ? undefined : task()));
+    this.queue = run.catch((error: unknown) => this.fail(error));
+    return this.queue;
+  }
+
+  private async handle(socket: SocketLike, message: ClientMessage): Promise<void> {
+    const connection = this.connections.get(socket);
+    if (!connection) return;
+    switch (message.type) {
+      case 'sync-step-1':
+        this.send(socket, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+        if (canWrite(connection.identity.role)) this.acknowledge(socket);
+        return;
+      case 'sync-step-2':
+      case 'sync-update':
+        if (!canWrite(connection.identity.role)) {
+          this.reject(socket, CloseCode.Forbidden, 'read-only connection sent an update');
+          return;
+        }
+        await this.applyClientUpdate(connection, message.update);
+        return;
+      case 'awareness':
+        this.applyAwareness(connection, message.update);
+        return;
+      case 'query-awareness':
+        this.send(
+          socket,
+          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
+        );
+        return;
+    }
+  }
+
+  private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
+    const integrated: Uint8Array[] = [];
+    const capture = (bytes: Uint8Array) => integrated.push(bytes);
+    let applyError: unknown;
+    this.doc.on('update', capture);
+    try {
+      Y.applyUpdate(this.doc, update, connection);
+    } catch (error) {
+      applyError = error;
+    } finally {
+      this.doc.off('update', capture);
+    }
+    // Whatever did integrate (even before a failure part-way) is stored, so memory never runs ahead of disk.
+    if (integrated.length > 0) {
+      const stored = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
+      this.lastSeq = await this.persistence.append(this.manuscriptId, stored);
+      this.updatesSinceCompaction += 1;
+      this.broadcast(encodeSyncUpdate(stored), connection.socket);
+    }
+    if (applyError) {
+      this.reject(connection.socket, CloseCode.InvalidMessage, `update failed to apply: ${(applyError as Error).message}`);
+      return;
+    }
+    this.acknowledge(connection.socket);
+    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compactNow();
+  }
+
+  private applyAwareness(connection: Connection, update: Uint8Array): void {
+    const before = new Set(this.awareness.getStates().keys());
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+    } catch (error) {
+      this.reject(connection.socket, CloseCode.InvalidMessage, `bad awareness update: ${(error as Error).message}`);
+      return;
+    }
+    for (const id of this.awareness.getStates().keys()) {
+      if (!before.has(id)) connection.awarenessIds.add(id);
+    }
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.updatesSinceCompaction === 0) return;
+    await this.persistence.compact(this.manuscriptId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    this.updatesSinceCompaction = 0;
+  }
+
+  private acknowledge(socket: SocketLike): void {
+    this.send(socket, encodeStored(Y.encodeStateVector(this.doc)));
+  }
+
+  private readonly broadcastAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const changed = [...added, ...updated, ...removed];
+    const connection = origin as Connection | null;
+    if (connection && this.connections.get(connection.socket) === connection) {
+      for (const id of removed) connection.awarenessIds.delete(id);
+    }
+    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+  };
+
+  private broadcast(frame: Uint8Array, except?: SocketLike): void {
+    for (const socket of this.connections.keys()) {
+      if (socket !== except) this.send(socket, frame);
+    }
+  }
+
+  private send(socket: SocketLike, frame: Uint8Array): void {
+    if (socket.readyState === SOCKET_OPEN) socket.send(frame);
+  }
+
+  private reject(socket: SocketLike, code: CloseCode, detail: string): void {
+    this.options.log(`manuscript ${this.manuscriptId}: closing a connection (${closeReason[code]}): ${detail}`);
+    socket.close(code, closeReason[code]);
+    this.leave(socket);
+  }
+
+  /** Storage failed: drop every connection and let the room unload, so nothing unstored is ever served. */
+  private fail(error: unknown): void {
+    if (this.failed) return;
+    this.failed = true;
+    this.options.log(`manuscript ${this.manuscriptId}: storage failure, unloading room: ${(error as Error).message}`);
+    for (const socket of [...this.connections.keys()]) socket.close(CloseCode.StorageFailure, closeReason[CloseCode.StorageFailure]);
+    this.connections.clear();
+    this.onEmpty();
+  }
+
+  get hasFailed(): boolean {
+    return this.failed;
+  }
+}
