@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { createManuscript, openAsWriter, proseText, typeAtEnd } from './writers';
+
+test.describe('two co-authors write one scene together', () => {
+  test('they see each other live, keep writing offline, and nothing is lost', async ({ browser }) => {
+    const setup = await browser.newPage();
+    const path = await createManuscript(setup, 'The Salt Road');
+    await setup.close();
+
+    const ada = await openAsWriter(browser, path, 'Ada');
+    const ben = await openAsWriter(browser, path, 'Ben');
+
+    // Ada writes; Ben sees every word, with Ada's caret and name.
+    await typeAtEnd(ada, 'It was a bright cold day in April.');
+    await expect(ben.text).toContainText('It was a bright cold day in April.');
+    await expect(ben.page.locator('.collaboration-carets__label', { hasText: 'Ada' })).toBeVisible();
+    await expect(ben.page.getByRole('list', { name: 'Who is here' })).toContainText('Ada');
+
+    // Ben answers on a new paragraph; Ada sees Ben's words and Ben's caret.
+    await ben.text.click();
+    await ben.page.keyboard.press('Control+End');
+    await ben.page.keyboard.press('Enter');
+    await ben.page.keyboard.type('The clocks were striking thirteen.', { delay: 5 });
+    await expect(ada.text).toContainText('The clocks were striking thirteen.');
+    await expect(ada.page.locator('.collaboration-carets__label', { hasText: 'Ben' })).toBeVisible();
+    await expect(ada.page.getByRole('list', { name: 'Who is here' })).toContainText('Ben');
+    await expect(ada.status).toHaveText('Saved');
+    await expect(ben.status).toHaveText('Saved');
+
+    fs.mkdirSync('e2e/artifacts', { recursive: true });
+    await ada.page.screenshot({ path: 'e2e/artifacts/editor-two-writers.png', fullPage: true });
+
+    // Ada goes offline; both keep writing; the status says so; on return the texts merge.
+    await ada.context.setOffline(true);
+    await expect(ada.status).toHaveText('Offline – changes kept on this device');
+    await typeAtEnd(ada, ' Ada wrote this offline.');
+    await typeAtEnd(ben, ' Ben kept going online.');
+    await expect(ben.text).not.toContainText('Ada wrote this offline.');
+    await ada.page.screenshot({ path: 'e2e/artifacts/editor-offline.png' });
+    await ada.context.setOffline(false);
+    for (const writer of [ada, ben]) {
+      await expect(writer.text).toContainText('Ada wrote this offline.');
+      await expect(writer.text).toContainText('Ben kept going online.');
+      await expect(writer.status).toHaveText('Saved');
+    }
+    expect(await proseText(ada)).toBe(await proseText(ben));
+
+    // A writer who was never here loads the stored text from the server alone.
+    const cy = await openAsWriter(browser, path, 'Cy');
+    await expect(cy.text).toContainText('It was a bright cold day in April.');
+    await expect(cy.text).toContainText('Ada wrote this offline.');
+    await expect(cy.text).toContainText('Ben kept going online.');
+
+    // A reload shows the text.
+    await ben.page.reload();
+    await expect(ben.text).toContainText('The clocks were striking thirteen.');
+    await expect(ben.status).toHaveText('Saved');
+  });
+
+  test('the editor speaks prose: typography, chapter headings, scene breaks, undo of your own words only', async ({ browser }) => {
+    const setup = await browser.newPage();
+    const path = await createManuscript(setup, 'Typography');
+    await setup.close();
+    const ada = await openAsWriter(browser, path, 'Ada');
+    const ben = await openAsWriter(browser, path, 'Ben');
+
+    await typeAtEnd(ada, `"Wait," she said -- and then... nothing. It's late.`);
+    await expect(ada.text).toContainText('“Wait,” she said — and then… nothing. It’s late.');
+
+    await ada.page.keyboard.press('Enter');
+    await ada.page.keyboard.type('#');
+    await ada.page.keyboard.press('Enter');
+    await ada.page.keyboard.type('Morning came.');
+    await expect(ada.text.locator('.scene-break')).toHaveText('#');
+    await expect(ben.text.locator('.scene-break')).toHaveCount(1);
+
+    await ada.page.getByRole('button', { name: 'Chapter' }).click();
+    await expect(ada.text.locator('h1')).toHaveText('Morning came.');
+
+    // Undo takes back Ada's own typing, never Ben's.
+    await typeAtEnd(ben, ' Ben adds.');
+    await expect(ada.text).toContainText('Ben adds.');
+    await ada.text.click();
+    await ada.page.keyboard.press('Control+End');
+    await ada.page.keyboard.press('Enter');
+    await ada.page.keyboard.type('Ada adds.');
+    await expect(ben.text).toContainText('Ada adds.');
+    await ada.page.keyboard.press('Control+z');
+    await expect(ada.text).not.toContainText('Ada adds.');
+    await expect(ada.text).toContainText('Ben adds.');
+    await expect(ben.text).not.toContainText('Ada adds.');
+  });
+
+  test('closing the tab with a change not yet stored asks for confirmation', async ({ browser }) => {
+    const setup = await browser.newPage();
+    const path = await createManuscript(setup, 'Unsaved');
+    await setup.close();
+    const ada = await openAsWriter(browser, path, 'Ada');
+    await ada.context.setOffline(true);
+    await expect(ada.status).toHaveText('Offline – changes kept on this device');
+    await typeAtEnd(ada, 'Not stored yet.');
+    const dialog = new Promise<string>((resolve) => ada.page.once('dialog', (d) => (resolve(d.type()), void d.dismiss())));
+    await ada.page.close({ runBeforeUnload: true });
+    expect(await dialog).toBe('beforeunload');
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * `npm start`: prepares a fresh checkout (secret, database, production build) and runs web and
+ * collab together. `npm start -- web` or `-- collab` runs one of them alone.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../lib/db';
+import { readEnv } from '../lib/validation/env';
+
+const root = path.resolve(__dirname, '..');
+process.chdir(root);
+const which = process.argv[2] ?? 'all';
+if (!['all', 'web', 'collab'].includes(which)) {
+  console.error(`usage: npm start [-- web|collab]   (got "${which}")`);
+  process.exit(2);
+}
+
+/** A secret generated once per installation, kept beside the database. */
+function ensureSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(root, 'data', 'secret');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64url'), { mode: 0o600 });
+    console.log('[start] generated a new secret in data/secret');
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** A fingerprint of everything the web build depends on, so a stale build is rebuilt and a fresh one reused. */
+function sourceFingerprint(): string {
+  const hash = crypto.createHash('sha256');
+  const visit = (entry: string) => {
+    const full = path.join(root, entry);
+    if (!fs.existsSync(full)) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      for (const child of fs.readdirSync(full).sort()) visit(path.join(entry, child));
+    } else {
+      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  for (const entry of ['app', 'lib', 'package-lock.json', 'next.config.js', 'tsconfig.json']) visit(entry);
+  return hash.digest('hex');
+}
+
+function ensureWebBuild(): void {
+  const stamp = path.join(root, '.next', 'scriptorium-source');
+  const fingerprint = sourceFingerprint();
+  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint) return;
+  console.log('[start] building the web app (once per change of source)…');
+  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  fs.writeFileSync(stamp, fingerprint);
+}
+
+function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} stopped (${signal ?? code}); stopping the rest`);
+      stop('SIGTERM', code ?? 1);
+    }
+  });
+  return child;
+}
+
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+process.env.AUTH_SECRET = ensureSecret();
+const env = readEnv();
+// Migrate once here, before either process opens the database.
+openDatabase(env.DATABASE_URL).$client.close();
+
+const children: ChildProcess[] = [];
+let stopping = false;
+function stop(signal: NodeJS.Signals, exitCode = 0) {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(() =>
+    process.exit(exitCode),
+  );
+}
+process.on('SIGINT', () => stop('SIGINT'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+
+if (which !== 'web') {
+  children.push(run('collab', ['--import', 'tsx', 'server/index.ts'], process.env));
+}
+if (which !== 'collab') {
+  ensureWebBuild();
+  children.push(run('web', [require.resolve('next/dist/bin/next'), 'start', '-p', String(env.PORT)], process.env));
+  console.log(`[start] Scriptorium: http://localhost:${env.PORT}`);
+}
