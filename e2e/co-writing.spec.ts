@@ -92,6 +92,27 @@ test.describe('two co-authors write one scene together', () => {
     await expect(ben.text).not.toContainText('Ada adds.');
   });
 
+  test('an oversized paste is refused with a clear message and the scene is untouched', async ({ browser }) => {
+    const setup = await browser.newPage();
+    const path = await createManuscript(setup, 'Paste');
+    await setup.close();
+    const ada = await openAsWriter(browser, path, 'Ada');
+    await typeAtEnd(ada, 'Before.');
+    const paste = (size: number) =>
+      ada.text.evaluate((element, chars) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', 'word '.repeat(Math.ceil(chars / 5)).slice(0, chars));
+        element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, size);
+    await paste(2_500_000);
+    await expect(ada.page.getByRole('alert').filter({ hasText: 'paste' })).toContainText('That paste is too large (2.5 MB)');
+    expect(await proseText(ada)).toBe('Before.');
+    await ada.page.getByRole('button', { name: 'Dismiss' }).click();
+    await paste(40);
+    await expect(ada.text).toContainText('word word');
+    await expect(ada.status).toHaveText('Saved');
+  });
+
   test('closing the tab with a change not yet stored asks for confirmation', async ({ browser }) => {
     const setup = await browser.newPage();
     const path = await createManuscript(setup, 'Unsaved');

@@ -34,6 +34,7 @@ export function ManuscriptWorkspace(props: { manuscriptId: string; title: string
   }, []);
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const { session, status, scenes, fatal } = useCollabSession(props.manuscriptId, identity, props.collab);
+  const [notice, setNotice] = useState<string | null>(null);
   const scene = scenes[0];
   const shownStatus: SaveStatus = online ? status : 'offline';
 
@@ -59,10 +60,18 @@ export function ManuscriptWorkspace(props: { manuscriptId: string; title: string
             {fatal}
           </p>
         ) : null}
+        {notice ? (
+          <div role="alert" className="notice banner">
+            <p>{notice}</p>
+            <button type="button" onClick={() => setNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        ) : null}
         {!checkedIdentity ? null : !identity ? (
           <IdentityForm onDone={setIdentity} />
         ) : session && scene ? (
-          <SceneEditor key={scene.id} doc={session.doc} provider={session.provider} sceneId={scene.id} sceneTitle={scene.title} identity={identity} />
+          <SceneEditor key={scene.id} doc={session.doc} provider={session.provider} sceneId={scene.id} sceneTitle={scene.title} identity={identity} onNotice={setNotice} />
         ) : (
           <p className="muted loading">Opening the manuscript…</p>
         )}

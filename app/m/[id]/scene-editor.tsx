@@ -7,6 +7,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
+import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
 import type { VisitorIdentity } from '../../_components/visitor-identity';
 
 interface SceneEditorProps {
@@ -15,10 +16,14 @@ interface SceneEditorProps {
   sceneId: string;
   sceneTitle: string;
   identity: VisitorIdentity;
+  /** Shows the writer a message that something they did was refused. */
+  onNotice: (message: string) => void;
 }
 
+const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
+
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, identity }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, identity, onNotice }: SceneEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -27,6 +32,12 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, identity }: Sc
         ...manuscriptExtensions(),
         Collaboration.configure({ document: doc, field: sceneField(sceneId) }),
         CollaborationCaret.configure({ provider, user: { name: identity.name, color: identity.color } }),
+        PasteLimit.configure({
+          onRefused: (chars) =>
+            onNotice(
+              `That paste is too large (${megabytes(chars)} MB). Paste at most ${megabytes(MAX_PASTE_CHARS)} MB at a time, for example a chapter at once.`,
+            ),
+        }),
       ],
       editorProps: {
         attributes: { class: 'manuscript-text', 'aria-label': `Text of ${sceneTitle}`, spellcheck: 'true' },
