@@ -5,12 +5,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '../lib/collab/close-codes';
-import { encodeSyncStep1 } from '../lib/collab/protocol';
+import type * as decoding from 'lib0/decoding';
+import { MessageType } from '../lib/collab/message-types';
+import { encodeSyncStep1, encodeSyncUpdate, readRolePayload } from '../lib/collab/protocol';
+import { signCollabToken } from '../lib/collab/token';
 import { replayUpdates } from '../lib/collab/replay';
-import { appendUpdate, createManuscript, openDatabase, readUpdates, type Db } from '../lib/db';
-import { encodeNewManuscript } from '../lib/manuscript/binder';
+import { appendUpdate, openDatabase, readUpdates, removeMember, setMemberRole, type Db } from '../lib/db';
 import { startCollabServer, type CollabServer } from './collab-server';
+import { createSqliteRoleSource } from './auth/roles';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
+import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -28,6 +32,9 @@ beforeEach(async () => {
     host: '127.0.0.1',
     port: 0,
     persistence: createSqlitePersistence(db),
+    roles: createSqliteRoleSource(db),
+    secret: TEST_SECRET,
+    roleRecheckMs: 100,
     maxMessageBytes: MAX_MESSAGE_BYTES,
     roomGraceMs: 50,
     pingIntervalMs: 60_000,
@@ -44,13 +51,28 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function connect(id: string, name: string) {
-  const client = connectHeadlessClient(url, id, name);
+/** A signed-in writer joining manuscript `id` as a member with `role` (the owner when they own it). */
+async function connect(id: string, name: string, role: 'editor' | 'commenter' | 'viewer' = 'editor') {
+  const writer = ownerOf.get(id)?.name === name ? ownerOf.get(id)! : seedWriter(db, name);
+  if (ownerOf.get(id) !== writer) db.$client.prepare('INSERT OR REPLACE INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, ?)').run(id, writer.id, role);
+  const client = connectHeadlessClient(url, id, await tokenFor(db, writer, id));
   clients.push(client);
   return client;
 }
 
-function rawSocket(room: string, query = '?name=Raw&color=%23112233'): Promise<WebSocket> {
+const ownerOf = new Map<string, ReturnType<typeof seedWriter>>();
+function newManuscript(title = 'T') {
+  const owner = seedWriter(db, 'Owner');
+  const manuscript = seedManuscript(db, owner, title);
+  ownerOf.set(manuscript.id, owner);
+  return manuscript;
+}
+
+async function ownerQuery(id: string): Promise<string> {
+  return `?token=${await tokenFor(db, ownerOf.get(id)!, id)}`;
+}
+
+function rawSocket(room: string, query = ''): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${url}/${room}${query}`);
     ws.once('open', () => resolve(ws));
@@ -70,8 +92,8 @@ function storedText(id: string): string {
 
 describe('collab server over real sockets', () => {
   it('three clients converge, and "saved" means the text is in the database', async () => {
-    const { id } = createManuscript(db, { title: 'T', initialUpdate: encodeNewManuscript() });
-    const [a, b, c] = [connect(id, 'Ada'), connect(id, 'Ben'), connect(id, 'Cy')];
+    const { id } = newManuscript();
+    const [a, b, c] = [await connect(id, 'Ada'), await connect(id, 'Ben'), await connect(id, 'Cy')];
     await waitFor(() => [a, b, c].every((x) => x.saves.status === 'saved'), 'all clients saved');
     a.type('Ada types. ');
     b.type('Ben types. ');
@@ -83,9 +105,9 @@ describe('collab server over real sockets', () => {
   });
 
   it('shares awareness (who is here) between clients', async () => {
-    const { id } = createManuscript(db, { title: 'T', initialUpdate: encodeNewManuscript() });
-    const a = connect(id, 'Ada');
-    const b = connect(id, 'Ben');
+    const { id } = newManuscript();
+    const a = await connect(id, 'Ada');
+    const b = await connect(id, 'Ben');
     a.provider.awareness.setLocalStateField('user', { name: 'Ada' });
     await waitFor(
       () => [...b.provider.awareness.getStates().values()].some((state) => state.user?.name === 'Ada'),
@@ -94,10 +116,10 @@ describe('collab server over real sockets', () => {
   });
 
   it('closes an oversized frame with 1009 and keeps serving the rest of the room', async () => {
-    const { id } = createManuscript(db, { title: 'T', initialUpdate: encodeNewManuscript() });
-    const a = connect(id, 'Ada');
+    const { id } = newManuscript();
+    const a = await connect(id, 'Ada');
     await waitFor(() => a.saves.status === 'saved', 'saved');
-    const raw = await rawSocket(`manuscript.${id}`);
+    const raw = await rawSocket(`manuscript.${id}`, await ownerQuery(id));
     const closed = closeCodeOf(raw);
     raw.send(new Uint8Array(MAX_MESSAGE_BYTES + 10));
     expect(await closed).toBe(CloseCode.MessageTooBig);
@@ -106,55 +128,121 @@ describe('collab server over real sockets', () => {
   });
 
   it('closes a malformed frame with 4400 and leaves the document untouched', async () => {
-    const { id } = createManuscript(db, { title: 'T', initialUpdate: encodeNewManuscript() });
+    const { id } = newManuscript();
     const before = readUpdates(db, id).length;
-    const raw = await rawSocket(`manuscript.${id}`);
+    const raw = await rawSocket(`manuscript.${id}`, await ownerQuery(id));
     const closed = closeCodeOf(raw);
     raw.send(new Uint8Array([0, 2, 5, 1, 2]));
     expect(await closed).toBe(CloseCode.InvalidMessage);
     expect(readUpdates(db, id)).toHaveLength(before);
   });
 
-  it.each([
-    ['an unknown manuscript', 'manuscript.nosuchmanuscript', CloseCode.NotFound],
-    ['a path that is not a room', 'manuscript.%2e%2e%2fsecret', CloseCode.NotFound],
-    ['a room name with a trailing slash', 'manuscript.abcdefgh/', CloseCode.NotFound],
-  ])('refuses %s before sending any document bytes', async (_name, room, code) => {
-    const raw = await rawSocket(room);
+  /** Opens a raw socket and reports its close code and whether any frame arrived before it. */
+  async function refusal(room: string, query: string) {
+    const raw = await rawSocket(room, query);
     const received: Buffer[] = [];
     raw.on('message', (data: Buffer) => received.push(data));
-    expect(await closeCodeOf(raw)).toBe(code);
-    expect(received).toHaveLength(0);
+    return { code: await closeCodeOf(raw), frames: received.length };
+  }
+
+  it('refuses, before sending a single document byte: no token, a forged or expired token, a stranger, path variants', async () => {
+    const { id } = newManuscript();
+    const owner = ownerOf.get(id)!;
+    const stranger = seedWriter(db, 'Stranger');
+    const strangersOwn = seedManuscript(db, stranger);
+    const ownerToken = await tokenFor(db, owner, id);
+    const forged = await signCollabToken('another-secret-another-secret-0000', { sub: owner.id, name: 'O', color: '#112233', mid: id, role: 'owner' });
+    const expired = await signCollabToken(TEST_SECRET, { sub: owner.id, name: 'O', color: '#112233', mid: id, role: 'owner' }, -10);
+    const strangerOwnToken = await tokenFor(db, stranger, strangersOwn.id);
+    const strangerForged = await signCollabToken(TEST_SECRET, { sub: stranger.id, name: 'S', color: '#112233', mid: id, role: 'owner' });
+
+    const cases: [string, string, string, number][] = [
+      ['no token', `manuscript.${id}`, '', CloseCode.Unauthorized],
+      ['a token signed with another secret', `manuscript.${id}`, `?token=${forged}`, CloseCode.Unauthorized],
+      ['an expired token', `manuscript.${id}`, `?token=${expired}`, CloseCode.Unauthorized],
+      ['garbage for a token', `manuscript.${id}`, '?token=abc.def.ghi', CloseCode.Unauthorized],
+      ["a stranger's token for their own manuscript", `manuscript.${id}`, `?token=${strangerOwnToken}`, CloseCode.Forbidden],
+      ['a validly signed token for a non-member', `manuscript.${id}`, `?token=${strangerForged}`, CloseCode.Forbidden],
+      ['an unknown manuscript, exactly like a forbidden one', 'manuscript.nosuchmanuscript', `?token=${ownerToken}`, CloseCode.Forbidden],
+      ['an upper-cased room', `manuscript.${id.toUpperCase()}`, `?token=${ownerToken}`, CloseCode.NotFound],
+      ['a trailing slash', `manuscript.${id}/`, `?token=${ownerToken}`, CloseCode.NotFound],
+      ['an encoded dot', `manuscript%2e${id}`, `?token=${ownerToken}`, CloseCode.NotFound],
+      ['an encoded slash', `manuscript.${id}%2f..`, `?token=${ownerToken}`, CloseCode.NotFound],
+    ];
+    for (const [what, room, query, code] of cases) {
+      expect({ what, ...(await refusal(room, query)) }).toEqual({ what, code, frames: 0 });
+    }
   });
 
-  it('refuses a connection without a display name with 4401 and sends nothing', async () => {
-    const { id } = createManuscript(db, { title: 'T', initialUpdate: encodeNewManuscript() });
-    const raw = await rawSocket(`manuscript.${id}`, '');
-    const received: Buffer[] = [];
-    raw.on('message', (data: Buffer) => received.push(data));
-    expect(await closeCodeOf(raw)).toBe(CloseCode.Unauthorized);
-    expect(received).toHaveLength(0);
+  it("drops a viewer's 1,000 hand-built updates, closes the connection, and changes nothing", async () => {
+    const { id } = newManuscript();
+    const editor = await connect(id, 'Ada');
+    editor.type('Original text.');
+    await waitFor(() => editor.saves.status === 'saved', 'editor saved');
+    const rowsBefore = readUpdates(db, id).map((row) => Buffer.from(row.bytes).toString('hex'));
+    const viewer = seedWriter(db, 'Vic');
+    db.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'viewer')").run(id, viewer.id);
+    const raw = await rawSocket(`manuscript.${id}`, `?token=${await tokenFor(db, viewer, id)}`);
+    const closed = closeCodeOf(raw);
+    const attacker = new Y.Doc();
+    for (let i = 0; i < 1000; i++) {
+      attacker.getText('t').insert(0, 'X');
+      if (raw.readyState === raw.OPEN) raw.send(encodeSyncUpdate(Y.encodeStateAsUpdate(attacker)));
+    }
+    expect(await closed).toBe(CloseCode.Forbidden);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(readUpdates(db, id).map((row) => Buffer.from(row.bytes).toString('hex'))).toEqual(rowsBefore);
+    expect(editor.text()).toBe('Original text.');
+    expect(storedText(id)).toBe('Original text.');
+  });
+
+  it('role changes reach an open connection, and a removed member is disconnected', async () => {
+    const { id } = newManuscript();
+    const ben = await connect(id, 'Ben', 'viewer');
+    const roles: string[] = [];
+    ben.provider.messageHandlers[MessageType.Role] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      roles.push(readRolePayload(decoder));
+    };
+    await waitFor(() => ben.provider.synced, 'viewer synced');
+    const benId = db.$client.prepare("SELECT user_id FROM memberships WHERE manuscript_id = ? AND role = 'viewer'").get(id) as { user_id: string };
+    setMemberRole(db, id, benId.user_id, 'editor');
+    await waitFor(() => roles.at(-1) === 'editor', 'upgrade reaches the connection');
+    ben.type('Now I may write.');
+    await waitFor(() => storedText(id) === 'Now I may write.', 'stored after upgrade');
+
+    const closed = new Promise<number>((resolve) => ben.provider.once('closed', ({ code }: { code: number }) => resolve(code)));
+    removeMember(db, id, benId.user_id);
+    expect(await closed).toBe(CloseCode.Forbidden);
+  });
+
+  it("stamps awareness with the authenticated user's name, so nobody can appear as someone else", async () => {
+    const { id } = newManuscript();
+    const mallory = await connect(id, 'Mallory');
+    const ada = await connect(id, 'Ada');
+    mallory.provider.awareness.setLocalStateField('user', { name: 'Ada', color: '#000000' });
+    await waitFor(() => ada.provider.awareness.getStates().has(mallory.doc.clientID), 'awareness arrives');
+    await waitFor(() => ada.provider.awareness.getStates().get(mallory.doc.clientID)?.user?.name === 'Mallory', 'stamped name');
   });
 
   it('quarantines a manuscript with a corrupt stored row and keeps serving others', async () => {
-    const broken = createManuscript(db, { title: 'Broken', initialUpdate: encodeNewManuscript() });
+    const broken = newManuscript('Broken');
     appendUpdate(db, broken.id, new Uint8Array([1, 200, 3, 4, 5, 6]));
-    const healthy = createManuscript(db, { title: 'Fine', initialUpdate: encodeNewManuscript() });
-    const raw = await rawSocket(`manuscript.${broken.id}`);
+    const healthy = newManuscript('Fine');
+    const raw = await rawSocket(`manuscript.${broken.id}`, await ownerQuery(broken.id));
     expect(await closeCodeOf(raw)).toBe(CloseCode.Quarantined);
     expect(logs.join('\n')).toContain(`manuscript ${broken.id} QUARANTINED`);
-    const a = connect(healthy.id, 'Ada');
+    const a = await connect(healthy.id, 'Ada');
     a.type('fine');
     await waitFor(() => a.saves.status === 'saved' && storedText(healthy.id) === 'fine', 'healthy manuscript saves');
   });
 
   it('graceful shutdown closes connections with 1012 after storing everything', async () => {
-    const { id } = createManuscript(db, { title: 'T', initialUpdate: encodeNewManuscript() });
-    const raw = await rawSocket(`manuscript.${id}`);
+    const { id } = newManuscript();
+    const raw = await rawSocket(`manuscript.${id}`, await ownerQuery(id));
     const closed = closeCodeOf(raw);
     const writer = new Y.Doc();
     writer.getText('t').insert(0, 'last words');
-    const encoderFrame = (await import('../lib/collab/protocol')).encodeSyncUpdate(Y.encodeStateAsUpdate(writer));
+    const encoderFrame = encodeSyncUpdate(Y.encodeStateAsUpdate(writer));
     raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
     raw.send(encoderFrame);
     await waitFor(() => storedText(id) === 'last words', 'stored');
@@ -162,7 +250,8 @@ describe('collab server over real sockets', () => {
     expect(await closed).toBe(CloseCode.ServiceRestart);
     expect(readUpdates(db, id)).toHaveLength(1);
     server = await startCollabServer({
-      host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db), maxMessageBytes: MAX_MESSAGE_BYTES,
+      host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db), roles: createSqliteRoleSource(db),
+      secret: TEST_SECRET, roleRecheckMs: 100, maxMessageBytes: MAX_MESSAGE_BYTES,
       roomGraceMs: 50, pingIntervalMs: 60_000, compactEveryUpdates: 100, log: () => {},
     });
   });

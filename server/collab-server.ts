@@ -1,5 +1,6 @@
 import { CloseCode } from '../lib/collab/close-codes';
-import { authenticate } from './auth/authenticate';
+import { createAuthenticator } from './auth/authenticate';
+import type { RoleSource } from './auth/roles';
 import type { Persistence } from './persistence/persistence';
 import { RoomManager } from './rooms/room-manager';
 import { startTransport } from './transport/ws-server';
@@ -8,6 +9,10 @@ export interface CollabServerOptions {
   host: string;
   port: number;
   persistence: Persistence;
+  roles: RoleSource;
+  /** The secret web signs collab tokens with. */
+  secret: string;
+  roleRecheckMs: number;
   maxMessageBytes: number;
   roomGraceMs: number;
   pingIntervalMs: number;
@@ -25,8 +30,9 @@ export interface CollabServer {
 /** Wires transport, auth, rooms and persistence; holds no logic of its own. */
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
-  const rooms = new RoomManager(options.persistence, {
+  const rooms = new RoomManager(options.persistence, options.roles, {
     graceMs: options.roomGraceMs,
+    roleRecheckMs: options.roleRecheckMs,
     compactEveryUpdates: options.compactEveryUpdates,
     log,
   });
@@ -35,7 +41,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     port: options.port,
     maxMessageBytes: options.maxMessageBytes,
     pingIntervalMs: options.pingIntervalMs,
-    authenticate,
+    authenticate: createAuthenticator({ secret: options.secret, roles: options.roles }),
     acquireRoom: (manuscriptId) => rooms.acquire(manuscriptId),
     health: () => ({ rooms: rooms.loadedRoomCount }),
     log,

@@ -6,8 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { replayUpdates } from '../lib/collab/replay';
 import { isCoveredBy } from '../lib/collab/save-tracker';
-import { createManuscript, openDatabase, readUpdates } from '../lib/db';
-import { encodeNewManuscript } from '../lib/manuscript/binder';
+import { openDatabase, readUpdates } from '../lib/db';
+import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-crash-'));
@@ -22,7 +22,7 @@ afterAll(() => {
 /** Starts the real collab entry point as its own process and resolves with its port. */
 function startServerProcess(port: number): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, COLLAB_PORT: String(port), COLLAB_HOST: '127.0.0.1' },
+    env: { ...process.env, AUTH_SECRET: TEST_SECRET, DATABASE_URL: databaseUrl, COLLAB_PORT: String(port), COLLAB_HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -55,12 +55,16 @@ let manuscriptId = '';
 describe('crash recovery with a real server process', () => {
   it('keeps every acknowledged update through SIGKILL, and clients converge after restart', async () => {
     const setupDb = openDatabase(databaseUrl);
-    manuscriptId = createManuscript(setupDb, { title: 'Crash', initialUpdate: encodeNewManuscript() }).id;
+    const ada = seedWriter(setupDb, 'Ada');
+    const ben = seedWriter(setupDb, 'Ben');
+    manuscriptId = seedManuscript(setupDb, ada, 'Crash').id;
+    setupDb.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'editor')").run(manuscriptId, ben.id);
+    const tokens = [await tokenFor(setupDb, ada, manuscriptId), await tokenFor(setupDb, ben, manuscriptId)];
     setupDb.$client.close();
 
     const first = await startServerProcess(0);
     const url = `ws://127.0.0.1:${first.port}`;
-    const writers: HeadlessClient[] = [connectHeadlessClient(url, manuscriptId, 'Ada'), connectHeadlessClient(url, manuscriptId, 'Ben')];
+    const writers: HeadlessClient[] = tokens.map((token) => connectHeadlessClient(url, manuscriptId, token));
     await waitFor(() => writers.every((w) => w.saves.status === 'saved'), 'writers connected');
 
     const typed = [0, 0];

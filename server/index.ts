@@ -1,16 +1,21 @@
 import { openDatabase } from '../lib/db';
 import { readEnv } from '../lib/validation/env';
+import { createSqliteRoleSource } from './auth/roles';
 import { startCollabServer } from './collab-server';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
 
 // Composition root: read config, open storage, start the server, stop it cleanly on SIGTERM/SIGINT.
 async function main() {
   const env = readEnv();
+  if (!env.AUTH_SECRET) throw new Error('AUTH_SECRET is not set (npm start generates one into data/secret)');
   const db = openDatabase(env.DATABASE_URL);
   const server = await startCollabServer({
     host: env.COLLAB_HOST,
     port: env.COLLAB_PORT,
     persistence: createSqlitePersistence(db),
+    roles: createSqliteRoleSource(db),
+    secret: env.AUTH_SECRET,
+    roleRecheckMs: env.COLLAB_ROLE_RECHECK_MS,
     maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
     roomGraceMs: env.COLLAB_ROOM_GRACE_MS,
     pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,

@@ -9,6 +9,8 @@ export const MessageType = {
   QueryAwareness: 3,
   /** Server → client: every update up to this state vector is durably stored. */
   Stored: 100,
+  /** Server → client: the connection's current role (sent on join and whenever it changes). */
+  Role: 101,
 } as const;
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

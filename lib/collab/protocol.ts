@@ -78,3 +78,15 @@ export function encodeStored(stateVector: Uint8Array): Uint8Array {
 export function readStoredPayload(decoder: decoding.Decoder): Uint8Array {
   return decoding.readVarUint8Array(decoder);
 }
+
+/** Tells a client its current role on the manuscript. */
+export function encodeRole(role: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Role);
+  encoding.writeVarString(encoder, role);
+  return encoding.toUint8Array(encoder);
+}
+
+export function readRolePayload(decoder: decoding.Decoder): string {
+  return decoding.readVarString(decoder);
+}

@@ -8,13 +8,16 @@ export interface StoredUpdate {
 }
 
 /** Appends one update to a manuscript's log and returns its sequence number. Synchronous: stored on return. */
-export function appendUpdate(db: Db, manuscriptId: string, bytes: Uint8Array): number {
+export function appendUpdate(db: Db, manuscriptId: string, bytes: Uint8Array, editorId?: string): number {
   const row = db
     .insert(documentUpdates)
     .values({ manuscriptId, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })
     .returning({ seq: documentUpdates.seq })
     .get();
-  db.update(manuscripts).set({ updatedAt: new Date() }).where(eq(manuscripts.id, manuscriptId)).run();
+  db.update(manuscripts)
+    .set(editorId ? { updatedAt: new Date(), lastEditedBy: editorId } : { updatedAt: new Date() })
+    .where(eq(manuscripts.id, manuscriptId))
+    .run();
   return row.seq;
 }
 

@@ -1,14 +1,82 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+const now = sql`(unixepoch('subsec') * 1000)`;
+
+export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** Stored lower-cased; the sign-in identifier. */
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    color: text('color').notNull(),
+    /** scrypt hash with its own salt; null for writers who only sign in with OAuth. */
+    passwordHash: text('password_hash'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (table) => [uniqueIndex('users_email').on(table.email)],
+);
 
 export const manuscripts = sqliteTable('manuscripts', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now),
   /** Set when a stored update failed to decode; the collab server refuses the room until cleared. */
   quarantinedAt: integer('quarantined_at', { mode: 'timestamp_ms' }),
   quarantineReason: text('quarantine_reason'),
+  /** Set when moved to the trash; purged 30 days later. */
+  deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  lastEditedBy: text('last_edited_by').references(() => users.id, { onDelete: 'set null' }),
+  wordCount: integer('word_count').notNull().default(0),
+});
+
+export const memberships = sqliteTable(
+  'memberships',
+  {
+    manuscriptId: text('manuscript_id')
+      .notNull()
+      .references(() => manuscripts.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (table) => [primaryKey({ columns: [table.manuscriptId, table.userId] }), index('memberships_user').on(table.userId)],
+);
+
+/** A pending invitation: by email (honoured at sign-up) or by link (a secret token, stored hashed). */
+export const invitations = sqliteTable(
+  'invitations',
+  {
+    id: text('id').primaryKey(),
+    manuscriptId: text('manuscript_id')
+      .notNull()
+      .references(() => manuscripts.id, { onDelete: 'cascade' }),
+    email: text('email'),
+    tokenHash: text('token_hash'),
+    role: text('role', { enum: ROLES }).notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (table) => [index('invitations_email').on(table.email), uniqueIndex('invitations_token').on(table.tokenHash)],
+);
+
+/** Personal API tokens; only a SHA-256 of the token is stored. */
+export const apiTokens = sqliteTable('api_tokens', {
+  id: text('id').primaryKey(),
+  userId: text('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
 });
 
 /** The append-only update log of each manuscript's Y.Doc; compaction folds it into one snapshot row. */
@@ -20,9 +88,11 @@ export const documentUpdates = sqliteTable(
       .notNull()
       .references(() => manuscripts.id, { onDelete: 'cascade' }),
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
-    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
   },
   (table) => [index('document_updates_manuscript_seq').on(table.manuscriptId, table.seq)],
 );
 
 export type Manuscript = typeof manuscripts.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;

@@ -19,8 +19,15 @@ export const envSchema = z.object({
   COLLAB_ROOM_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Interval between keepalive pings; a connection that misses one is dropped. */
   COLLAB_PING_INTERVAL_MS: positiveInt.default(30_000),
+  /** How often the collab server re-reads members' roles; a change or removal reaches open connections within it. */
+  COLLAB_ROLE_RECHECK_MS: positiveInt.default(2_000),
   /** Stored updates after which a room folds its log into one snapshot row. */
   COLLAB_COMPACT_EVERY_UPDATES: positiveInt.default(500),
+  /** OAuth sign-in is offered for each provider whose id and secret are both set. */
+  AUTH_GITHUB_ID: z.string().optional(),
+  AUTH_GITHUB_SECRET: z.string().optional(),
+  AUTH_GOOGLE_ID: z.string().optional(),
+  AUTH_GOOGLE_SECRET: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,8 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { z } from 'zod';
+import { canWrite as roleCanWrite, type Role } from '../../lib/access/roles';
 import { CloseCode } from '../../lib/collab/close-codes';
+import { verifyCollabToken } from '../../lib/collab/token';
+import type { RoleSource } from './roles';
 
-export type Role = 'owner' | 'editor' | 'commenter' | 'viewer';
+export type { Role };
 
 export interface Identity {
   user: { id: string; name: string; color: string };
@@ -10,24 +12,23 @@ export interface Identity {
 }
 
 export type AuthResult = { ok: true; identity: Identity } | { ok: false; code: CloseCode };
-
-const visitorParams = z.object({
-  name: z.string().trim().min(1).max(60),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
-});
+export type Authenticate = (request: IncomingMessage, manuscriptId: string) => Promise<AuthResult>;
 
 /**
- * The one place a connection's identity is decided. Until accounts exist, a visitor names
- * themself (display name and caret colour in the query string) and may write.
+ * The one place a connection's identity is decided: a token signed by web names the user and the
+ * manuscript; the role comes from the database at this moment, not from the token.
  */
-export async function authenticate(request: IncomingMessage, _manuscriptId: string): Promise<AuthResult> {
-  const url = new URL(request.url ?? '/', 'http://collab.invalid');
-  const parsed = visitorParams.safeParse(Object.fromEntries(url.searchParams));
-  if (!parsed.success) return { ok: false, code: CloseCode.Unauthorized };
-  const { name, color } = parsed.data;
-  return { ok: true, identity: { user: { id: `visitor:${name}`, name, color }, role: 'editor' } };
+export function createAuthenticator(options: { secret: string; roles: RoleSource }): Authenticate {
+  return async (request, manuscriptId) => {
+    const token = new URL(request.url ?? '/', 'http://collab.invalid').searchParams.get('token');
+    if (!token) return { ok: false, code: CloseCode.Unauthorized };
+    const claims = await verifyCollabToken(options.secret, token);
+    if (!claims) return { ok: false, code: CloseCode.Unauthorized };
+    if (claims.mid !== manuscriptId) return { ok: false, code: CloseCode.Forbidden };
+    const role = await options.roles.roleOf(manuscriptId, claims.sub);
+    if (!role) return { ok: false, code: CloseCode.Forbidden };
+    return { ok: true, identity: { user: { id: claims.sub, name: claims.name, color: claims.color }, role } };
+  };
 }
 
-export function canWrite(role: Role): boolean {
-  return role === 'owner' || role === 'editor';
-}
+export const canWrite = roleCanWrite;

@@ -8,6 +8,7 @@ interface MemoryDocument {
 /** In-memory twin of the SQLite persistence, for unit tests. `failAppends` simulates a full disk. */
 export function createMemoryPersistence() {
   const documents = new Map<string, MemoryDocument>();
+  const wordCounts = new Map<string, number>();
   let nextSeq = 1;
   const state = { failAppends: false };
 
@@ -26,7 +27,8 @@ export function createMemoryPersistence() {
       document.rows.push({ seq, bytes: update.slice() });
       return seq;
     },
-    async compact(id, snapshot, throughSeq) {
+    async compact(id, snapshot, throughSeq, wordCount) {
+      wordCounts.set(id, wordCount);
       const document = documents.get(id);
       if (!document) throw new Error(`unknown manuscript ${id}`);
       document.rows = [{ seq: throughSeq, bytes: snapshot.slice() }, ...document.rows.filter((row) => row.seq > throughSeq)];
@@ -50,6 +52,9 @@ export function createMemoryPersistence() {
     },
     rows(id: string): StoredUpdate[] {
       return documents.get(id)?.rows ?? [];
+    },
+    wordCount(id: string): number | undefined {
+      return wordCounts.get(id);
     },
     quarantineReason(id: string): string | undefined {
       return documents.get(id)?.quarantine;

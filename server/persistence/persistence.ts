@@ -12,9 +12,9 @@ export type LoadResult =
 /** Where rooms keep their documents. Every method resolves only once the write is durable. */
 export interface Persistence {
   load(manuscriptId: string): Promise<LoadResult>;
-  /** Appends one update and returns its sequence number. */
-  append(manuscriptId: string, update: Uint8Array): Promise<number>;
-  /** Replaces rows up to `throughSeq` with `snapshot`, atomically. */
-  compact(manuscriptId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /** Appends one update by `editorId` and returns its sequence number. */
+  append(manuscriptId: string, update: Uint8Array, editorId?: string): Promise<number>;
+  /** Replaces rows up to `throughSeq` with `snapshot`, atomically, and records the word count. */
+  compact(manuscriptId: string, snapshot: Uint8Array, throughSeq: number, wordCount: number): Promise<void>;
   quarantine(manuscriptId: string, reason: string): Promise<void>;
 }

@@ -4,6 +4,7 @@ import {
   getManuscript,
   quarantineManuscript,
   readUpdates,
+  recordWordCount,
   type Db,
 } from '../../lib/db';
 import type { Persistence } from './persistence';
@@ -13,15 +14,16 @@ export function createSqlitePersistence(db: Db): Persistence {
   return {
     async load(manuscriptId) {
       const manuscript = getManuscript(db, manuscriptId);
-      if (!manuscript) return { status: 'missing' };
+      if (!manuscript || manuscript.deletedAt) return { status: 'missing' };
       if (manuscript.quarantinedAt) return { status: 'quarantined', reason: manuscript.quarantineReason ?? 'quarantined' };
       return { status: 'ok', rows: readUpdates(db, manuscriptId) };
     },
-    async append(manuscriptId, update) {
-      return appendUpdate(db, manuscriptId, update);
+    async append(manuscriptId, update, editorId) {
+      return appendUpdate(db, manuscriptId, update, editorId);
     },
-    async compact(manuscriptId, snapshot, throughSeq) {
+    async compact(manuscriptId, snapshot, throughSeq, wordCount) {
       compactUpdates(db, manuscriptId, snapshot, throughSeq);
+      recordWordCount(db, manuscriptId, wordCount);
     },
     async quarantine(manuscriptId, reason) {
       quarantineManuscript(db, manuscriptId, reason);

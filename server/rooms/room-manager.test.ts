@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { encodeSyncUpdate } from '../../lib/collab/protocol';
 import { encodeNewManuscript } from '../../lib/manuscript/binder';
+import { createMemoryRoleSource } from '../auth/roles';
 import { createMemoryPersistence } from '../persistence/memory-persistence';
 import { FakeSocket } from '../testing/fake-socket';
 import { RoomManager } from './room-manager';
@@ -12,8 +13,9 @@ const identity = { user: { id: 'u', name: 'Ada', color: '#aa3355' }, role: 'edit
 function setup(graceMs = 1000) {
   const memory = createMemoryPersistence();
   const log: string[] = [];
-  const manager = new RoomManager(memory.persistence, { graceMs, compactEveryUpdates: 1000, log: (line) => log.push(line) });
-  return { memory, manager, log };
+  const roles = createMemoryRoleSource();
+  const manager = new RoomManager(memory.persistence, roles, { graceMs, roleRecheckMs: 60_000, compactEveryUpdates: 1000, log: (line) => log.push(line) });
+  return { memory, manager, log, roles };
 }
 
 afterEach(() => {

@@ -1,5 +1,6 @@
 import { CloseCode } from '../../lib/collab/close-codes';
 import { CorruptUpdateError, replayUpdates } from '../../lib/collab/replay';
+import type { RoleSource } from '../auth/roles';
 import type { Persistence } from '../persistence/persistence';
 import { Room, type RoomOptions } from './room';
 
@@ -8,6 +9,8 @@ export type AcquireResult = { ok: true; room: Room } | { ok: false; code: CloseC
 export interface RoomManagerOptions extends RoomOptions {
   /** How long an empty room stays loaded, so a quick reload does not re-read storage. */
   graceMs: number;
+  /** How often open connections' roles are re-read, so a change reaches them within this time. */
+  roleRecheckMs: number;
 }
 
 /** Loads rooms on first connection and unloads them (after compacting) once empty for `graceMs`. */
@@ -17,10 +20,27 @@ export class RoomManager {
   private readonly unloading = new Map<string, Promise<void>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
 
+  private readonly roleTimer: NodeJS.Timeout;
+
   constructor(
     private readonly persistence: Persistence,
+    private readonly roles: RoleSource,
     private readonly options: RoomManagerOptions,
-  ) {}
+  ) {
+    this.roleTimer = setInterval(() => void this.recheckRoles(), options.roleRecheckMs);
+    this.roleTimer.unref();
+  }
+
+  /** Re-reads every loaded room's members and applies role changes and removals to open connections. */
+  async recheckRoles(): Promise<void> {
+    for (const room of [...this.rooms.values()]) {
+      try {
+        room.applyRoles(await this.roles.rolesFor(room.manuscriptId));
+      } catch (error) {
+        this.options.log(`manuscript ${room.manuscriptId}: role re-check failed: ${(error as Error).message}`);
+      }
+    }
+  }
 
   get loadedRoomCount(): number {
     return this.rooms.size;
@@ -46,6 +66,7 @@ export class RoomManager {
 
   /** Compacts and unloads every room; used on shutdown. */
   async unloadAll(code: CloseCode): Promise<void> {
+    clearInterval(this.roleTimer);
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     await Promise.all([...this.loading.values()]);

@@ -24,12 +24,12 @@ function edit(text: string): Uint8Array {
 }
 
 describe('Room', () => {
-  it('greets a new connection with sync step 1', async () => {
+  it('greets a new connection with its role, then sync step 1', async () => {
     const { room } = setup();
     const socket = new FakeSocket();
     room.join(socket, identity());
     await room.flush();
-    expect(socket.messageTypes()).toEqual([0]);
+    expect(socket.messageTypes()).toEqual([101, 0]);
   });
 
   it('stores an update before broadcasting it, then acknowledges the sender', async () => {
@@ -114,7 +114,7 @@ describe('Room', () => {
     room.join(late, identity());
     room.receive(late, encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
     await room.flush();
-    expect(late.messageTypes()).toEqual([0, 0, 100]);
+    expect(late.messageTypes()).toEqual([101, 0, 0, 100]);
   });
 
   it('on a storage failure closes every connection with 4500 and never acknowledges', async () => {

@@ -4,6 +4,7 @@ import { CloseCode, closeReason } from '../../lib/collab/close-codes';
 import {
   decodeClientMessage,
   encodeAwareness,
+  encodeRole,
   encodeStored,
   encodeSyncStep1,
   encodeSyncStep2,
@@ -11,8 +12,10 @@ import {
   ProtocolError,
   type ClientMessage,
 } from '../../lib/collab/protocol';
-import { canWrite, type Identity } from '../auth/authenticate';
+import { countManuscriptWords } from '../../lib/manuscript/word-count';
+import { canWrite, type Identity, type Role } from '../auth/authenticate';
 import type { Persistence } from '../persistence/persistence';
+import { stampAwarenessUpdate } from '../protocol/awareness-stamp';
 import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
 
 export interface RoomOptions {
@@ -59,6 +62,7 @@ export class Room {
   join(socket: SocketLike, identity: Identity): void {
     this.connections.set(socket, { socket, identity, awarenessIds: new Set() });
     this.enqueue(async () => {
+      this.send(socket, encodeRole(identity.role));
       this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
       const states = this.awareness.getStates();
       if (states.size > 0) {
@@ -87,6 +91,22 @@ export class Room {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
     if (this.connections.size === 0) this.onEmpty();
+  }
+
+  /**
+   * Applies the members' current roles: a removed member is disconnected, a changed role takes
+   * effect at once on the open connection and is told to the client.
+   */
+  applyRoles(roles: Map<string, Role>): void {
+    for (const connection of [...this.connections.values()]) {
+      const role = roles.get(connection.identity.user.id);
+      if (!role) {
+        this.reject(connection.socket, CloseCode.Forbidden, `access removed for ${connection.identity.user.id}`);
+      } else if (role !== connection.identity.role) {
+        connection.identity = { ...connection.identity, role };
+        this.send(connection.socket, encodeRole(role));
+      }
+    }
   }
 
   /** Resolves once every frame received so far has been handled. */
@@ -129,7 +149,10 @@ export class Room {
       case 'sync-step-2':
       case 'sync-update':
         if (!canWrite(connection.identity.role)) {
-          this.reject(socket, CloseCode.Forbidden, 'read-only connection sent an update');
+          // A reader's client answers sync with an update that holds nothing new; anything more is refused.
+          if (!this.changesNothing(message.update)) {
+            this.reject(socket, CloseCode.Forbidden, 'read-only connection sent a change');
+          }
           return;
         }
         await this.applyClientUpdate(connection, message.update);
@@ -161,7 +184,7 @@ export class Room {
     // Whatever did integrate (even before a failure part-way) is stored, so memory never runs ahead of disk.
     if (integrated.length > 0) {
       const stored = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
-      this.lastSeq = await this.persistence.append(this.manuscriptId, stored);
+      this.lastSeq = await this.persistence.append(this.manuscriptId, stored, connection.identity.user.id);
       this.updatesSinceCompaction += 1;
       this.broadcast(encodeSyncUpdate(stored), connection.socket);
     }
@@ -173,22 +196,31 @@ export class Room {
     if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compactNow();
   }
 
-  private applyAwareness(connection: Connection, update: Uint8Array): void {
-    const before = new Set(this.awareness.getStates().keys());
+  private changesNothing(update: Uint8Array): boolean {
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+      return Y.snapshotContainsUpdate(Y.snapshot(this.doc), update);
+    } catch {
+      return false;
+    }
+  }
+
+  private applyAwareness(connection: Connection, update: Uint8Array): void {
+    const ownedElsewhere = new Set<number>();
+    for (const other of this.connections.values()) {
+      if (other !== connection) for (const id of other.awarenessIds) ownedElsewhere.add(id);
+    }
+    try {
+      const stamped = stampAwarenessUpdate(update, connection.identity.user, (id) => !ownedElsewhere.has(id));
+      for (const id of stamped.clientIds) connection.awarenessIds.add(id);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
     } catch (error) {
       this.reject(connection.socket, CloseCode.InvalidMessage, `bad awareness update: ${(error as Error).message}`);
-      return;
-    }
-    for (const id of this.awareness.getStates().keys()) {
-      if (!before.has(id)) connection.awarenessIds.add(id);
     }
   }
 
   private async compactNow(): Promise<void> {
     if (this.updatesSinceCompaction === 0) return;
-    await this.persistence.compact(this.manuscriptId, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+    await this.persistence.compact(this.manuscriptId, Y.encodeStateAsUpdate(this.doc), this.lastSeq, countManuscriptWords(this.doc));
     this.updatesSinceCompaction = 0;
   }
 

@@ -14,13 +14,13 @@ export interface HeadlessClient {
 }
 
 /** A stock WebsocketProvider in Node, as a browser would use it, for integration tests. */
-export function connectHeadlessClient(url: string, manuscriptId: string, name: string): HeadlessClient {
+export function connectHeadlessClient(url: string, manuscriptId: string, token: string): HeadlessClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, formatRoomName(manuscriptId), doc, {
     WebSocketPolyfill: WebSocketPolyfill as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: false,
-    params: { name, color: '#336699' },
+    params: { token },
     maxBackoffTime: 300,
   });
   const saves = trackSaves(provider, doc);

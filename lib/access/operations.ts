@@ -1,0 +1,103 @@
+import { encodeNewManuscript } from '../manuscript/binder';
+import { signCollabToken } from '../collab/token';
+import {
+  acceptInviteLink,
+  createInviteLink,
+  createManuscript,
+  getManuscriptOrThrow,
+  getMemberRole,
+  listMembers,
+  listPendingInvitations,
+  removeMember,
+  renameManuscript,
+  restoreManuscript,
+  revokeInvitation,
+  setMemberRole,
+  shareByEmail,
+  trashManuscript,
+  type Db,
+  type User,
+} from '../db';
+import { InvalidOperationError, NotFoundError } from './errors';
+import type { ShareableRole } from './roles';
+
+/**
+ * Every operation on a manuscript, each authorising its actor itself. Route handlers, server
+ * actions and the CLI call these and nothing lower, so no entry point can skip a check.
+ */
+export type Actor = Pick<User, 'id' | 'name' | 'color'>;
+
+export function createManuscriptAs(db: Db, actor: Actor, input: { title: string }) {
+  return createManuscript(db, { title: input.title, ownerId: actor.id, initialUpdate: encodeNewManuscript() });
+}
+
+export function getManuscriptAs(db: Db, actor: Actor, manuscriptId: string) {
+  return getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
+}
+
+export function renameManuscriptAs(db: Db, actor: Actor, manuscriptId: string, input: { title: string }) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'editor');
+  renameManuscript(db, manuscriptId, input.title);
+}
+
+export function trashManuscriptAs(db: Db, actor: Actor, manuscriptId: string) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'owner');
+  trashManuscript(db, manuscriptId);
+}
+
+export function restoreManuscriptAs(db: Db, actor: Actor, manuscriptId: string) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'owner', { includeTrashed: true });
+  restoreManuscript(db, manuscriptId);
+}
+
+/** Members are visible to everyone in the manuscript; pending invitations only to the owner. */
+export function listMembersAs(db: Db, actor: Actor, manuscriptId: string) {
+  const { role } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
+  return { members: listMembers(db, manuscriptId), invitations: role === 'owner' ? listPendingInvitations(db, manuscriptId) : [] };
+}
+
+export function shareByEmailAs(db: Db, actor: Actor, manuscriptId: string, input: { email: string; role: ShareableRole }) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'owner');
+  return shareByEmail(db, { manuscriptId, email: input.email, role: input.role, invitedBy: actor.id });
+}
+
+export function changeRoleAs(db: Db, actor: Actor, manuscriptId: string, userId: string, input: { role: ShareableRole }) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'owner');
+  const current = getMemberRole(db, manuscriptId, userId);
+  if (!current) throw new NotFoundError('member');
+  if (current === 'owner') throw new InvalidOperationError("The owner's role cannot be changed.");
+  setMemberRole(db, manuscriptId, userId, input.role);
+}
+
+/** The owner removes anyone else; any other member may remove themself (leave). */
+export function removeMemberAs(db: Db, actor: Actor, manuscriptId: string, userId: string) {
+  const { role } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
+  if (userId !== actor.id && role !== 'owner') throw new NotFoundError('member');
+  const target = getMemberRole(db, manuscriptId, userId);
+  if (!target) throw new NotFoundError('member');
+  if (target === 'owner') throw new InvalidOperationError('The owner cannot leave their own manuscript; move it to the trash instead.');
+  removeMember(db, manuscriptId, userId);
+}
+
+export function createInviteLinkAs(db: Db, actor: Actor, manuscriptId: string, input: { role: ShareableRole }) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'owner');
+  return createInviteLink(db, { manuscriptId, role: input.role, createdBy: actor.id });
+}
+
+export function revokeInvitationAs(db: Db, actor: Actor, manuscriptId: string, invitationId: string) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'owner');
+  if (!revokeInvitation(db, manuscriptId, invitationId)) throw new NotFoundError('invitation');
+}
+
+export function acceptInviteLinkAs(db: Db, actor: Actor, secret: string): string {
+  const manuscriptId = acceptInviteLink(db, secret, actor.id);
+  if (!manuscriptId) throw new NotFoundError('invitation');
+  return manuscriptId;
+}
+
+/** What a client needs to join a manuscript's room: a short-lived signed token and the room name. */
+export async function issueCollabTokenAs(db: Db, actor: Actor, manuscriptId: string, secret: string) {
+  const { role } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
+  const token = await signCollabToken(secret, { sub: actor.id, name: actor.name, color: actor.color, mid: manuscriptId, role });
+  return { token, room: `manuscript.${manuscriptId}`, role };
+}

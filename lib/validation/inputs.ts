@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { MIN_PASSWORD_LENGTH } from '../auth/password';
+import { MANUSCRIPT_ID_PATTERN } from '../collab/room-name';
+import { SHAREABLE_ROLES } from '../access/roles';
+
+/** zod schemas for every input that crosses into the app: forms, JSON bodies, route params. */
+export const manuscriptId = z.string().regex(MANUSCRIPT_ID_PATTERN, 'Not a manuscript id.');
+export const entityId = z.string().regex(/^[a-z0-9]{8,64}$/, 'Not an id.');
+export const title = z.string().trim().min(1, 'Give the manuscript a title.').max(200, 'Keep the title under 200 characters.');
+export const email = z.string().trim().toLowerCase().email('Enter a valid email address.').max(254);
+export const displayName = z.string().trim().min(1, 'Enter a display name.').max(60, 'Keep the name under 60 characters.');
+export const caretColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Choose a colour.');
+export const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(200, 'Keep the password under 200 characters.');
+export const shareableRole = z.enum(SHAREABLE_ROLES);
+
+export const createManuscriptInput = z.object({ title });
+export const renameManuscriptInput = z.object({ title });
+export const shareInput = z.object({ email, role: shareableRole });
+export const changeRoleInput = z.object({ role: shareableRole });
+export const inviteLinkInput = z.object({ role: shareableRole });
+export const collabTokenInput = z.object({ manuscriptId });
+export const apiTokenInput = z.object({ name: z.string().trim().min(1, 'Name the token.').max(80) });
+export const signUpInput = z.object({ email, name: displayName, password });
+export const signInInput = z.object({ email, password: z.string().min(1).max(200) });
+export const profileInput = z.object({ name: displayName, color: caretColor });
+export const changePasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: password });
