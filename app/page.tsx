@@ -1,39 +1,103 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
-import { listManuscripts } from '@/lib/db';
+import { ROLE_LABEL } from '@/lib/access/roles';
+import { listManuscriptsForUser, listTrashForUser, purgeExpiredTrash, TRASH_RETENTION_DAYS, type ManuscriptListing } from '@/lib/db';
+import { createManuscriptAction, renameManuscriptAction, restoreManuscriptAction, trashManuscriptAction } from './actions/manuscripts';
+import { leaveManuscriptAction } from './actions/sharing';
+import { ActionForm } from './_components/action-form';
+import { TopBar } from './_components/top-bar';
+import { requireUser } from './_server/current-user';
 import { getDb } from './_server/db';
-import { NewManuscriptForm } from './_components/new-manuscript-form';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const numberFormat = new Intl.NumberFormat('en');
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default async function HomePage() {
-  await connection();
-  const manuscripts = listManuscripts(getDb());
+  const user = await requireUser();
+  const db = getDb();
+  purgeExpiredTrash(db);
+  const { mine, shared } = listManuscriptsForUser(db, user.id);
+  const trash = listTrashForUser(db, user.id);
   return (
-    <main className="home">
-      <header className="home-header">
-        <h1>Scriptorium</h1>
-        <p className="tagline">Write your manuscript together.</p>
-      </header>
-      <section aria-labelledby="new-heading" className="card">
-        <h2 id="new-heading">Start a manuscript</h2>
-        <NewManuscriptForm />
-      </section>
-      <section aria-labelledby="list-heading">
-        <h2 id="list-heading">Manuscripts</h2>
-        {manuscripts.length === 0 ? (
-          <p className="muted">Nothing here yet. Give your first manuscript a title above.</p>
-        ) : (
-          <ul className="manuscript-list">
-            {manuscripts.map((manuscript) => (
-              <li key={manuscript.id}>
-                <Link href={`/m/${manuscript.id}`}>{manuscript.title}</Link>
-                <span className="muted">edited {dateFormat.format(manuscript.updatedAt)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    </main>
+    <>
+      <TopBar user={user} />
+      <main className="home">
+        <section aria-labelledby="new-heading" className="card">
+          <h2 id="new-heading">Start a manuscript</h2>
+          <ActionForm action={createManuscriptAction} submitLabel="Create" pendingLabel="Creating…" className="inline-form">
+            <label htmlFor="title" className="visually-hidden">
+              Title
+            </label>
+            <input id="title" name="title" placeholder="Title, e.g. The Salt Road" required maxLength={200} autoComplete="off" />
+          </ActionForm>
+        </section>
+
+        <ManuscriptSection id="mine" title="My manuscripts" empty="Nothing here yet. Give your first manuscript a title above." items={mine} />
+        <ManuscriptSection id="shared" title="Shared with me" empty="When a co-author shares a manuscript with you, it appears here." items={shared} />
+
+        {trash.length > 0 ? (
+          <section aria-labelledby="trash-heading">
+            <h2 id="trash-heading">Trash</h2>
+            <ul className="manuscript-list">
+              {trash.map((item) => {
+                const daysLeft = Math.max(0, TRASH_RETENTION_DAYS - Math.floor((Date.now() - (item.deletedAt?.getTime() ?? 0)) / DAY_MS));
+                return (
+                  <li key={item.id}>
+                    <div>
+                      <span className="listing-title">{item.title}</span>
+                      <span className="muted"> · deleted for good in {daysLeft} days</span>
+                    </div>
+                    <ActionForm action={restoreManuscriptAction} submitLabel="Restore" hidden={{ manuscriptId: item.id }} quiet className="row-actions" />
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+      </main>
+    </>
+  );
+}
+
+function ManuscriptSection({ id, title, empty, items }: { id: string; title: string; empty: string; items: ManuscriptListing[] }) {
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <ul className="manuscript-list" aria-label={title}>
+          {items.map((item) => (
+            <li key={item.id}>
+              <div>
+                <Link href={`/m/${item.id}`} className="listing-title">
+                  {item.title}
+                </Link>
+                <p className="muted listing-meta">
+                  {numberFormat.format(item.wordCount)} words · edited {dateFormat.format(item.updatedAt)}
+                  {item.lastEditedByName ? ` by ${item.lastEditedByName}` : ''}
+                  {item.role !== 'owner' ? ` · ${ROLE_LABEL[item.role]}` : ''}
+                </p>
+              </div>
+              <details className="row-menu">
+                <summary aria-label={`Actions for ${item.title}`}>⋯</summary>
+                <div className="row-menu-body">
+                  {item.role === 'owner' || item.role === 'editor' ? (
+                    <ActionForm action={renameManuscriptAction} submitLabel="Rename" hidden={{ manuscriptId: item.id }} className="inline-form">
+                      <input name="title" defaultValue={item.title} aria-label="New title" required maxLength={200} />
+                    </ActionForm>
+                  ) : null}
+                  {item.role === 'owner' ? (
+                    <ActionForm action={trashManuscriptAction} submitLabel="Move to trash" hidden={{ manuscriptId: item.id }} quiet />
+                  ) : (
+                    <ActionForm action={leaveManuscriptAction} submitLabel="Leave this manuscript" hidden={{ manuscriptId: item.id }} quiet />
+                  )}
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { createManuscript, openAsWriter, proseText, typeAtEnd } from './writers';
+import { createManuscript, openManuscript, proseText, shareWith, signInElsewhere, signUp, typeAtEnd } from './writers';
 
 test.describe('two co-authors write one scene together', () => {
   test('they see each other live, keep writing offline, and nothing is lost', async ({ browser }) => {
-    const setup = await browser.newPage();
-    const path = await createManuscript(setup, 'The Salt Road');
-    await setup.close();
-
-    const ada = await openAsWriter(browser, path, 'Ada');
-    const ben = await openAsWriter(browser, path, 'Ben');
+    const adaWriter = await signUp(browser, 'Ada');
+    const benWriter = await signUp(browser, 'Ben');
+    const path = await createManuscript(adaWriter, 'The Salt Road');
+    const ada = await openManuscript(adaWriter, path);
+    await shareWith(ada, benWriter.email, 'Editor');
+    const ben = await openManuscript(benWriter, path);
 
     // Ada writes; Ben sees every word, with Ada's caret and name.
     await typeAtEnd(ada, 'It was a bright cold day in April.');
@@ -46,11 +46,11 @@ test.describe('two co-authors write one scene together', () => {
     }
     expect(await proseText(ada)).toBe(await proseText(ben));
 
-    // A writer who was never here loads the stored text from the server alone.
-    const cy = await openAsWriter(browser, path, 'Cy');
-    await expect(cy.text).toContainText('It was a bright cold day in April.');
-    await expect(cy.text).toContainText('Ada wrote this offline.');
-    await expect(cy.text).toContainText('Ben kept going online.');
+    // A fresh browser that never held the document loads the stored text from the server alone.
+    const fresh = await openManuscript(await signInElsewhere(browser, adaWriter), path);
+    await expect(fresh.text).toContainText('It was a bright cold day in April.');
+    await expect(fresh.text).toContainText('Ada wrote this offline.');
+    await expect(fresh.text).toContainText('Ben kept going online.');
 
     // A reload shows the text.
     await ben.page.reload();
@@ -59,11 +59,12 @@ test.describe('two co-authors write one scene together', () => {
   });
 
   test('the editor speaks prose: typography, chapter headings, scene breaks, undo of your own words only', async ({ browser }) => {
-    const setup = await browser.newPage();
-    const path = await createManuscript(setup, 'Typography');
-    await setup.close();
-    const ada = await openAsWriter(browser, path, 'Ada');
-    const ben = await openAsWriter(browser, path, 'Ben');
+    const adaWriter = await signUp(browser, 'Ada');
+    const benWriter = await signUp(browser, 'Ben');
+    const path = await createManuscript(adaWriter, 'Typography');
+    const ada = await openManuscript(adaWriter, path);
+    await shareWith(ada, benWriter.email, 'Editor');
+    const ben = await openManuscript(benWriter, path);
 
     await typeAtEnd(ada, `"Wait," she said -- and then... nothing. It's late.`);
     await expect(ada.text).toContainText('“Wait,” she said — and then… nothing. It’s late.');
@@ -93,10 +94,8 @@ test.describe('two co-authors write one scene together', () => {
   });
 
   test('an oversized paste is refused with a clear message and the scene is untouched', async ({ browser }) => {
-    const setup = await browser.newPage();
-    const path = await createManuscript(setup, 'Paste');
-    await setup.close();
-    const ada = await openAsWriter(browser, path, 'Ada');
+    const adaWriter = await signUp(browser, 'Ada');
+    const ada = await openManuscript(adaWriter, await createManuscript(adaWriter, 'Paste'));
     await typeAtEnd(ada, 'Before.');
     const paste = (size: number) =>
       ada.text.evaluate((element, chars) => {
@@ -105,7 +104,7 @@ test.describe('two co-authors write one scene together', () => {
         element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
       }, size);
     await paste(2_500_000);
-    await expect(ada.page.getByRole('alert').filter({ hasText: 'paste' })).toContainText('That paste is too large (2.5 MB)');
+    await expect(ada.page.locator('.notice')).toContainText('That paste is too large (2.5 MB)');
     expect(await proseText(ada)).toBe('Before.');
     await ada.page.getByRole('button', { name: 'Dismiss' }).click();
     await paste(40);
@@ -114,10 +113,8 @@ test.describe('two co-authors write one scene together', () => {
   });
 
   test('closing the tab with a change not yet stored asks for confirmation', async ({ browser }) => {
-    const setup = await browser.newPage();
-    const path = await createManuscript(setup, 'Unsaved');
-    await setup.close();
-    const ada = await openAsWriter(browser, path, 'Ada');
+    const adaWriter = await signUp(browser, 'Ada');
+    const ada = await openManuscript(adaWriter, await createManuscript(adaWriter, 'Unsaved'));
     await ada.context.setOffline(true);
     await expect(ada.status).toHaveText('Offline – changes kept on this device');
     await typeAtEnd(ada, 'Not stored yet.');

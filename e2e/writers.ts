@@ -1,52 +1,102 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 
 export interface Writer {
   name: string;
+  email: string;
+  password: string;
   context: BrowserContext;
   page: Page;
-  text: ReturnType<Page['locator']>;
-  status: ReturnType<Page['locator']>;
 }
 
-/** A co-author in their own browser context (own storage, own IndexedDB), signed in by display name. */
-export async function openAsWriter(browser: Browser, path: string, name: string): Promise<Writer> {
+export interface InManuscript extends Writer {
+  text: Locator;
+  status: Locator;
+}
+
+let counter = 0;
+const runId = Date.now().toString(36);
+
+export function uniqueEmail(name: string): string {
+  counter += 1;
+  return `${name.toLowerCase()}.${runId}.${counter}@example.test`;
+}
+
+/** A new writer in their own browser context (own cookies, own IndexedDB), signed up through the form. */
+export async function signUp(browser: Browser, name: string, email = uniqueEmail(name)): Promise<Writer> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(path);
+  const password = `${name}-correct-horse`;
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(email);
   await page.getByLabel('Display name').fill(name);
-  await page.getByRole('button', { name: 'Start writing' }).click();
-  const writer = {
-    name,
-    context,
-    page,
-    text: page.locator('.manuscript-text'),
-    status: page.getByRole('status'),
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { name: 'My manuscripts' })).toBeVisible();
+  return { name, email, password, context, page };
+}
+
+/** The same writer in a fresh browser (no cookies, no local copy), signed in through the form. */
+export async function signInElsewhere(browser: Browser, writer: Writer): Promise<Writer> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(writer.email);
+  await page.getByLabel('Password').fill(writer.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'My manuscripts' })).toBeVisible();
+  return { ...writer, context, page };
+}
+
+export async function createManuscript(writer: Writer, title: string): Promise<string> {
+  await writer.page.goto('/');
+  await writer.page.getByPlaceholder(/Title/).fill(title);
+  await writer.page.getByRole('button', { name: 'Create' }).click();
+  await writer.page.waitForURL(/\/m\/[a-z0-9]+$/);
+  return new URL(writer.page.url()).pathname;
+}
+
+/** Opens a manuscript and waits until the editor is connected. */
+export async function openManuscript(writer: Writer, path: string, expectedStatus: RegExp | string = 'Saved'): Promise<InManuscript> {
+  if (new URL(writer.page.url()).pathname !== path) await writer.page.goto(path);
+  const opened = {
+    ...writer,
+    text: writer.page.locator('.manuscript-text'),
+    status: writer.page.getByRole('status', { name: 'Save status' }),
   };
-  await expect(writer.text).toBeVisible();
-  await expect(writer.status).toHaveText('Saved');
-  return writer;
+  await expect(opened.text).toBeVisible();
+  await expect(opened.status).toHaveText(expectedStatus);
+  return opened;
 }
 
 /** Puts the caret at the end of the scene and types like a person. */
-export async function typeAtEnd(writer: Writer, text: string): Promise<void> {
+export async function typeAtEnd(writer: InManuscript, text: string): Promise<void> {
   await writer.text.click();
   await writer.page.keyboard.press('Control+End');
   await writer.page.keyboard.type(text, { delay: 5 });
 }
 
-export async function createManuscript(page: Page, title: string): Promise<string> {
-  await page.goto('/');
-  await page.getByPlaceholder(/Title/).fill(title);
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.waitForURL(/\/m\/[a-z0-9_-]+$/);
-  return new URL(page.url()).pathname;
-}
-
 /** The scene's words as stored, without co-authors' caret labels. */
-export async function proseText(writer: Writer): Promise<string> {
+export async function proseText(writer: InManuscript): Promise<string> {
   return writer.text.evaluate((element) => {
     const copy = element.cloneNode(true) as HTMLElement;
     copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
     return [...copy.children].map((block) => block.textContent ?? '').join('\n');
   });
+}
+
+/** The owner shares the open manuscript by email through the Share panel. */
+export async function shareWith(owner: Writer, email: string, role: 'Editor' | 'Commenter' | 'Viewer'): Promise<void> {
+  const panel = await openSharePanel(owner);
+  const form = panel.getByRole('form', { name: 'Share by email' });
+  await form.getByLabel('Email').fill(email);
+  await form.getByLabel('Role').selectOption({ label: role });
+  await form.getByRole('button', { name: 'Share' }).click();
+  await expect(form).toContainText(/Shared with|Invitation saved/);
+}
+
+export async function openSharePanel(writer: Writer): Promise<Locator> {
+  const panel = writer.page.getByRole('complementary', { name: 'Sharing' });
+  if (!(await panel.isVisible())) await writer.page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(panel).toBeVisible();
+  return panel;
 }

@@ -1,12 +1,14 @@
 'use client';
 
-import Link from 'next/link';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useState, useSyncExternalStore } from 'react';
+import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
+import type { Member } from '@/lib/db/members';
 import type { CollabEndpoint } from '../../_server/collab-url';
-import { loadVisitorIdentity, saveVisitorIdentity, type VisitorIdentity } from '../../_components/visitor-identity';
+import { TopBarClient } from './top-bar-client';
 import { PresenceList } from './presence-list';
 import { SceneEditor } from './scene-editor';
+import { SharePanel, type PendingInvitation } from './share-panel';
 import { useCollabSession } from './use-collab-session';
 
 const STATUS_TEXT: Record<SaveStatus, string> = {
@@ -25,39 +27,47 @@ function subscribeOnline(onChange: () => void) {
   };
 }
 
-export function ManuscriptWorkspace(props: { manuscriptId: string; title: string; collab: CollabEndpoint }) {
-  const [identity, setIdentity] = useState<VisitorIdentity | null>(null);
-  const [checkedIdentity, setCheckedIdentity] = useState(false);
-  useEffect(() => {
-    setIdentity(loadVisitorIdentity());
-    setCheckedIdentity(true);
-  }, []);
+interface WorkspaceProps {
+  manuscriptId: string;
+  title: string;
+  collab: CollabEndpoint;
+  me: { id: string; name: string; color: string };
+  initialRole: Role;
+  members: Member[];
+  invitations: PendingInvitation[];
+}
+
+export function ManuscriptWorkspace(props: WorkspaceProps) {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
-  const { session, status, scenes, fatal } = useCollabSession(props.manuscriptId, identity, props.collab);
+  const { session, status, scenes, role, fatal } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
   const [notice, setNotice] = useState<string | null>(null);
+  const [sharing, setSharing] = useState(false);
   const scene = scenes[0];
   const shownStatus: SaveStatus = online ? status : 'offline';
+  const writable = canWrite(role);
 
   return (
     <div className="workspace">
-      <header className="topbar">
-        <Link href="/" className="brand" aria-label="All manuscripts">
-          Scriptorium
-        </Link>
-        <h1 className="manuscript-title">{props.title}</h1>
-        <div className="topbar-right">
-          {session ? <PresenceList provider={session.provider} /> : null}
-          {identity ? (
-            <p className={`save-status save-status--${shownStatus}`} role="status" aria-live="polite" data-status={shownStatus}>
-              {STATUS_TEXT[shownStatus]}
-            </p>
-          ) : null}
-        </div>
-      </header>
+      <TopBarClient title={props.title} me={props.me}>
+        {session ? <PresenceList provider={session.provider} /> : null}
+        {!fatal ? (
+          <p className={`save-status save-status--${shownStatus}`} role="status" aria-label="Save status" data-status={shownStatus}>
+            {writable ? STATUS_TEXT[shownStatus] : shownStatus === 'saved' || shownStatus === 'saving' ? 'Live' : STATUS_TEXT[shownStatus]}
+          </p>
+        ) : null}
+        <button type="button" className="quiet" aria-expanded={sharing} onClick={() => setSharing((open) => !open)}>
+          Share
+        </button>
+      </TopBarClient>
       <main className="workspace-main">
         {fatal ? (
           <p role="alert" className="error banner">
-            {fatal}
+            {fatal} <a href="/">Back to your manuscripts</a>
+          </p>
+        ) : null}
+        {!fatal && !writable ? (
+          <p className="role-banner banner" data-role={role}>
+            {ROLE_DESCRIPTION[role]}
           </p>
         ) : null}
         {notice ? (
@@ -68,33 +78,33 @@ export function ManuscriptWorkspace(props: { manuscriptId: string; title: string
             </button>
           </div>
         ) : null}
-        {!checkedIdentity ? null : !identity ? (
-          <IdentityForm onDone={setIdentity} />
-        ) : session && scene ? (
-          <SceneEditor key={scene.id} doc={session.doc} provider={session.provider} sceneId={scene.id} sceneTitle={scene.title} identity={identity} onNotice={setNotice} />
-        ) : (
-          <p className="muted loading">Opening the manuscript…</p>
-        )}
+        <div className={sharing ? 'with-panel' : undefined}>
+          {fatal ? null : session && scene ? (
+            <SceneEditor
+              key={scene.id}
+              doc={session.doc}
+              provider={session.provider}
+              sceneId={scene.id}
+              sceneTitle={scene.title}
+              me={props.me}
+              editable={writable}
+              onNotice={setNotice}
+            />
+          ) : (
+            <p className="muted loading">Opening the manuscript…</p>
+          )}
+          {sharing ? (
+            <SharePanel
+              manuscriptId={props.manuscriptId}
+              myId={props.me.id}
+              role={role}
+              members={props.members}
+              invitations={props.invitations}
+              onClose={() => setSharing(false)}
+            />
+          ) : null}
+        </div>
       </main>
     </div>
-  );
-}
-
-function IdentityForm({ onDone }: { onDone: (identity: VisitorIdentity) => void }) {
-  const [name, setName] = useState('');
-  return (
-    <form
-      className="card identity-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (name.trim()) onDone(saveVisitorIdentity(name));
-      }}
-    >
-      <h2>Who is writing?</h2>
-      <p className="muted">Your co-authors see this name beside your caret.</p>
-      <label htmlFor="display-name">Display name</label>
-      <input id="display-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={60} required autoFocus />
-      <button type="submit">Start writing</button>
-    </form>
   );
 }

@@ -1,25 +1,47 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { NotFoundError } from '@/lib/access/errors';
+import { getManuscriptAs, listMembersAs, type Actor } from '@/lib/access/operations';
 import { MANUSCRIPT_ID_PATTERN } from '@/lib/collab/room-name';
-import { getManuscript } from '@/lib/db';
 import { collabEndpoint } from '../../_server/collab-url';
+import { getCurrentUser, requireUser } from '../../_server/current-user';
 import { getDb } from '../../_server/db';
 import { ManuscriptWorkspace } from './manuscript-workspace';
 
 type Params = { params: Promise<{ id: string }> };
 
-function getManuscriptOrNotFound(id: string) {
-  const manuscript = MANUSCRIPT_ID_PATTERN.test(id) ? getManuscript(getDb(), id) : undefined;
-  if (!manuscript) notFound();
-  return manuscript;
+/** The manuscript if this user may read it; unknown, trashed and forbidden all answer 404. */
+function getManuscriptOrNotFound(user: Actor, id: string) {
+  if (!MANUSCRIPT_ID_PATTERN.test(id)) notFound();
+  try {
+    return getManuscriptAs(getDb(), user, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const manuscript = getManuscriptOrNotFound((await params).id);
+  const user = await getCurrentUser();
+  if (!user) return { title: 'Scriptorium' };
+  const { manuscript } = getManuscriptOrNotFound(user, (await params).id);
   return { title: `${manuscript.title} · Scriptorium` };
 }
 
 export default async function ManuscriptPage({ params }: Params) {
-  const manuscript = getManuscriptOrNotFound((await params).id);
-  return <ManuscriptWorkspace manuscriptId={manuscript.id} title={manuscript.title} collab={collabEndpoint()} />;
+  const { id } = await params;
+  const user = await requireUser(`/m/${id}`);
+  const { manuscript, role } = getManuscriptOrNotFound(user, id);
+  const { members, invitations } = listMembersAs(getDb(), user, id);
+  return (
+    <ManuscriptWorkspace
+      manuscriptId={manuscript.id}
+      title={manuscript.title}
+      collab={collabEndpoint()}
+      me={{ id: user.id, name: user.name, color: user.color }}
+      initialRole={role}
+      members={members}
+      invitations={invitations}
+    />
+  );
 }

@@ -3,19 +3,21 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { useEffect } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
-import type { VisitorIdentity } from '../../_components/visitor-identity';
 
 interface SceneEditorProps {
   doc: Y.Doc;
   provider: WebsocketProvider;
   sceneId: string;
   sceneTitle: string;
-  identity: VisitorIdentity;
+  me: { name: string; color: string };
+  /** Readers see the text live but cannot type; changes with the role, without a reload. */
+  editable: boolean;
   /** Shows the writer a message that something they did was refused. */
   onNotice: (message: string) => void;
 }
@@ -23,7 +25,7 @@ interface SceneEditorProps {
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, identity, onNotice }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, onNotice }: SceneEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -31,7 +33,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, identity, onNo
       extensions: [
         ...manuscriptExtensions(),
         Collaboration.configure({ document: doc, field: sceneField(sceneId) }),
-        CollaborationCaret.configure({ provider, user: { name: identity.name, color: identity.color } }),
+        CollaborationCaret.configure({ provider, user: { name: me.name, color: me.color } }),
         PasteLimit.configure({
           onRefused: (chars) =>
             onNotice(
@@ -39,6 +41,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, identity, onNo
             ),
         }),
       ],
+      editable,
       editorProps: {
         attributes: { class: 'manuscript-text', 'aria-label': `Text of ${sceneTitle}`, spellcheck: 'true' },
       },
@@ -46,9 +49,13 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, identity, onNo
     [doc, provider, sceneId],
   );
 
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
   return (
     <div className="scene">
-      <Toolbar editor={editor} />
+      {editable ? <Toolbar editor={editor} /> : <div className="toolbar" aria-hidden />}
       <article className="page">
         <EditorContent editor={editor} />
       </article>

@@ -1,15 +1,18 @@
 'use client';
 
+import type * as decoding from 'lib0/decoding';
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import type { Role } from '@/lib/access/roles';
 import { CloseCode, closeReason } from '@/lib/collab/close-codes';
+import { MessageType } from '@/lib/collab/message-types';
+import { readRolePayload } from '@/lib/collab/protocol';
 import { formatRoomName } from '@/lib/collab/room-name';
 import { trackSaves, type SaveStatus, type SaveTracker } from '@/lib/collab/save-tracker';
 import { BINDER_FIELD, readScenes, type BinderScene } from '@/lib/manuscript/binder';
 import type { CollabEndpoint } from '../../_server/collab-url';
-import type { VisitorIdentity } from '../../_components/visitor-identity';
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -21,9 +24,15 @@ export interface CollabState {
   session: CollabSession | null;
   status: SaveStatus;
   scenes: BinderScene[];
-  /** Set when the server refused the connection for good (e.g. quarantined manuscript). */
+  /** The role the collab server last told us; it changes live when the owner changes it. */
+  role: Role;
+  /** Set when access ended or the server refused the manuscript for good. */
   fatal: string | null;
 }
+
+/** Refresh the token well before its ten minutes run out, so reconnects always carry a valid one. */
+const TOKEN_REFRESH_MS = 4 * 60 * 1000;
+const TOKEN_RETRY_MS = 3000;
 
 function collabUrl(endpoint: CollabEndpoint): string {
   if ('url' in endpoint) return endpoint.url;
@@ -31,40 +40,91 @@ function collabUrl(endpoint: CollabEndpoint): string {
   return `${protocol}//${window.location.hostname}:${endpoint.port}`;
 }
 
+type Grant = { kind: 'ok'; token: string } | { kind: 'denied' } | { kind: 'unreachable' };
+
+async function fetchGrant(manuscriptId: string): Promise<Grant> {
+  try {
+    const response = await fetch('/api/collab-token', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ manuscriptId }),
+    });
+    if (response.status === 401 || response.status === 404) return { kind: 'denied' };
+    if (!response.ok) return { kind: 'unreachable' };
+    const body = (await response.json()) as { token: string };
+    return { kind: 'ok', token: body.token };
+  } catch {
+    return { kind: 'unreachable' };
+  }
+}
+
 /**
- * One manuscript's Y.Doc, kept in IndexedDB for offline writing and synced over the collab socket.
- * Created in an effect and destroyed in its cleanup, so React's double effects never leak a socket.
+ * One manuscript's Y.Doc, kept in IndexedDB for offline writing and synced over the collab socket
+ * with a short-lived token from web. Created in an effect and destroyed in its cleanup.
  */
-export function useCollabSession(manuscriptId: string, identity: VisitorIdentity | null, endpoint: CollabEndpoint): CollabState {
-  const [state, setState] = useState<CollabState>({ session: null, status: 'connecting', scenes: [], fatal: null });
-  const endpointUrl = 'url' in endpoint ? endpoint.url : String(endpoint.port);
+export function useCollabSession(manuscriptId: string, initialRole: Role, endpoint: CollabEndpoint): CollabState {
+  const [state, setState] = useState<CollabState>({ session: null, status: 'connecting', scenes: [], role: initialRole, fatal: null });
+  const endpointKey = 'url' in endpoint ? endpoint.url : String(endpoint.port);
 
   useEffect(() => {
-    if (!identity) return;
+    let active = true;
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`scriptorium.${formatRoomName(manuscriptId)}`, doc);
-    const provider = new WebsocketProvider(collabUrl(endpoint), formatRoomName(manuscriptId), doc, {
-      connect: false,
-      params: { name: identity.name, color: identity.color },
-      maxBackoffTime: 5000,
-    });
+    const provider = new WebsocketProvider(collabUrl(endpoint), formatRoomName(manuscriptId), doc, { connect: false, maxBackoffTime: 5000 });
     const saves = trackSaves(provider, doc, (status) => setState((s) => ({ ...s, status })));
-    const session = { doc, provider, saves };
     const binder = doc.getArray(BINDER_FIELD);
     const refreshScenes = () => setState((s) => ({ ...s, scenes: readScenes(doc) }));
     binder.observeDeep(refreshScenes);
-    setState({ session, status: saves.status, scenes: readScenes(doc), fatal: null });
+    setState((s) => ({ ...s, session: { doc, provider, saves }, status: saves.status, scenes: readScenes(doc), fatal: null }));
 
+    provider.messageHandlers[MessageType.Role] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      const role = readRolePayload(decoder) as Role;
+      setState((s) => ({ ...s, role }));
+    };
+
+    // Access ended: stop, forget the local copy, and say so.
+    const loseAccess = (message: string) => {
+      provider.disconnect();
+      void local.clearData();
+      setState((s) => ({ ...s, session: null, fatal: message }));
+    };
+
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const connectWithFreshToken = async () => {
+      clearTimeout(retry);
+      const grant = await fetchGrant(manuscriptId);
+      if (!active) return;
+      if (grant.kind === 'denied') return loseAccess('You no longer have access to this manuscript.');
+      if (grant.kind === 'unreachable') {
+        retry = setTimeout(() => void connectWithFreshToken(), TOKEN_RETRY_MS);
+        return;
+      }
+      provider.params = { token: grant.token };
+      if (navigator.onLine) provider.connect();
+    };
+    const refreshToken = setInterval(async () => {
+      const grant = await fetchGrant(manuscriptId);
+      if (active && grant.kind === 'ok') provider.params = { token: grant.token };
+    }, TOKEN_REFRESH_MS);
+
+    let refusedInARow = 0;
+    provider.on('sync', (synced: boolean) => {
+      if (synced) refusedInARow = 0;
+    });
     provider.on('closed', ({ code }: { code: number }) => {
+      if (code === CloseCode.Unauthorized) return void connectWithFreshToken();
+      // Removed, or a role that may no longer write: a fresh token tells which; a loop is cut short.
+      if (code === CloseCode.Forbidden && ++refusedInARow < 3) return void connectWithFreshToken();
       const reason = closeReason[code as CloseCode] ?? `closed (${code})`;
       setState((s) => ({ ...s, fatal: `The server refused this manuscript: ${reason}.` }));
     });
+
     // A browser that knows it is offline stops trying, and resumes the moment it is back.
     const goOffline = () => provider.disconnect();
-    const goOnline = () => provider.connect();
+    const goOnline = () => void connectWithFreshToken();
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
-    if (navigator.onLine) provider.connect();
+    void connectWithFreshToken();
 
     const warnBeforeLeaving = (event: BeforeUnloadEvent) => {
       if (saves.hasUnstoredChanges()) event.preventDefault();
@@ -72,6 +132,9 @@ export function useCollabSession(manuscriptId: string, identity: VisitorIdentity
     window.addEventListener('beforeunload', warnBeforeLeaving);
 
     return () => {
+      active = false;
+      clearTimeout(retry);
+      clearInterval(refreshToken);
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       window.removeEventListener('beforeunload', warnBeforeLeaving);
@@ -81,9 +144,9 @@ export function useCollabSession(manuscriptId: string, identity: VisitorIdentity
       void local.destroy();
       doc.destroy();
     };
-    // endpointUrl stands for endpoint, whose object identity changes every render.
+    // endpointKey stands for endpoint, whose object identity changes every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [manuscriptId, identity, endpointUrl]);
+  }, [manuscriptId, endpointKey]);
 
   return state;
 }

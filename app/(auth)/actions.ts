@@ -1,0 +1,44 @@
+'use server';
+
+import { AuthError } from 'next-auth';
+import { hashPassword } from '@/lib/auth/password';
+import { pickCaretColor } from '@/lib/collab/identity';
+import { createUser } from '@/lib/db';
+import { signInInput, signUpInput } from '@/lib/validation/inputs';
+import { actionResult, safeReturnPath, type ActionState } from '../_server/action-result';
+import { signIn, signOut } from '../_server/auth';
+import { getDb } from '../_server/db';
+
+async function signInOrExplain(email: string, password: string, redirectTo: string): Promise<ActionState> {
+  try {
+    await signIn('credentials', { email, password, redirectTo });
+    return {};
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const code = (error as AuthError & { code?: string }).code;
+      return { error: code === 'rate_limited' ? 'Too many attempts. Wait a few minutes and try again.' : 'Wrong email or password.' };
+    }
+    throw error;
+  }
+}
+
+/** Creates an account (honouring invitations sent to that email) and signs in. */
+export async function signUpAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return actionResult(async () => {
+    const input = signUpInput.parse({ email: form.get('email'), name: form.get('name'), password: form.get('password') });
+    createUser(getDb(), { email: input.email, name: input.name, color: pickCaretColor(), passwordHash: await hashPassword(input.password) });
+    return signInOrExplain(input.email, input.password, safeReturnPath(form.get('next')));
+  });
+}
+
+export async function signInAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  return actionResult(async () => {
+    const parsed = signInInput.safeParse({ email: form.get('email'), password: form.get('password') });
+    if (!parsed.success) return { error: 'Enter your email and password.' };
+    return signInOrExplain(parsed.data.email, parsed.data.password, safeReturnPath(form.get('next')));
+  });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/signin' });
+}

@@ -1,0 +1,54 @@
+'use client';
+
+import Link from 'next/link';
+import { useActionState } from 'react';
+import type { FormActionState } from '../_components/action-form';
+
+interface AuthFormProps {
+  mode: 'signin' | 'signup';
+  action: (state: FormActionState, form: FormData) => Promise<FormActionState>;
+  next: string;
+}
+
+export function AuthForm({ mode, action, next }: AuthFormProps) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const signingUp = mode === 'signup';
+  const query = next !== '/' ? `?next=${encodeURIComponent(next)}` : '';
+  return (
+    <form action={formAction} className="card auth-form">
+      <h1>{signingUp ? 'Create your account' : 'Sign in'}</h1>
+      <input type="hidden" name="next" value={next} />
+      <label htmlFor="email">Email</label>
+      <input id="email" name="email" type="email" autoComplete="email" required />
+      {signingUp ? (
+        <>
+          <label htmlFor="name">Display name</label>
+          <input id="name" name="name" autoComplete="nickname" required maxLength={60} />
+          <p className="hint">Co-authors see this name beside your caret.</p>
+        </>
+      ) : null}
+      <label htmlFor="password">Password</label>
+      <input id="password" name="password" type="password" autoComplete={signingUp ? 'new-password' : 'current-password'} required minLength={signingUp ? 8 : 1} />
+      {signingUp ? <p className="hint">At least 8 characters.</p> : null}
+      <button type="submit" disabled={pending}>
+        {pending ? 'One moment…' : signingUp ? 'Create account' : 'Sign in'}
+      </button>
+      {state.error ? (
+        <p role="alert" className="form-message error">
+          {state.error}
+        </p>
+      ) : null}
+      <p className="muted switch">
+        {signingUp ? (
+          <>
+            Already have an account? <Link href={`/signin${query}`}>Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link href={`/signup${query}`}>Create an account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { signOutAction } from '../(auth)/actions';
+
+/** The quiet bar over every signed-in page: where you are, who you are, settings, sign out. */
+export function TopBar({ user, children }: { user: { name: string; color: string }; children?: ReactNode }) {
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand" aria-label="All manuscripts">
+        Scriptorium
+      </Link>
+      <div className="topbar-middle">{children}</div>
+      <nav className="topbar-right" aria-label="Account">
+        <span className="me">
+          <span className="presence-dot" style={{ background: user.color }} aria-hidden />
+          {user.name}
+        </span>
+        <Link href="/settings">Settings</Link>
+        <form action={signOutAction}>
+          <button type="submit" className="link-button">
+            Sign out
+          </button>
+        </form>
+      </nav>
+    </header>
+  );
+}

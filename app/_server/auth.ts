@@ -1,0 +1,84 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import type { Provider } from 'next-auth/providers';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { FailureRateLimiter } from '@/lib/auth/rate-limit';
+import { pickCaretColor } from '@/lib/collab/identity';
+import { createUser, getUserByEmail } from '@/lib/db';
+import { signInInput } from '@/lib/validation/inputs';
+import { getDb } from './db';
+
+/** Five wrong passwords per account, or twenty per address, in fifteen minutes, then a pause. */
+const WINDOW_MS = 15 * 60 * 1000;
+const perAccount = new FailureRateLimiter(5, WINDOW_MS);
+const perAddress = new FailureRateLimiter(20, WINDOW_MS);
+
+class RateLimited extends CredentialsSignin {
+  override code = 'rate_limited';
+}
+
+function clientAddress(request: Request): string {
+  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'local';
+}
+
+// A fixed hash to verify against when the account does not exist, so timing does not reveal it.
+const decoyHash = hashPassword('decoy password that never matches');
+
+const providers: Provider[] = [
+  Credentials({
+    credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+    async authorize(credentials, request) {
+      const parsed = signInInput.safeParse(credentials);
+      if (!parsed.success) return null;
+      const { email, password } = parsed.data;
+      const address = clientAddress(request);
+      if (perAccount.isBlocked(email) || perAddress.isBlocked(address)) throw new RateLimited();
+      const user = getUserByEmail(getDb(), email);
+      const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
+      if (!user || !valid) {
+        perAccount.recordFailure(email);
+        perAddress.recordFailure(address);
+        return null;
+      }
+      perAccount.reset(email);
+      return { id: user.id, name: user.name, email: user.email };
+    },
+  }),
+];
+if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
+if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push(Google);
+
+export const oauthProviders = providers
+  .map((provider) => (typeof provider === 'function' ? provider() : provider))
+  .filter((provider) => provider.id !== 'credentials')
+  .map((provider) => ({ id: provider.id, name: provider.name }));
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  secret: process.env.AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt' },
+  pages: { signIn: '/signin' },
+  providers,
+  callbacks: {
+    async jwt({ token, user, account }) {
+      if (user && account) {
+        if (account.provider === 'credentials') {
+          token.uid = user.id;
+        } else if (user.email) {
+          // OAuth: the email is the link to a Scriptorium account, created on first sign-in.
+          const db = getDb();
+          const existing = getUserByEmail(db, user.email);
+          token.uid = (existing ?? createUser(db, { email: user.email, name: user.name ?? user.email.split('@')[0]!, color: pickCaretColor(), passwordHash: null })).id;
+        }
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      if (typeof token.uid === 'string') session.user.id = token.uid;
+      return session;
+    },
+  },
+});

@@ -1,0 +1,14 @@
+import { parseBody, withUser } from '@/app/_server/api';
+import { collabEndpoint } from '@/app/_server/collab-url';
+import { getDb } from '@/app/_server/db';
+import { issueCollabTokenAs } from '@/lib/access/operations';
+import { collabTokenInput } from '@/lib/validation/inputs';
+
+// POST /api/collab-token – { manuscriptId } → what a client needs to join the manuscript's room (viewer and up)
+export const POST = withUser(async ({ request, user }) => {
+  const { manuscriptId } = await parseBody(collabTokenInput, request);
+  const secret = process.env.AUTH_SECRET;
+  if (!secret) throw new Error('AUTH_SECRET is not set');
+  const grant = await issueCollabTokenAs(getDb(), user, manuscriptId, secret);
+  return { ...grant, collab: collabEndpoint() };
+});

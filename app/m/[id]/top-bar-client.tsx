@@ -1,0 +1,23 @@
+'use client';
+
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+
+/** The manuscript's bar: back to the list, the title, who is here and the save status. */
+export function TopBarClient({ title, me, children }: { title: string; me: { name: string; color: string }; children: ReactNode }) {
+  return (
+    <header className="topbar">
+      <Link href="/" className="brand" aria-label="All manuscripts">
+        Scriptorium
+      </Link>
+      <h1 className="manuscript-title">{title}</h1>
+      <div className="topbar-right">
+        {children}
+        <Link href="/settings" className="me" title="Settings">
+          <span className="presence-dot" style={{ background: me.color }} aria-hidden />
+          {me.name}
+        </Link>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,105 @@
+/**
+ * Self-hoster's command line: `npm run cli -- <command> [--flag value]`.
+ *   user:create --email E --name N        password from stdin (piped) or a hidden prompt
+ *   user:reset-password --email E         same
+ *   token:create --email E [--name N]     prints a personal API token
+ */
+import readline from 'node:readline';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
+import { pickCaretColor } from '../lib/collab/identity';
+import { createApiToken, createUser, getUserByEmail, openDatabase, setPasswordHash } from '../lib/db';
+import { displayName, email as emailSchema, password as passwordSchema } from '../lib/validation/inputs';
+
+const USAGE = `usage: npm run cli -- <command> [options]
+  user:create --email E --name N       create a writer (password read from stdin or prompted)
+  user:reset-password --email E        set a new password (read from stdin or prompted)
+  token:create --email E [--name N]    print a new personal API token for that writer`;
+
+function flags(args: string[]): Map<string, string> {
+  const result = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new Error(`missing value for ${arg}`);
+    result.set(arg.slice(2), value);
+    i++;
+  }
+  return result;
+}
+
+function required(options: Map<string, string>, name: string): string {
+  const value = options.get(name);
+  if (!value) throw new Error(`--${name} is required`);
+  return value;
+}
+
+/** Reads a password: the first line of piped stdin, or a prompt that does not echo. */
+async function readPassword(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const rl = readline.createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const output = rl as unknown as { _writeToOutput: (text: string) => void };
+  process.stdout.write(prompt);
+  output._writeToOutput = () => {};
+  const answer = await new Promise<string>((resolve) => rl.question('', resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+async function newPassword(): Promise<string> {
+  const parsed = passwordSchema.safeParse(await readPassword(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `));
+  if (!parsed.success) throw new Error(parsed.error.issues[0]?.message ?? 'invalid password');
+  return parsed.data;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const options = flags(rest);
+  const db = openDatabase(process.env.DATABASE_URL);
+  try {
+    switch (command) {
+      case 'user:create': {
+        const email = emailSchema.parse(required(options, 'email'));
+        const name = displayName.parse(required(options, 'name'));
+        const user = createUser(db, { email, name, color: pickCaretColor(), passwordHash: await hashPassword(await newPassword()) });
+        console.log(`created ${user.email} (${user.name})`);
+        return 0;
+      }
+      case 'user:reset-password': {
+        const user = getUserByEmail(db, required(options, 'email'));
+        if (!user) throw new Error('no writer with that email');
+        setPasswordHash(db, user.id, await hashPassword(await newPassword()));
+        console.log(`password changed for ${user.email}`);
+        return 0;
+      }
+      case 'token:create': {
+        const user = getUserByEmail(db, required(options, 'email'));
+        if (!user) throw new Error('no writer with that email');
+        console.log(createApiToken(db, user.id, options.get('name') ?? 'CLI token').token);
+        return 0;
+      }
+      default:
+        console.error(`unknown command: ${command}\n${USAGE}`);
+        return 2;
+    }
+  } finally {
+    db.$client.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
