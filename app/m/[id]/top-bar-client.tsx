@@ -13,9 +13,8 @@ export function TopBarClient({ title, me, children }: { title: string; me: { nam
       <h1 className="manuscript-title">{title}</h1>
       <div className="topbar-right">
         {children}
-        <Link href="/settings" className="me" title="Settings">
-          <span className="presence-dot" style={{ background: me.color }} aria-hidden />
-          {me.name}
+        <Link href="/settings" title={`Settings for ${me.name}`}>
+          Settings
         </Link>
       </div>
     </header>

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { verifyCollabToken } from '../collab/token';
+import { createUser, getManuscript, getRole, listMembers, listPendingInvitations, openDatabase, type Db, type User } from '../db';
+import { InvalidOperationError, NotFoundError } from './errors';
+import * as operations from './operations';
+import type { Role } from './roles';
+
+const SECRET = 'operations-test-secret-operations-test';
+let dir: string;
+let db: Db;
+let owner: User;
+let manuscriptId: string;
+let invitationId: string;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-ops-'));
+  db = openDatabase(`file:${path.join(dir, 'ops.db')}`);
+  owner = writer('Owner');
+  manuscriptId = operations.createManuscriptAs(db, owner, { title: 'Owned' }).id;
+  invitationId = operations.createInviteLinkAs(db, owner, manuscriptId, { role: 'viewer' }).id;
+});
+afterEach(() => {
+  db.$client.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+let count = 0;
+function writer(name: string, role?: Role): User {
+  const user = createUser(db, { email: `${name}.${++count}@example.test`, name, color: '#123456', passwordHash: null });
+  if (role) operations.shareByEmailAs(db, owner, manuscriptId, { email: user.email, role: role as 'editor' });
+  return user;
+}
+
+/** Every manuscript operation, called as `actor`; the minimum role it needs; undefined = any member. */
+const OPERATIONS: Record<string, { minRole: Role; run: (actor: User) => unknown }> = {
+  getManuscriptAs: { minRole: 'viewer', run: (a) => operations.getManuscriptAs(db, a, manuscriptId) },
+  listMembersAs: { minRole: 'viewer', run: (a) => operations.listMembersAs(db, a, manuscriptId) },
+  issueCollabTokenAs: { minRole: 'viewer', run: (a) => operations.issueCollabTokenAs(db, a, manuscriptId, SECRET) },
+  renameManuscriptAs: { minRole: 'editor', run: (a) => operations.renameManuscriptAs(db, a, manuscriptId, { title: 'Renamed' }) },
+  trashManuscriptAs: { minRole: 'owner', run: (a) => operations.trashManuscriptAs(db, a, manuscriptId) },
+  restoreManuscriptAs: { minRole: 'owner', run: (a) => operations.restoreManuscriptAs(db, a, manuscriptId) },
+  shareByEmailAs: { minRole: 'owner', run: (a) => operations.shareByEmailAs(db, a, manuscriptId, { email: 'new@example.test', role: 'editor' }) },
+  changeRoleAs: { minRole: 'owner', run: (a) => operations.changeRoleAs(db, a, manuscriptId, other.id, { role: 'commenter' }) },
+  removeMemberAs: { minRole: 'owner', run: (a) => operations.removeMemberAs(db, a, manuscriptId, other.id) },
+  createInviteLinkAs: { minRole: 'owner', run: (a) => operations.createInviteLinkAs(db, a, manuscriptId, { role: 'editor' }) },
+  revokeInvitationAs: { minRole: 'owner', run: (a) => operations.revokeInvitationAs(db, a, manuscriptId, invitationId) },
+};
+let other: User;
+
+describe('authorisation of every manuscript operation', () => {
+  it('covers every exported operation that takes a manuscript', () => {
+    const exported = Object.keys(operations).filter((name) => name.endsWith('As'));
+    const unscoped = ['createManuscriptAs', 'acceptInviteLinkAs'];
+    expect(exported.filter((name) => !unscoped.includes(name)).sort()).toEqual(Object.keys(OPERATIONS).sort());
+  });
+
+  const ranks: Role[] = ['viewer', 'commenter', 'editor', 'owner'];
+  for (const [name, { minRole, run }] of Object.entries(OPERATIONS)) {
+    it(`${name}: refused below ${minRole} and to strangers exactly like an unknown manuscript`, async () => {
+      other = writer('Other', 'editor');
+      const stranger = writer('Stranger');
+      await expect(Promise.resolve().then(() => run(stranger))).rejects.toBeInstanceOf(NotFoundError);
+      for (const role of ranks.slice(0, ranks.indexOf(minRole))) {
+        if (role === 'owner') continue;
+        const member = writer(`Member-${role}`, role);
+        await expect(Promise.resolve().then(() => run(member)), `${name} as ${role}`).rejects.toBeInstanceOf(NotFoundError);
+      }
+      expect(getManuscript(db, manuscriptId)?.title).toBe('Owned');
+      expect(getRole(db, other.id, manuscriptId)).toBe('editor');
+    });
+  }
+
+  it('a member can leave, the owner cannot, and only the owner removes others', () => {
+    const ben = writer('Ben', 'commenter');
+    const cy = writer('Cy', 'editor');
+    expect(() => operations.removeMemberAs(db, ben, manuscriptId, cy.id)).toThrow(NotFoundError);
+    operations.removeMemberAs(db, ben, manuscriptId, ben.id);
+    expect(getRole(db, ben.id, manuscriptId)).toBeNull();
+    expect(() => operations.removeMemberAs(db, owner, manuscriptId, owner.id)).toThrow(InvalidOperationError);
+    expect(() => operations.changeRoleAs(db, owner, manuscriptId, owner.id, { role: 'viewer' })).toThrow(InvalidOperationError);
+  });
+
+  it('sharing with an unknown email waits for sign-up; an invitation link adds the joiner', () => {
+    operations.shareByEmailAs(db, owner, manuscriptId, { email: 'Later@Example.test', role: 'commenter' });
+    expect(listPendingInvitations(db, manuscriptId).map((i) => i.email)).toContain('later@example.test');
+    const later = createUser(db, { email: 'later@example.test', name: 'Later', color: '#123456', passwordHash: null });
+    expect(getRole(db, later.id, manuscriptId)).toBe('commenter');
+
+    const link = operations.createInviteLinkAs(db, owner, manuscriptId, { role: 'viewer' });
+    const joiner = writer('Joiner');
+    expect(operations.acceptInviteLinkAs(db, joiner, link.secret)).toBe(manuscriptId);
+    expect(getRole(db, joiner.id, manuscriptId)).toBe('viewer');
+    expect(() => operations.acceptInviteLinkAs(db, joiner, 'not-a-secret')).toThrow(NotFoundError);
+    expect(listMembers(db, manuscriptId).map((m) => m.name)).toEqual(expect.arrayContaining(['Owner', 'Later', 'Joiner']));
+  });
+
+  it('a trashed manuscript is invisible to everyone but can be restored by its owner', () => {
+    const ed = writer('Ed', 'editor');
+    operations.trashManuscriptAs(db, owner, manuscriptId);
+    expect(() => operations.getManuscriptAs(db, ed, manuscriptId)).toThrow(NotFoundError);
+    expect(() => operations.getManuscriptAs(db, owner, manuscriptId)).toThrow(NotFoundError);
+    operations.restoreManuscriptAs(db, owner, manuscriptId);
+    expect(operations.getManuscriptAs(db, ed, manuscriptId).role).toBe('editor');
+  });
+
+  it('a collab token names the user, the manuscript and the current role', async () => {
+    const vi = writer('Vi', 'viewer');
+    const grant = await operations.issueCollabTokenAs(db, vi, manuscriptId, SECRET);
+    expect(await verifyCollabToken(SECRET, grant.token)).toMatchObject({ sub: vi.id, mid: manuscriptId, role: 'viewer', name: 'Vi' });
+    expect(await verifyCollabToken('some-other-secret-some-other-secret', grant.token)).toBeNull();
+  });
+});
+
+/** Server actions must go through these operations: each exported action is listed with the ones it calls. */
+describe('server actions', () => {
+  const ACTION_FILES = ['app/actions/manuscripts.ts', 'app/actions/sharing.ts', 'app/actions/account.ts', 'app/(auth)/actions.ts'];
+  const AUTHORISED_BY: Record<string, string[]> = {
+    createManuscriptAction: ['createManuscriptAs'],
+    renameManuscriptAction: ['renameManuscriptAs'],
+    trashManuscriptAction: ['trashManuscriptAs'],
+    restoreManuscriptAction: ['restoreManuscriptAs'],
+    shareByEmailAction: ['shareByEmailAs'],
+    changeRoleAction: ['changeRoleAs'],
+    removeMemberAction: ['removeMemberAs'],
+    leaveManuscriptAction: ['removeMemberAs'],
+    createInviteLinkAction: ['createInviteLinkAs'],
+    revokeInvitationAction: ['revokeInvitationAs'],
+    acceptInviteAction: ['acceptInviteLinkAs'],
+    // Account actions touch only the signed-in user's own rows.
+    updateProfileAction: ['requireUser'],
+    changePasswordAction: ['requireUser'],
+    createApiTokenAction: ['requireUser'],
+    revokeApiTokenAction: ['requireUser'],
+    signUpAction: [],
+    signInAction: [],
+    signOutAction: [],
+  };
+
+  it('every exported action is listed, and its body calls the operation that authorises it', () => {
+    const found = new Map<string, string>();
+    for (const file of ACTION_FILES) {
+      const source = fs.readFileSync(file, 'utf8');
+      const matches = [...source.matchAll(/export async function (\w+)\([^)]*\)[^{]*\{([\s\S]*?)\n\}/g)];
+      for (const match of matches) found.set(match[1]!, match[2]!);
+    }
+    expect([...found.keys()].sort()).toEqual(Object.keys(AUTHORISED_BY).sort());
+    for (const [action, body] of found) {
+      for (const call of AUTHORISED_BY[action]!) expect(body, `${action} calls ${call}`).toContain(`${call}(`);
+    }
+  });
+});
