@@ -5,7 +5,7 @@ import { createManuscript, openManuscript, signUp, typeAtEnd } from './writers';
 
 /** What a stranger (or nobody) may get from each route when aimed at someone else's manuscript. */
 type Case = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
   /** Routes about the caller's own data answer them, but must never show the other writer's. */
@@ -25,6 +25,14 @@ const ROUTES: Record<string, Case[] | { reason: string }> = {
     { method: 'GET', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}` },
     { method: 'PATCH', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}`, body: () => ({ title: 'Hijacked' }) },
     { method: 'DELETE', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}` },
+  ],
+  'manuscripts/[id]/settings': [
+    { method: 'GET', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/settings` },
+    {
+      method: 'PUT',
+      url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/settings`,
+      body: () => ({ title: 'Hijacked', authorLegalName: '', byline: '', contactAddress: '', contactEmail: '', contactPhone: '', genre: '', runningHeadKeyword: '', targetWords: null, deadline: null }),
+    },
   ],
   'manuscripts/[id]/restore': [{ method: 'POST', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/restore` }],
   'manuscripts/[id]/members': [

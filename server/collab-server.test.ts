@@ -10,6 +10,7 @@ import { MessageType } from '../lib/collab/message-types';
 import { encodeSyncStep1, encodeSyncUpdate, readRolePayload } from '../lib/collab/protocol';
 import { signCollabToken } from '../lib/collab/token';
 import { replayUpdates } from '../lib/collab/replay';
+import { readScenes } from '../lib/manuscript/binder';
 import { appendUpdate, openDatabase, readUpdates, removeMember, setMemberRole, type Db } from '../lib/db';
 import { startCollabServer, type CollabServer } from './collab-server';
 import { createSqliteRoleSource } from './auth/roles';
@@ -101,7 +102,7 @@ describe('collab server over real sockets', () => {
     await waitFor(() => a.text() === b.text() && b.text() === c.text() && a.text().length === 31, 'convergence').catch((e) => { console.log(JSON.stringify([a.text(), b.text(), c.text(), a.saves.status, b.provider.wsconnected])); throw e; });
     await waitFor(() => [a, b, c].every((x) => x.saves.status === 'saved'), 'all saved');
     expect(storedText(id)).toBe(a.text());
-    expect(a.doc.getArray('binder').length).toBe(1);
+    expect(readScenes(a.doc)).toHaveLength(1);
   });
 
   it('shares awareness (who is here) between clients', async () => {

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createManuscriptAs, renameManuscriptAs, restoreManuscriptAs, trashManuscriptAs } from '@/lib/access/operations';
-import { createManuscriptInput, manuscriptId, renameManuscriptInput } from '@/lib/validation/inputs';
+import { createManuscriptAs, renameManuscriptAs, restoreManuscriptAs, trashManuscriptAs, updateManuscriptSettingsAs } from '@/lib/access/operations';
+import { createManuscriptInput, manuscriptId, manuscriptSettingsInput, renameManuscriptInput } from '@/lib/validation/inputs';
 import { actionResult, type ActionState } from '../_server/action-result';
 import { requireUser } from '../_server/current-user';
 import { getDb } from '../_server/db';
@@ -44,5 +44,29 @@ export async function restoreManuscriptAction(_state: ActionState, form: FormDat
     restoreManuscriptAs(getDb(), user, manuscriptId.parse(form.get('manuscriptId')));
     revalidatePath('/');
     return { ok: 'Restored.' };
+  });
+}
+
+export async function updateManuscriptSettingsAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return actionResult(async () => {
+    const id = manuscriptId.parse(form.get('manuscriptId'));
+    const field = (name: string) => String(form.get(name) ?? '');
+    const settings = manuscriptSettingsInput.parse({
+      title: field('title'),
+      authorLegalName: field('authorLegalName'),
+      byline: field('byline'),
+      contactAddress: field('contactAddress'),
+      contactEmail: field('contactEmail'),
+      contactPhone: field('contactPhone'),
+      genre: field('genre'),
+      runningHeadKeyword: field('runningHeadKeyword'),
+      targetWords: field('targetWords'),
+      deadline: field('deadline'),
+    });
+    updateManuscriptSettingsAs(getDb(), user, id, settings);
+    revalidatePath(`/m/${id}`);
+    revalidatePath('/');
+    return { ok: 'Saved.' };
   });
 }

@@ -39,6 +39,14 @@ const OPERATIONS: Record<string, { minRole: Role; run: (actor: User) => unknown 
   getManuscriptAs: { minRole: 'viewer', run: (a) => operations.getManuscriptAs(db, a, manuscriptId) },
   listMembersAs: { minRole: 'viewer', run: (a) => operations.listMembersAs(db, a, manuscriptId) },
   issueCollabTokenAs: { minRole: 'viewer', run: (a) => operations.issueCollabTokenAs(db, a, manuscriptId, SECRET) },
+  getManuscriptSettingsAs: { minRole: 'viewer', run: (a) => operations.getManuscriptSettingsAs(db, a, manuscriptId) },
+  updateManuscriptSettingsAs: {
+    minRole: 'editor',
+    run: (a) =>
+      operations.updateManuscriptSettingsAs(db, a, manuscriptId, {
+        title: 'Owned', authorLegalName: 'X', byline: '', contactAddress: '', contactEmail: '', contactPhone: '', genre: '', runningHeadKeyword: '', targetWords: null, deadline: null,
+      }),
+  },
   renameManuscriptAs: { minRole: 'editor', run: (a) => operations.renameManuscriptAs(db, a, manuscriptId, { title: 'Renamed' }) },
   trashManuscriptAs: { minRole: 'owner', run: (a) => operations.trashManuscriptAs(db, a, manuscriptId) },
   restoreManuscriptAs: { minRole: 'owner', run: (a) => operations.restoreManuscriptAs(db, a, manuscriptId) },
@@ -129,6 +137,7 @@ describe('server actions', () => {
     createInviteLinkAction: ['createInviteLinkAs'],
     revokeInvitationAction: ['revokeInvitationAs'],
     acceptInviteAction: ['acceptInviteLinkAs'],
+    updateManuscriptSettingsAction: ['updateManuscriptSettingsAs'],
     // Account actions touch only the signed-in user's own rows.
     updateProfileAction: ['requireUser'],
     changePasswordAction: ['requireUser'],

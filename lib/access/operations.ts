@@ -15,7 +15,10 @@ import {
   setMemberRole,
   shareByEmail,
   trashManuscript,
+  manuscriptSettingsOf,
+  updateManuscriptSettings,
   type Db,
+  type ManuscriptSettings,
   type User,
 } from '../db';
 import { InvalidOperationError, NotFoundError } from './errors';
@@ -38,6 +41,17 @@ export function getManuscriptAs(db: Db, actor: Actor, manuscriptId: string) {
 export function renameManuscriptAs(db: Db, actor: Actor, manuscriptId: string, input: { title: string }) {
   getManuscriptOrThrow(db, actor.id, manuscriptId, 'editor');
   renameManuscript(db, manuscriptId, input.title);
+}
+
+/** Title-page details and the goal: readable by every member, changed by editors and the owner. */
+export function getManuscriptSettingsAs(db: Db, actor: Actor, manuscriptId: string) {
+  const { manuscript, role } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
+  return { settings: manuscriptSettingsOf(manuscript), role };
+}
+
+export function updateManuscriptSettingsAs(db: Db, actor: Actor, manuscriptId: string, settings: ManuscriptSettings) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'editor');
+  updateManuscriptSettings(db, manuscriptId, settings);
 }
 
 export function trashManuscriptAs(db: Db, actor: Actor, manuscriptId: string) {

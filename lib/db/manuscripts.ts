@@ -96,3 +96,25 @@ export function quarantineManuscript(db: Db, id: string, reason: string): void {
 export function recordWordCount(db: Db, id: string, wordCount: number): void {
   db.update(manuscripts).set({ wordCount }).where(eq(manuscripts.id, id)).run();
 }
+
+export interface ManuscriptSettings {
+  title: string;
+  authorLegalName: string;
+  byline: string;
+  contactAddress: string;
+  contactEmail: string;
+  contactPhone: string;
+  genre: string;
+  runningHeadKeyword: string;
+  targetWords: number | null;
+  deadline: string | null;
+}
+
+export function manuscriptSettingsOf(manuscript: Manuscript): ManuscriptSettings {
+  const { title, authorLegalName, byline, contactAddress, contactEmail, contactPhone, genre, runningHeadKeyword, targetWords, deadline } = manuscript;
+  return { title, authorLegalName, byline, contactAddress, contactEmail, contactPhone, genre, runningHeadKeyword, targetWords, deadline };
+}
+
+export function updateManuscriptSettings(db: Db, id: string, settings: ManuscriptSettings): void {
+  db.update(manuscripts).set(settings).where(eq(manuscripts.id, id)).run();
+}

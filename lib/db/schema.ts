@@ -33,6 +33,17 @@ export const manuscripts = sqliteTable('manuscripts', {
   deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   lastEditedBy: text('last_edited_by').references(() => users.id, { onDelete: 'set null' }),
   wordCount: integer('word_count').notNull().default(0),
+  // What an export's title page needs, and the writer's goal.
+  authorLegalName: text('author_legal_name').notNull().default(''),
+  byline: text('byline').notNull().default(''),
+  contactAddress: text('contact_address').notNull().default(''),
+  contactEmail: text('contact_email').notNull().default(''),
+  contactPhone: text('contact_phone').notNull().default(''),
+  genre: text('genre').notNull().default(''),
+  runningHeadKeyword: text('running_head_keyword').notNull().default(''),
+  targetWords: integer('target_words'),
+  /** ISO date (YYYY-MM-DD) the writer aims to reach the target by. */
+  deadline: text('deadline'),
 });
 
 export const memberships = sqliteTable(

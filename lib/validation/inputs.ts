@@ -27,3 +27,18 @@ export const signUpInput = z.object({ email, name: displayName, password });
 export const signInInput = z.object({ email, password: z.string().min(1).max(200) });
 export const profileInput = z.object({ name: displayName, color: caretColor });
 export const changePasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: password });
+
+const line = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters.`);
+export const manuscriptSettingsInput = z.object({
+  title,
+  authorLegalName: line(200),
+  byline: line(200),
+  contactAddress: line(500),
+  contactEmail: z.union([z.literal(''), z.string().trim().toLowerCase().email('Enter a valid contact email.').max(254)]),
+  contactPhone: line(60),
+  genre: line(100),
+  runningHeadKeyword: line(60),
+  targetWords: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(1).max(10_000_000), z.null()]),
+  deadline: z.union([z.literal('').transform(() => null), z.iso.date('Use a date like 2027-03-31.'), z.null()]),
+});
+export type ManuscriptSettingsInput = z.infer<typeof manuscriptSettingsInput>;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { encodeSyncUpdate } from '../../lib/collab/protocol';
-import { encodeNewManuscript } from '../../lib/manuscript/binder';
+import { encodeNewManuscript, readScenes } from '../../lib/manuscript/binder';
 import { createMemoryRoleSource } from '../auth/roles';
 import { createMemoryPersistence } from '../persistence/memory-persistence';
 import { FakeSocket } from '../testing/fake-socket';
@@ -29,7 +29,7 @@ describe('RoomManager', () => {
     const [a, b] = await Promise.all([manager.acquire('ms-alpha'), manager.acquire('ms-alpha')]);
     expect(a.ok && b.ok && a.room === b.room).toBe(true);
     expect(manager.loadedRoomCount).toBe(1);
-    if (a.ok) expect(a.room.doc.getArray('binder').length).toBe(1);
+    if (a.ok) expect(readScenes(a.room.doc)).toHaveLength(1);
   });
 
   it('refuses an unknown manuscript with NotFound', async () => {

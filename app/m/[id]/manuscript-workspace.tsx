@@ -1,15 +1,22 @@
 'use client';
 
-import { useState, useSyncExternalStore } from 'react';
+import Link from 'next/link';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { Member } from '@/lib/db/members';
 import type { CollabEndpoint } from '../../_server/collab-url';
-import { TopBarClient } from './top-bar-client';
+import { BinderPanel, wordsIn } from './binder-panel';
 import { PresenceList } from './presence-list';
+import { Progress } from './progress';
+import { ReadThrough } from './read-through';
 import { SceneEditor } from './scene-editor';
 import { SharePanel, type PendingInvitation } from './share-panel';
+import { TopBarClient } from './top-bar-client';
+import { useBinder } from './use-binder';
 import { useCollabSession } from './use-collab-session';
+import { useScenePresence } from './use-presence';
+import { useWordCounts } from './use-word-counts';
 
 const STATUS_TEXT: Record<SaveStatus, string> = {
   connecting: 'Connecting…',
@@ -35,16 +42,35 @@ interface WorkspaceProps {
   initialRole: Role;
   members: Member[];
   invitations: PendingInvitation[];
+  targetWords: number | null;
+  deadline: string | null;
 }
 
 export function ManuscriptWorkspace(props: WorkspaceProps) {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
-  const { session, status, scenes, role, fatal } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
+  const { session, status, role, fatal } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
+  const binder = useBinder(session?.doc ?? null);
+  const presence = useScenePresence(session?.provider ?? null);
+  const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId);
   const [notice, setNotice] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
-  const scene = scenes[0];
+  const [mode, setMode] = useState<'write' | 'read'>('write');
+  const [chosenSceneId, setChosenSceneId] = useState<string | null>(null);
+
+  // The open scene: the one chosen, while it still exists; otherwise the first.
+  const scene = (chosenSceneId ? binder?.scenes.find((s) => s.id === chosenSceneId) : undefined) ?? binder?.scenes[0];
   const shownStatus: SaveStatus = online ? status : 'offline';
   const writable = canWrite(role);
+  const total = binder ? binder.roots.reduce((sum, node) => sum + wordsIn(node, counts.byScene), 0) : 0;
+
+  useEffect(() => {
+    session?.provider.awareness.setLocalStateField('sceneId', mode === 'write' ? (scene?.id ?? null) : null);
+  }, [session, scene?.id, mode]);
+
+  const openScene = (id: string) => {
+    setChosenSceneId(id);
+    setMode('write');
+  };
 
   return (
     <div className="workspace">
@@ -55,31 +81,55 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             {writable ? STATUS_TEXT[shownStatus] : shownStatus === 'saved' || shownStatus === 'saving' ? 'Live' : STATUS_TEXT[shownStatus]}
           </p>
         ) : null}
+        <button type="button" className="quiet" aria-pressed={mode === 'read'} onClick={() => setMode((m) => (m === 'read' ? 'write' : 'read'))}>
+          Read-through
+        </button>
+        <Link href={`/m/${props.manuscriptId}/settings`} className="quiet-link">
+          Manuscript settings
+        </Link>
         <button type="button" className="quiet" aria-expanded={sharing} onClick={() => setSharing((open) => !open)}>
           Share
         </button>
       </TopBarClient>
-      <main className="workspace-main">
-        {fatal ? (
-          <p role="alert" className="error banner">
-            {fatal} <a href="/">Back to your manuscripts</a>
-          </p>
+      <div className="workspace-body">
+        {session && binder && !fatal ? (
+          <aside className="sidebar">
+            <BinderPanel
+              doc={session.doc}
+              binder={binder}
+              currentSceneId={mode === 'write' ? (scene?.id ?? null) : null}
+              onOpenScene={openScene}
+              presence={presence}
+              counts={counts.byScene}
+              editable={writable}
+            />
+            <Progress total={total} today={counts.today} targetWords={props.targetWords} deadline={props.deadline} />
+          </aside>
         ) : null}
-        {!fatal && !writable ? (
-          <p className="role-banner banner" data-role={role}>
-            {ROLE_DESCRIPTION[role]}
-          </p>
-        ) : null}
-        {notice ? (
-          <div role="alert" className="notice banner">
-            <p>{notice}</p>
-            <button type="button" onClick={() => setNotice(null)}>
-              Dismiss
-            </button>
-          </div>
-        ) : null}
-        <div className={sharing ? 'with-panel' : undefined}>
-          {fatal ? null : session && scene ? (
+        <main className="workspace-main">
+          {fatal ? (
+            <p role="alert" className="error banner">
+              {fatal} <a href="/">Back to your manuscripts</a>
+            </p>
+          ) : null}
+          {!fatal && !writable ? (
+            <p className="role-banner banner" data-role={role}>
+              {ROLE_DESCRIPTION[role]}
+            </p>
+          ) : null}
+          {notice ? (
+            <div role="alert" className="notice banner">
+              <p>{notice}</p>
+              <button type="button" onClick={() => setNotice(null)}>
+                Dismiss
+              </button>
+            </div>
+          ) : null}
+          {fatal ? null : !session || !binder ? (
+            <p className="muted loading">Opening the manuscript…</p>
+          ) : mode === 'read' ? (
+            <ReadThrough doc={session.doc} binder={binder} onEditScene={openScene} />
+          ) : scene ? (
             <SceneEditor
               key={scene.id}
               doc={session.doc}
@@ -91,20 +141,20 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               onNotice={setNotice}
             />
           ) : (
-            <p className="muted loading">Opening the manuscript…</p>
+            <p className="muted loading">This manuscript has no scenes yet. Add one in the binder.</p>
           )}
-          {sharing ? (
-            <SharePanel
-              manuscriptId={props.manuscriptId}
-              myId={props.me.id}
-              role={role}
-              members={props.members}
-              invitations={props.invitations}
-              onClose={() => setSharing(false)}
-            />
-          ) : null}
-        </div>
-      </main>
+        </main>
+        {sharing ? (
+          <SharePanel
+            manuscriptId={props.manuscriptId}
+            myId={props.me.id}
+            role={role}
+            members={props.members}
+            invitations={props.invitations}
+            onClose={() => setSharing(false)}
+          />
+        ) : null}
+      </div>
     </div>
   );
 }

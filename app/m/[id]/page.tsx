@@ -42,6 +42,8 @@ export default async function ManuscriptPage({ params }: Params) {
       initialRole={role}
       members={members}
       invitations={invitations}
+      targetWords={manuscript.targetWords}
+      deadline={manuscript.deadline}
     />
   );
 }

@@ -55,6 +55,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
 
   return (
     <div className="scene">
+      <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
       {editable ? <Toolbar editor={editor} /> : <div className="toolbar" aria-hidden />}
       <article className="page">
         <EditorContent editor={editor} />

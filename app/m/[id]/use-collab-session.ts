@@ -11,7 +11,6 @@ import { MessageType } from '@/lib/collab/message-types';
 import { readRolePayload } from '@/lib/collab/protocol';
 import { formatRoomName } from '@/lib/collab/room-name';
 import { trackSaves, type SaveStatus, type SaveTracker } from '@/lib/collab/save-tracker';
-import { BINDER_FIELD, readScenes, type BinderScene } from '@/lib/manuscript/binder';
 import type { CollabEndpoint } from '../../_server/collab-url';
 
 export interface CollabSession {
@@ -23,7 +22,6 @@ export interface CollabSession {
 export interface CollabState {
   session: CollabSession | null;
   status: SaveStatus;
-  scenes: BinderScene[];
   /** The role the collab server last told us; it changes live when the owner changes it. */
   role: Role;
   /** Set when access ended or the server refused the manuscript for good. */
@@ -63,7 +61,7 @@ async function fetchGrant(manuscriptId: string): Promise<Grant> {
  * with a short-lived token from web. Created in an effect and destroyed in its cleanup.
  */
 export function useCollabSession(manuscriptId: string, initialRole: Role, endpoint: CollabEndpoint): CollabState {
-  const [state, setState] = useState<CollabState>({ session: null, status: 'connecting', scenes: [], role: initialRole, fatal: null });
+  const [state, setState] = useState<CollabState>({ session: null, status: 'connecting', role: initialRole, fatal: null });
   const endpointKey = 'url' in endpoint ? endpoint.url : String(endpoint.port);
 
   useEffect(() => {
@@ -72,10 +70,7 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
     const local = new IndexeddbPersistence(`scriptorium.${formatRoomName(manuscriptId)}`, doc);
     const provider = new WebsocketProvider(collabUrl(endpoint), formatRoomName(manuscriptId), doc, { connect: false, maxBackoffTime: 5000 });
     const saves = trackSaves(provider, doc, (status) => setState((s) => ({ ...s, status })));
-    const binder = doc.getArray(BINDER_FIELD);
-    const refreshScenes = () => setState((s) => ({ ...s, scenes: readScenes(doc) }));
-    binder.observeDeep(refreshScenes);
-    setState((s) => ({ ...s, session: { doc, provider, saves }, status: saves.status, scenes: readScenes(doc), fatal: null }));
+    setState((s) => ({ ...s, session: { doc, provider, saves }, status: saves.status, fatal: null }));
 
     provider.messageHandlers[MessageType.Role] = (_encoder: unknown, decoder: decoding.Decoder) => {
       const role = readRolePayload(decoder) as Role;
@@ -138,7 +133,6 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
       window.removeEventListener('beforeunload', warnBeforeLeaving);
-      binder.unobserveDeep(refreshScenes);
       saves.destroy();
       provider.destroy();
       void local.destroy();

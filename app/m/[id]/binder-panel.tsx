@@ -1,0 +1,250 @@
+'use client';
+
+import { useState, type KeyboardEvent } from 'react';
+import type * as Y from 'yjs';
+import {
+  addBinderItem,
+  restoreBinderItem,
+  SCENE_STATUSES,
+  trashBinderItem,
+  updateBinderItem,
+  type Binder,
+  type BinderKind,
+  type BinderNode,
+  type SceneStatus,
+} from '@/lib/manuscript/binder';
+import { dropOnto, indent, moveDown, moveUp, outdent } from '@/lib/manuscript/binder-moves';
+
+export interface PresentWriter {
+  name: string;
+  color: string;
+}
+
+interface BinderPanelProps {
+  doc: Y.Doc;
+  binder: Binder;
+  currentSceneId: string | null;
+  onOpenScene: (sceneId: string) => void;
+  presence: Map<string, PresentWriter[]>;
+  counts: Map<string, number>;
+  editable: boolean;
+}
+
+const numberFormat = new Intl.NumberFormat('en');
+const STATUS_LABEL: Record<SceneStatus, string> = { idea: 'Idea', draft: 'Draft', revised: 'Revised', final: 'Final' };
+
+export function wordsIn(node: BinderNode, counts: Map<string, number>): number {
+  return node.kind === 'scene' ? (counts.get(node.id) ?? 0) : node.children.reduce((sum, child) => sum + wordsIn(child, counts), 0);
+}
+
+/** The manuscript's structure: parts, chapters and scenes, with counts and who is where. */
+export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence, counts, editable }: BinderPanelProps) {
+  const [renaming, setRenaming] = useState<string | null>(null);
+  const [dragged, setDragged] = useState<string | null>(null);
+  const [showTrash, setShowTrash] = useState(false);
+  const current = currentSceneId ? binder.byId.get(currentSceneId) : undefined;
+  const flat: BinderNode[] = [];
+  const flatten = (nodes: BinderNode[]) => nodes.forEach((node) => (flat.push(node), flatten(node.children)));
+  flatten(binder.roots);
+
+  const focusItem = (id: string) => requestAnimationFrame(() => document.getElementById(`binder-${id}`)?.focus());
+
+  const add = (kind: BinderKind) => {
+    const chapterOfCurrent = current?.parentId ? binder.byId.get(current.parentId) : undefined;
+    const lastChapter = [...flat].reverse().find((node) => node.kind === 'chapter');
+    const parentId =
+      kind === 'scene' ? (chapterOfCurrent?.id ?? lastChapter?.id ?? null) : kind === 'chapter' ? (chapterOfCurrent?.parentId ?? null) : null;
+    const count = flat.filter((node) => node.kind === kind).length + 1;
+    const title = kind === 'scene' ? `Scene ${count}` : kind === 'chapter' ? `Chapter ${count}` : `Part ${count}`;
+    const id = addBinderItem(doc, { kind, title, parentId });
+    if (kind === 'scene') onOpenScene(id);
+    // A new chapter starts with a scene to write in, so the next "+ Scene" lands in it too.
+    if (kind === 'chapter') {
+      const sceneCount = flat.filter((node) => node.kind === 'scene').length + 1;
+      onOpenScene(addBinderItem(doc, { kind: 'scene', title: `Scene ${sceneCount}`, parentId: id }));
+    }
+    setRenaming(id);
+  };
+
+  const onKeyDown = (event: KeyboardEvent, node: BinderNode) => {
+    if (renaming) return;
+    const index = flat.indexOf(node);
+    const move = (action: () => boolean) => {
+      event.preventDefault();
+      if (editable && action()) focusItem(node.id);
+    };
+    if (event.altKey && event.key === 'ArrowUp') return move(() => moveUp(doc, binder, node.id));
+    if (event.altKey && event.key === 'ArrowDown') return move(() => moveDown(doc, binder, node.id));
+    if (event.altKey && event.key === 'ArrowRight') return move(() => indent(doc, binder, node.id));
+    if (event.altKey && event.key === 'ArrowLeft') return move(() => outdent(doc, binder, node.id));
+    if (event.key === 'ArrowDown' && flat[index + 1]) return (event.preventDefault(), focusItem(flat[index + 1]!.id));
+    if (event.key === 'ArrowUp' && flat[index - 1]) return (event.preventDefault(), focusItem(flat[index - 1]!.id));
+    if (event.key === 'Enter' && node.kind === 'scene') return (event.preventDefault(), onOpenScene(node.id));
+    if (event.key === 'F2' && editable) return (event.preventDefault(), setRenaming(node.id));
+    if (event.key === 'Delete' && editable) return (event.preventDefault(), trashBinderItem(doc, node.id));
+  };
+
+  const renderNode = (node: BinderNode, depth: number) => {
+    const people = node.kind === 'scene' ? (presence.get(node.id) ?? []) : [];
+    const isCurrent = node.id === currentSceneId;
+    return (
+      <li key={node.id} role="none">
+        <div
+          id={`binder-${node.id}`}
+          role="treeitem"
+          aria-level={depth + 1}
+          aria-selected={isCurrent}
+          aria-label={`${node.title || 'Untitled'}, ${node.kind}`}
+          tabIndex={isCurrent || (!currentSceneId && depth === 0) ? 0 : -1}
+          className={`binder-item binder-${node.kind}${isCurrent ? ' current' : ''}${dragged === node.id ? ' dragging' : ''}`}
+          style={{ paddingLeft: `${0.5 + depth * 0.9}rem` }}
+          draggable={editable && renaming !== node.id}
+          onDragStart={(event) => {
+            setDragged(node.id);
+            event.dataTransfer.setData('text/plain', node.id);
+            event.dataTransfer.effectAllowed = 'move';
+          }}
+          onDragEnd={() => setDragged(null)}
+          onDragOver={(event) => {
+            if (dragged && dragged !== node.id) event.preventDefault();
+          }}
+          onDrop={(event) => {
+            event.preventDefault();
+            const id = event.dataTransfer.getData('text/plain') || dragged;
+            if (id) dropOnto(doc, binder, id, node.id);
+            setDragged(null);
+          }}
+          onKeyDown={(event) => onKeyDown(event, node)}
+          onClick={() => node.kind === 'scene' && onOpenScene(node.id)}
+          onDoubleClick={() => editable && setRenaming(node.id)}
+        >
+          {renaming === node.id ? (
+            <input
+              className="binder-rename"
+              aria-label={`Rename ${node.kind}`}
+              defaultValue={node.title}
+              autoFocus
+              onClick={(event) => event.stopPropagation()}
+              onKeyDown={(event) => {
+                event.stopPropagation();
+                if (event.key === 'Enter') (event.target as HTMLInputElement).blur();
+                if (event.key === 'Escape') setRenaming(null);
+              }}
+              onBlur={(event) => {
+                const title = event.target.value.trim();
+                if (title && title !== node.title) updateBinderItem(doc, node.id, { title });
+                setRenaming(null);
+                focusItem(node.id);
+              }}
+            />
+          ) : (
+            <span className="binder-title">{node.title || 'Untitled'}</span>
+          )}
+          {people.length > 0 ? (
+            <span className="binder-people" aria-label={`Here: ${people.map((p) => p.name).join(', ')}`}>
+              {people.map((person) => (
+                <span key={person.name} className="presence-dot" style={{ background: person.color }} title={person.name} />
+              ))}
+            </span>
+          ) : null}
+          {node.kind === 'scene' && node.status !== 'draft' ? <span className={`status status-${node.status}`}>{STATUS_LABEL[node.status]}</span> : null}
+          <span className="binder-count" aria-label={`${wordsIn(node, counts)} words`}>
+            {numberFormat.format(wordsIn(node, counts))}
+          </span>
+        </div>
+        {node.children.length > 0 ? (
+          <ul role="group" className="binder-list">
+            {node.children.map((child) => renderNode(child, depth + 1))}
+          </ul>
+        ) : null}
+      </li>
+    );
+  };
+
+  return (
+    <nav className="binder" aria-label="Binder">
+      <ul role="tree" aria-label="Manuscript structure" className="binder-list">
+        {binder.roots.map((node) => renderNode(node, 0))}
+      </ul>
+      {editable ? (
+        <div className="binder-add">
+          <button type="button" className="quiet" onClick={() => add('scene')}>
+            + Scene
+          </button>
+          <button type="button" className="quiet" onClick={() => add('chapter')}>
+            + Chapter
+          </button>
+          <button type="button" className="quiet" onClick={() => add('part')}>
+            + Part
+          </button>
+        </div>
+      ) : null}
+      {editable ? <p className="binder-help muted small">Drag to reorder, or Alt + arrows. F2 renames, Delete moves to the trash.</p> : null}
+      {current ? <SceneDetails doc={doc} scene={current} editable={editable} onRename={() => setRenaming(current.id)} /> : null}
+      {binder.trash.length > 0 ? (
+        <div className="binder-trash">
+          <button type="button" className="link-button" aria-expanded={showTrash} onClick={() => setShowTrash((open) => !open)}>
+            Trash ({binder.trash.length})
+          </button>
+          {showTrash ? (
+            <ul className="binder-list" aria-label="Binder trash">
+              {binder.trash.map((node) => (
+                <li key={node.id} className="binder-item">
+                  <span className="binder-title">{node.title || 'Untitled'}</span>
+                  {editable ? (
+                    <button type="button" className="quiet" onClick={() => restoreBinderItem(doc, node.id)}>
+                      Restore
+                    </button>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+    </nav>
+  );
+}
+
+function SceneDetails({ doc, scene, editable, onRename }: { doc: Y.Doc; scene: BinderNode; editable: boolean; onRename: () => void }) {
+  return (
+    <section className="scene-details" aria-label="Scene details">
+      <div className="scene-details-head">
+        <h3>{scene.title || 'Untitled'}</h3>
+        {editable ? (
+          <button type="button" className="link-button small" onClick={onRename}>
+            Rename
+          </button>
+        ) : null}
+      </div>
+      <label htmlFor="scene-synopsis">Synopsis</label>
+      <input
+        id="scene-synopsis"
+        key={`${scene.id}-${scene.synopsis}`}
+        defaultValue={scene.synopsis}
+        placeholder="One line: what happens here"
+        readOnly={!editable}
+        onBlur={(event) => event.target.value !== scene.synopsis && updateBinderItem(doc, scene.id, { synopsis: event.target.value })}
+        onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}
+      />
+      <label htmlFor="scene-status">Status</label>
+      <select
+        id="scene-status"
+        value={scene.status}
+        disabled={!editable}
+        onChange={(event) => updateBinderItem(doc, scene.id, { status: event.target.value as SceneStatus })}
+      >
+        {SCENE_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {STATUS_LABEL[status]}
+          </option>
+        ))}
+      </select>
+      {editable ? (
+        <button type="button" className="quiet small" onClick={() => trashBinderItem(doc, scene.id)}>
+          Move scene to trash
+        </button>
+      ) : null}
+    </section>
+  );
+}

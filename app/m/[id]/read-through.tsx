@@ -1,0 +1,76 @@
+'use client';
+
+import { getSchema } from '@tiptap/core';
+import { DOMSerializer } from '@tiptap/pm/model';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { useEffect, useMemo, useRef } from 'react';
+import type * as Y from 'yjs';
+import { sceneField } from '@/lib/collab/room-name';
+import { manuscriptExtensions } from '@/lib/editor/extensions';
+import type { Binder, BinderNode } from '@/lib/manuscript/binder';
+
+/** Re-render at most this often while co-authors type, so reading stays smooth. */
+const REFRESH_MS = 500;
+
+/** The whole manuscript as continuous text, chapter by chapter; any scene opens for editing. */
+export function ReadThrough({ doc, binder, onEditScene }: { doc: Y.Doc; binder: Binder; onEditScene: (id: string) => void }) {
+  const schema = useMemo(() => getSchema(manuscriptExtensions()), []);
+  const container = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const serializer = DOMSerializer.fromSchema(schema);
+    const render = () => {
+      const root = container.current;
+      if (!root) return;
+      for (const section of root.querySelectorAll<HTMLElement>('[data-scene-text]')) {
+        const id = section.dataset.sceneText!;
+        const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(sceneField(id)), schema);
+        section.replaceChildren(serializer.serializeFragment(node.content));
+        section.closest('.read-scene')?.toggleAttribute('data-empty', node.textContent.trim() === '' && node.childCount <= 1);
+      }
+      // A scene break (#) goes between two non-empty scenes of the same chapter, never after a heading.
+      let afterScene = false;
+      for (const block of root.children) {
+        if (!block.classList.contains('read-scene')) afterScene = false;
+        else if (!block.hasAttribute('data-empty')) {
+          block.toggleAttribute('data-after-scene', afterScene);
+          afterScene = true;
+        }
+      }
+    };
+    render();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onUpdate = () => {
+      if (timer === undefined) timer = setTimeout(() => ((timer = undefined), render()), REFRESH_MS);
+    };
+    doc.on('update', onUpdate);
+    return () => {
+      clearTimeout(timer);
+      doc.off('update', onUpdate);
+    };
+  }, [doc, schema, binder]);
+
+  const blocks: React.ReactNode[] = [];
+  const walk = (node: BinderNode) => {
+    if (node.kind === 'part') blocks.push(<h2 key={node.id} className="read-part">{node.title}</h2>);
+    if (node.kind === 'chapter') blocks.push(<h2 key={node.id} className="read-chapter">{node.title}</h2>);
+    if (node.kind === 'scene') {
+      blocks.push(
+        <section key={node.id} className="read-scene" aria-label={node.title}>
+          <button type="button" className="read-edit link-button small" onClick={() => onEditScene(node.id)}>
+            Edit “{node.title || 'Untitled'}”
+          </button>
+          <div className="manuscript-text read-text" data-scene-text={node.id} />
+        </section>,
+      );
+    }
+    node.children.forEach(walk);
+  };
+  binder.roots.forEach(walk);
+
+  return (
+    <article className="page read-through" aria-label="Read-through" ref={container}>
+      {blocks}
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { NotFoundError } from '@/lib/access/errors';
+import { getManuscriptSettingsAs } from '@/lib/access/operations';
+import { canWrite } from '@/lib/access/roles';
+import { MANUSCRIPT_ID_PATTERN } from '@/lib/collab/room-name';
+import { updateManuscriptSettingsAction } from '../../../actions/manuscripts';
+import { ActionForm } from '../../../_components/action-form';
+import { TopBar } from '../../../_components/top-bar';
+import { requireUser } from '../../../_server/current-user';
+import { getDb } from '../../../_server/db';
+
+export const metadata = { title: 'Manuscript settings · Scriptorium' };
+
+export default async function ManuscriptSettingsPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireUser(`/m/${id}/settings`);
+  if (!MANUSCRIPT_ID_PATTERN.test(id)) notFound();
+  let loaded;
+  try {
+    loaded = getManuscriptSettingsAs(getDb(), user, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+  const { settings, role } = loaded;
+  const readOnly = !canWrite(role);
+  const field = (name: keyof typeof settings, label: string, hint?: string, type = 'text') => (
+    <>
+      <label htmlFor={name}>{label}</label>
+      <input id={name} name={name} type={type} defaultValue={settings[name] ?? ''} readOnly={readOnly} />
+      {hint ? <p className="hint">{hint}</p> : null}
+    </>
+  );
+  return (
+    <>
+      <TopBar user={user} />
+      <main className="home settings">
+        <p>
+          <Link href={`/m/${id}`}>← Back to the manuscript</Link>
+        </p>
+        <h1>Manuscript settings</h1>
+        <section className="card" aria-label="Manuscript settings">
+          <ActionForm action={updateManuscriptSettingsAction} submitLabel="Save settings" hidden={{ manuscriptId: id }} className="stack-form">
+            {field('title', 'Title')}
+            <h2>Title page</h2>
+            {field('authorLegalName', "Author's legal name", 'Top left of page one, above your contact lines.')}
+            {field('byline', 'Byline (pen name)', 'Shown as “by …” under the title; your legal name when empty.')}
+            <label htmlFor="contactAddress">Address</label>
+            <textarea id="contactAddress" name="contactAddress" rows={3} defaultValue={settings.contactAddress} readOnly={readOnly} />
+            {field('contactEmail', 'Contact email', undefined, 'email')}
+            {field('contactPhone', 'Phone')}
+            {field('genre', 'Genre')}
+            {field('runningHeadKeyword', 'Running-head keyword', 'One or two words from the title, for the header: Surname / Keyword / page.')}
+            <h2>Goal</h2>
+            {field('targetWords', 'Target word count', undefined, 'number')}
+            {field('deadline', 'Deadline', undefined, 'date')}
+          </ActionForm>
+          {readOnly ? <p className="muted">Only editors and the owner can change these.</p> : null}
+        </section>
+      </main>
+    </>
+  );
+}
