@@ -76,7 +76,7 @@ test.describe('two co-authors write one scene together', () => {
     await expect(ada.text.locator('.scene-break')).toHaveText('#');
     await expect(ben.text.locator('.scene-break')).toHaveCount(1);
 
-    await ada.page.getByRole('button', { name: 'Chapter' }).click();
+    await ada.page.getByRole('button', { name: 'Chapter heading' }).click();
     await expect(ada.text.locator('h1')).toHaveText('Morning came.');
 
     // Undo takes back Ada's own typing, never Ben's.

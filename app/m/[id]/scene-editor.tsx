@@ -94,6 +94,7 @@ function Toolbar({ editor }: { editor: Editor | null }) {
         type="button"
         aria-pressed={state.heading}
         title="Chapter heading (Ctrl+Alt+1)"
+        aria-label="Chapter heading"
         onClick={run(() => editor.chain().focus().toggleHeading({ level: 1 }).run())}
       >
         Chapter
