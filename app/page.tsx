@@ -1,7 +1,13 @@
 import Link from 'next/link';
 import { ROLE_LABEL } from '@/lib/access/roles';
 import { listManuscriptsForUser, listTrashForUser, purgeExpiredTrash, TRASH_RETENTION_DAYS, type ManuscriptListing } from '@/lib/db';
-import { createManuscriptAction, renameManuscriptAction, restoreManuscriptAction, trashManuscriptAction } from './actions/manuscripts';
+import {
+  createManuscriptAction,
+  importManuscriptAction,
+  renameManuscriptAction,
+  restoreManuscriptAction,
+  trashManuscriptAction,
+} from './actions/manuscripts';
 import { leaveManuscriptAction } from './actions/sharing';
 import { ActionForm } from './_components/action-form';
 import { TopBar } from './_components/top-bar';
@@ -30,6 +36,13 @@ export default async function HomePage() {
             </label>
             <input id="title" name="title" placeholder="Title, e.g. The Salt Road" required maxLength={200} autoComplete="off" />
           </ActionForm>
+          <details className="import">
+            <summary>…or import a draft (DOCX, Markdown, HTML, text)</summary>
+            <ActionForm action={importManuscriptAction} submitLabel="Import" pendingLabel="Importing…" className="inline-form" label="Import a draft">
+              <input type="file" name="file" accept=".docx,.md,.markdown,.html,.htm,.txt" aria-label="Draft file" required />
+            </ActionForm>
+            <p className="hint">Chapters come from headings; scenes split at #, *** or * * *. Italics and bold are kept.</p>
+          </details>
         </section>
 
         <ManuscriptSection id="mine" title="My manuscripts" empty="Nothing here yet. Give your first manuscript a title above." items={mine} />

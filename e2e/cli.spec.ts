@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { uniqueEmail } from './writers';
 
@@ -11,7 +12,7 @@ function cli(args: string[], input?: string): string {
   });
 }
 
-test('the CLI creates a writer and a token; the token lists their manuscripts and fetches a collab token', async ({ playwright, baseURL }) => {
+test('the CLI creates a writer and a token; the token lists their manuscripts and fetches a collab token', async ({ playwright, baseURL }, testInfo) => {
   const email = uniqueEmail('Cli');
   expect(cli(['user:create', '--email', email, '--name', 'Cli Writer'], 'a-long-cli-password\n')).toContain(`created ${email}`);
   const token = cli(['token:create', '--email', email]).trim().split('\n').pop()!;
@@ -27,6 +28,19 @@ test('the CLI creates a writer and a token; the token lists their manuscripts an
   const grant = await api.post('/api/collab-token', { data: { manuscriptId: id } });
   expect(grant.status()).toBe(200);
   expect((await grant.json()) as object).toMatchObject({ room: `manuscript.${id}`, role: 'owner', token: expect.stringMatching(/^ey/) });
+
+  // Import a draft for that writer, export it back as DOCX.
+  const draft = testInfo.outputPath('draft.txt');
+  fs.writeFileSync(draft, 'THE CLI NOVEL\nby Cli Writer\n\nOne\n===\n\nIt began on the command line.\n');
+  const imported = cli(['manuscript:import', draft, '--owner', email]);
+  const importedId = /as ([a-z0-9]+)/.exec(imported)![1]!;
+  const out = testInfo.outputPath('cli.docx');
+  expect(cli(['manuscript:export', importedId, '--format', 'docx', '--out', out])).toContain('wrote');
+  expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  expect(() => cli(['manuscript:export', importedId, '--format', 'pdfx', '--out', out])).toThrow();
+  const stranger = uniqueEmail('Nobody');
+  cli(['user:create', '--email', stranger, '--name', 'Nobody'], 'a-long-cli-password\n');
+  expect(() => cli(['manuscript:export', importedId, '--format', 'md', '--out', out, '--as', stranger])).toThrow(/not found/);
 
   expect(cli(['user:reset-password', '--email', email], 'another-long-password\n')).toContain('password changed');
   expect(() => cli(['user:create', '--email', email, '--name', 'Twice'], 'a-long-cli-password\n')).toThrow(/already exists/);

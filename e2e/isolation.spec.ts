@@ -8,6 +8,7 @@ type Case = {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: (ids: Ids) => string;
   body?: (ids: Ids) => unknown;
+  multipart?: () => Record<string, { name: string; mimeType: string; buffer: Buffer }>;
   /** Routes about the caller's own data answer them, but must never show the other writer's. */
   ownData?: boolean;
 };
@@ -32,6 +33,15 @@ const ROUTES: Record<string, Case[] | { reason: string }> = {
       method: 'PUT',
       url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/settings`,
       body: () => ({ title: 'Hijacked', authorLegalName: '', byline: '', contactAddress: '', contactEmail: '', contactPhone: '', genre: '', runningHeadKeyword: '', targetWords: null, deadline: null }),
+    },
+  ],
+  'manuscripts/[id]/export': [{ method: 'GET', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/export?format=txt` }],
+  'manuscripts/import': [
+    {
+      method: 'POST',
+      url: () => '/api/manuscripts/import',
+      multipart: () => ({ file: { name: 'mine.md', mimeType: 'text/markdown', buffer: Buffer.from('# One\n\nMy own words.\n') } }),
+      ownData: true,
     },
   ],
   'manuscripts/[id]/restore': [{ method: 'POST', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/restore` }],
@@ -78,6 +88,7 @@ async function send(request: APIRequestContext, testCase: Case, ids: Ids, header
     method: testCase.method,
     headers: { ...headers, ...(testCase.body ? { 'content-type': 'application/json' } : {}) },
     data: testCase.body ? JSON.stringify(testCase.body(ids)) : undefined,
+    multipart: testCase.multipart?.(),
     maxRedirects: 5,
   });
   return { status: response.status(), body: await response.text() };

@@ -3,23 +3,36 @@
  *   user:create --email E --name N        password from stdin (piped) or a hidden prompt
  *   user:reset-password --email E         same
  *   token:create --email E [--name N]     prints a personal API token
+ *   manuscript:export ID --format F --out FILE [--as EMAIL] [--font modern|classic] [--paper letter|a4]
+ *   manuscript:import FILE --owner EMAIL
  */
+import fs from 'node:fs';
+import { ZodError } from 'zod';
 import readline from 'node:readline';
+import { exportManuscriptAs, importManuscriptAs } from '../lib/access/operations';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
 import { pickCaretColor } from '../lib/collab/identity';
-import { createApiToken, createUser, getUserByEmail, openDatabase, setPasswordHash } from '../lib/db';
-import { displayName, email as emailSchema, password as passwordSchema } from '../lib/validation/inputs';
+import { createApiToken, createUser, getManuscript, getUserByEmail, listMembers, openDatabase, setPasswordHash, type Db } from '../lib/db';
+import { displayName, email as emailSchema, exportQuery, password as passwordSchema } from '../lib/validation/inputs';
 
 const USAGE = `usage: npm run cli -- <command> [options]
   user:create --email E --name N       create a writer (password read from stdin or prompted)
   user:reset-password --email E        set a new password (read from stdin or prompted)
-  token:create --email E [--name N]    print a new personal API token for that writer`;
+  token:create --email E [--name N]    print a new personal API token for that writer
+  manuscript:export ID --format docx|md|html|txt --out FILE [--as EMAIL] [--font modern|classic] [--paper letter|a4]
+                                       export (as EMAIL's access; by default as the owner)
+  manuscript:import FILE --owner EMAIL  create a manuscript owned by EMAIL from a .docx, .md, .html or .txt file`;
 
+/** Flags after the command; at most one bare argument (an id or a file), returned under "_". */
 function flags(args: string[]): Map<string, string> {
   const result = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument: ${arg}`);
+    if (!arg.startsWith('--')) {
+      if (result.has('_')) throw new Error(`unexpected argument: ${arg}`);
+      result.set('_', arg);
+      continue;
+    }
     const value = args[i + 1];
     if (value === undefined || value.startsWith('--')) throw new Error(`missing value for ${arg}`);
     result.set(arg.slice(2), value);
@@ -57,6 +70,19 @@ async function newPassword(): Promise<string> {
   return parsed.data;
 }
 
+/** Who the CLI acts as: the named writer (their access is checked), or the manuscript's owner. */
+function actorFor(db: Db, manuscriptId: string, email: string | undefined) {
+  if (email) {
+    const user = getUserByEmail(db, email);
+    if (!user) throw new Error('no writer with that email');
+    return user;
+  }
+  if (!getManuscript(db, manuscriptId)) throw new Error('no such manuscript');
+  const owner = listMembers(db, manuscriptId).find((member) => member.role === 'owner');
+  if (!owner) throw new Error('that manuscript has no owner');
+  return { id: owner.userId, name: owner.name, color: owner.color };
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
@@ -87,6 +113,24 @@ async function main(argv: string[]): Promise<number> {
         console.log(createApiToken(db, user.id, options.get('name') ?? 'CLI token').token);
         return 0;
       }
+      case 'manuscript:export': {
+        const id = required(options, '_');
+        const query = exportQuery.parse({ format: required(options, 'format'), font: options.get('font'), paper: options.get('paper') });
+        const actor = actorFor(db, id, options.get('as'));
+        const file = await exportManuscriptAs(db, actor, id, { format: query.format, font: query.font, paper: query.paper });
+        const out = required(options, 'out');
+        fs.writeFileSync(out, file.bytes);
+        console.log(`wrote ${out} (${file.bytes.byteLength} bytes)`);
+        return 0;
+      }
+      case 'manuscript:import': {
+        const file = required(options, '_');
+        const owner = getUserByEmail(db, required(options, 'owner'));
+        if (!owner) throw new Error('no writer with that email');
+        const created = await importManuscriptAs(db, owner, { name: file, bytes: new Uint8Array(fs.readFileSync(file)) });
+        console.log(`imported "${created.title}" as ${created.id}`);
+        return 0;
+      }
       default:
         console.error(`unknown command: ${command}\n${USAGE}`);
         return 2;
@@ -99,7 +143,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    const message = error instanceof ZodError ? error.issues.map((issue) => issue.message).join(' ') : error instanceof Error ? error.message : String(error);
+    console.error(`error: ${message}`);
     process.exit(1);
   },
 );

@@ -2,7 +2,15 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { createManuscriptAs, renameManuscriptAs, restoreManuscriptAs, trashManuscriptAs, updateManuscriptSettingsAs } from '@/lib/access/operations';
+import {
+  createManuscriptAs,
+  importManuscriptAs,
+  renameManuscriptAs,
+  restoreManuscriptAs,
+  trashManuscriptAs,
+  updateManuscriptSettingsAs,
+} from '@/lib/access/operations';
+import { ImportError, MAX_IMPORT_BYTES } from '@/lib/import';
 import { createManuscriptInput, manuscriptId, manuscriptSettingsInput, renameManuscriptInput } from '@/lib/validation/inputs';
 import { actionResult, type ActionState } from '../_server/action-result';
 import { requireUser } from '../_server/current-user';
@@ -69,4 +77,22 @@ export async function updateManuscriptSettingsAction(_state: ActionState, form: 
     revalidatePath('/');
     return { ok: 'Saved.' };
   });
+}
+
+export async function importManuscriptAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  const file = form.get('file');
+  if (!(file instanceof File) || file.size === 0) return { error: 'Choose a .docx, .md, .html or .txt file.' };
+  if (file.size > MAX_IMPORT_BYTES) return { error: 'That file is larger than 20 MB.' };
+  let id = '';
+  const result = await actionResult(async () => {
+    try {
+      id = (await importManuscriptAs(getDb(), user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })).id;
+    } catch (error) {
+      if (error instanceof ImportError) return { error: error.message };
+      throw error;
+    }
+  });
+  if (result.error) return result;
+  redirect(`/m/${id}`);
 }

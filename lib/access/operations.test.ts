@@ -47,6 +47,7 @@ const OPERATIONS: Record<string, { minRole: Role; run: (actor: User) => unknown 
         title: 'Owned', authorLegalName: 'X', byline: '', contactAddress: '', contactEmail: '', contactPhone: '', genre: '', runningHeadKeyword: '', targetWords: null, deadline: null,
       }),
   },
+  exportManuscriptAs: { minRole: 'viewer', run: (a) => operations.exportManuscriptAs(db, a, manuscriptId, { format: 'txt' }) },
   renameManuscriptAs: { minRole: 'editor', run: (a) => operations.renameManuscriptAs(db, a, manuscriptId, { title: 'Renamed' }) },
   trashManuscriptAs: { minRole: 'owner', run: (a) => operations.trashManuscriptAs(db, a, manuscriptId) },
   restoreManuscriptAs: { minRole: 'owner', run: (a) => operations.restoreManuscriptAs(db, a, manuscriptId) },
@@ -61,7 +62,7 @@ let other: User;
 describe('authorisation of every manuscript operation', () => {
   it('covers every exported operation that takes a manuscript', () => {
     const exported = Object.keys(operations).filter((name) => name.endsWith('As'));
-    const unscoped = ['createManuscriptAs', 'acceptInviteLinkAs'];
+    const unscoped = ['createManuscriptAs', 'acceptInviteLinkAs', 'importManuscriptAs'];
     expect(exported.filter((name) => !unscoped.includes(name)).sort()).toEqual(Object.keys(OPERATIONS).sort());
   });
 
@@ -138,6 +139,7 @@ describe('server actions', () => {
     revokeInvitationAction: ['revokeInvitationAs'],
     acceptInviteAction: ['acceptInviteLinkAs'],
     updateManuscriptSettingsAction: ['updateManuscriptSettingsAs'],
+    importManuscriptAction: ['importManuscriptAs'],
     // Account actions touch only the signed-in user's own rows.
     updateProfileAction: ['requireUser'],
     changePasswordAction: ['requireUser'],

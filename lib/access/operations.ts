@@ -1,4 +1,7 @@
+import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest } from '../export';
+import { importManuscript } from '../import';
 import { encodeNewManuscript } from '../manuscript/binder';
+import { loadManuscriptDoc } from '../manuscript/load-document';
 import { signCollabToken } from '../collab/token';
 import {
   acceptInviteLink,
@@ -32,6 +35,26 @@ export type Actor = Pick<User, 'id' | 'name' | 'color'>;
 
 export function createManuscriptAs(db: Db, actor: Actor, input: { title: string }) {
   return createManuscript(db, { title: input.title, ownerId: actor.id, initialUpdate: encodeNewManuscript() });
+}
+
+/** Any member may export: the current text, read from storage, in the chosen format. */
+export async function exportManuscriptAs(db: Db, actor: Actor, manuscriptId: string, request: ExportRequest) {
+  const { manuscript } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
+  const doc = loadManuscriptDoc(db, manuscriptId);
+  try {
+    const bytes = await exportManuscript(doc, manuscriptSettingsOf(manuscript), request);
+    return { bytes, fileName: exportFileName(manuscript.title, request.format), contentType: CONTENT_TYPES[request.format] };
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** A new manuscript, owned by the actor, from a DOCX, Markdown, HTML or text file. */
+export async function importManuscriptAs(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }) {
+  const { manuscript, update } = await importManuscript(file);
+  const created = createManuscript(db, { title: manuscript.title.slice(0, 200) || 'Imported manuscript', ownerId: actor.id, initialUpdate: update });
+  if (manuscript.author) updateManuscriptSettings(db, created.id, { ...manuscriptSettingsOf(created), byline: manuscript.author.slice(0, 200) });
+  return created;
 }
 
 export function getManuscriptAs(db: Db, actor: Actor, manuscriptId: string) {

@@ -42,3 +42,15 @@ export const manuscriptSettingsInput = z.object({
   deadline: z.union([z.literal('').transform(() => null), z.iso.date('Use a date like 2027-03-31.'), z.null()]),
 });
 export type ManuscriptSettingsInput = z.infer<typeof manuscriptSettingsInput>;
+
+export const exportQuery = z.object({
+  format: z.enum(['docx', 'md', 'html', 'txt']),
+  font: z.enum(['modern', 'classic']).default('modern'),
+  paper: z.enum(['letter', 'a4']).default('letter'),
+  /** Comma-separated chapter ids; all chapters when absent. */
+  chapters: z
+    .string()
+    .regex(/^[a-z0-9]+(,[a-z0-9]+)*$/, 'Chapters are ids separated by commas.')
+    .transform((value) => value.split(','))
+    .optional(),
+});

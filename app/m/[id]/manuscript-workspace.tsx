@@ -7,6 +7,7 @@ import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { Member } from '@/lib/db/members';
 import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
+import { ExportPanel } from './export-panel';
 import { PresenceList } from './presence-list';
 import { Progress } from './progress';
 import { ReadThrough } from './read-through';
@@ -53,7 +54,8 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const presence = useScenePresence(session?.provider ?? null);
   const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId);
   const [notice, setNotice] = useState<string | null>(null);
-  const [sharing, setSharing] = useState(false);
+  const [panel, setPanel] = useState<'share' | 'export' | null>(null);
+  const togglePanel = (which: 'share' | 'export') => setPanel((open) => (open === which ? null : which));
   const [mode, setMode] = useState<'write' | 'read'>('write');
   const [chosenSceneId, setChosenSceneId] = useState<string | null>(null);
 
@@ -87,7 +89,10 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
         <Link href={`/m/${props.manuscriptId}/settings`} className="quiet-link">
           Manuscript settings
         </Link>
-        <button type="button" className="quiet" aria-expanded={sharing} onClick={() => setSharing((open) => !open)}>
+        <button type="button" className="quiet" aria-expanded={panel === 'export'} onClick={() => togglePanel('export')}>
+          Export
+        </button>
+        <button type="button" className="quiet" aria-expanded={panel === 'share'} onClick={() => togglePanel('share')}>
           Share
         </button>
       </TopBarClient>
@@ -144,14 +149,15 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             <p className="muted loading">This manuscript has no scenes yet. Add one in the binder.</p>
           )}
         </main>
-        {sharing ? (
+        {panel === 'export' && binder ? <ExportPanel manuscriptId={props.manuscriptId} binder={binder} onClose={() => setPanel(null)} /> : null}
+        {panel === 'share' ? (
           <SharePanel
             manuscriptId={props.manuscriptId}
             myId={props.me.id}
             role={role}
             members={props.members}
             invitations={props.invitations}
-            onClose={() => setSharing(false)}
+            onClose={() => setPanel(null)}
           />
         ) : null}
       </div>

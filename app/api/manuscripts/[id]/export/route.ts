@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { parseParams, withUser } from '@/app/_server/api';
+import { getDb } from '@/app/_server/db';
+import { exportManuscriptAs } from '@/lib/access/operations';
+import { exportQuery, manuscriptId } from '@/lib/validation/inputs';
+
+// GET /api/manuscripts/[id]/export?format=docx|md|html|txt&font=modern|classic&paper=letter|a4&chapters=a,b – download (viewer and up)
+export const GET = withUser<{ id: string }>(async ({ request, user, params }) => {
+  const { id } = parseParams(z.object({ id: manuscriptId }), params);
+  const query = exportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const file = await exportManuscriptAs(getDb(), user, id, { format: query.format, font: query.font, paper: query.paper, chapterIds: query.chapters });
+  return new Response(Buffer.from(file.bytes), {
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.fileName}"`,
+      'cache-control': 'no-store',
+    },
+  });
+});

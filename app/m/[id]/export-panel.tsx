@@ -1,0 +1,87 @@
+'use client';
+
+import { useState } from 'react';
+import type { Binder } from '@/lib/manuscript/binder';
+
+const FORMATS = [
+  { value: 'docx', label: 'Word (DOCX), Standard Manuscript Format' },
+  { value: 'md', label: 'Markdown' },
+  { value: 'html', label: 'Web page (HTML)' },
+  { value: 'txt', label: 'Plain text' },
+] as const;
+
+/** Choose a format and chapters; the download comes straight from the server's stored copy. */
+export function ExportPanel({ manuscriptId, binder, onClose }: { manuscriptId: string; binder: Binder; onClose: () => void }) {
+  const chapters: { id: string; title: string }[] = [];
+  const collect = (nodes: Binder['roots']) =>
+    nodes.forEach((node) => (node.kind === 'chapter' ? chapters.push({ id: node.id, title: node.title }) : node.kind === 'part' ? collect(node.children) : null));
+  collect(binder.roots);
+  const [format, setFormat] = useState<(typeof FORMATS)[number]['value']>('docx');
+  const [font, setFont] = useState('modern');
+  const [paper, setPaper] = useState('letter');
+  const [chosen, setChosen] = useState<Set<string> | null>(null);
+  const selected = chosen ?? new Set(chapters.map((chapter) => chapter.id));
+  const query = new URLSearchParams({ format, font, paper });
+  if (chosen && selected.size < chapters.length) query.set('chapters', [...selected].join(','));
+  const href = `/api/manuscripts/${manuscriptId}/export?${query}`;
+
+  return (
+    <aside className="share-panel card export-panel" aria-label="Export">
+      <div className="panel-head">
+        <h2>Export</h2>
+        <button type="button" className="quiet" onClick={onClose} aria-label="Close export">
+          Close
+        </button>
+      </div>
+      <label htmlFor="export-format">Format</label>
+      <select id="export-format" value={format} onChange={(event) => setFormat(event.target.value as typeof format)}>
+        {FORMATS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      {format === 'docx' ? (
+        <div className="export-options">
+          <label htmlFor="export-font">Typeface</label>
+          <select id="export-font" value={font} onChange={(event) => setFont(event.target.value)}>
+            <option value="modern">Modern (Times New Roman)</option>
+            <option value="classic">Classic (Courier)</option>
+          </select>
+          <label htmlFor="export-paper">Paper</label>
+          <select id="export-paper" value={paper} onChange={(event) => setPaper(event.target.value)}>
+            <option value="letter">Letter</option>
+            <option value="a4">A4</option>
+          </select>
+        </div>
+      ) : null}
+      {chapters.length > 1 ? (
+        <fieldset className="export-chapters">
+          <legend>Chapters</legend>
+          {chapters.map((chapter) => (
+            <label key={chapter.id} className="check">
+              <input
+                type="checkbox"
+                checked={selected.has(chapter.id)}
+                onChange={(event) => {
+                  const next = new Set(selected);
+                  if (event.target.checked) next.add(chapter.id);
+                  else next.delete(chapter.id);
+                  setChosen(next);
+                }}
+              />
+              {chapter.title || 'Untitled chapter'}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      {selected.size === 0 ? (
+        <p className="muted small">Choose at least one chapter.</p>
+      ) : (
+        <a className="button-link" href={href} download>
+          Download
+        </a>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,42 @@
+import type * as Y from 'yjs';
+import { toDocx, type DocxOptions } from './docx';
+import { toHtml } from './html';
+import { toMarkdown } from './markdown';
+import { readManuscriptForExport, type TitlePage } from './model';
+import { toText } from './text';
+
+export const EXPORT_FORMATS = ['docx', 'md', 'html', 'txt'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const CONTENT_TYPES: Record<ExportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+};
+
+export interface ExportRequest extends DocxOptions {
+  format: ExportFormat;
+  chapterIds?: string[];
+}
+
+/** Y.Doc → format-neutral manuscript → one writer per format. Knows nothing of HTTP. */
+export async function exportManuscript(doc: Y.Doc, titlePage: TitlePage, request: ExportRequest): Promise<Uint8Array> {
+  const manuscript = readManuscriptForExport(doc, titlePage, { chapterIds: request.chapterIds });
+  switch (request.format) {
+    case 'docx':
+      return new Uint8Array(await toDocx(manuscript, request));
+    case 'md':
+      return new TextEncoder().encode(toMarkdown(manuscript));
+    case 'html':
+      return new TextEncoder().encode(toHtml(manuscript));
+    case 'txt':
+      return new TextEncoder().encode(toText(manuscript));
+  }
+}
+
+/** A file name writers recognise: the title, safe for every file system. */
+export function exportFileName(title: string, format: ExportFormat): string {
+  const base = title.normalize('NFKD').replace(/[^\w\s-]/g, '').trim().replace(/\s+/g, '-').slice(0, 80) || 'manuscript';
+  return `${base}.${format}`;
+}
