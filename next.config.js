@@ -1,8 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
-  // Loaded by Node at run time, never bundled: a native binding, and yjs which must exist once per process.
-  serverExternalPackages: ['better-sqlite3', 'yjs'],
+  // Loaded by Node at run time, never bundled: a native binding, yjs (one copy per process), pdfkit (reads its own data files).
+  serverExternalPackages: ['better-sqlite3', 'yjs', 'pdfkit'],
   poweredByHeader: false,
 };
 

@@ -19,43 +19,19 @@ import { sceneField } from '../lib/collab/room-name';
 import { trackSaves } from '../lib/collab/save-tracker';
 import { openDatabase } from '../lib/db';
 import { manuscriptExtensions } from '../lib/editor/extensions';
-import { addBinderItem, readBinder } from '../lib/manuscript/binder';
+import { readBinder } from '../lib/manuscript/binder';
 import { countManuscriptWords, countSceneWords } from '../lib/manuscript/word-count';
 import { createSqliteRoleSource } from '../server/auth/roles';
 import { startCollabServer } from '../server/collab-server';
 import { createSqlitePersistence } from '../server/persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from '../server/testing/fixtures';
+import { buildManuscript } from './manuscript';
 
-const SCENES = 60;
-const WORDS = 100_000;
 const RUNS = 7;
 const KEYSTROKES = 300;
-const LEXICON = 'the sea was quiet and grey under a low sky while she walked along the harbour wall thinking of letters never sent'.split(' ');
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const p99 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.99))]!;
-
-function buildManuscript(): Y.Doc {
-  const doc = new Y.Doc();
-  let chapter = '';
-  const perScene = Math.ceil(WORDS / SCENES);
-  let written = 0;
-  for (let s = 0; s < SCENES; s++) {
-    if (s % 3 === 0) chapter = addBinderItem(doc, { kind: 'chapter', title: `Chapter ${s / 3 + 1}` });
-    const scene = addBinderItem(doc, { kind: 'scene', title: `Scene ${s + 1}`, parentId: chapter });
-    const paragraphs: Y.XmlElement[] = [];
-    const words = Math.min(perScene, WORDS - written);
-    for (let w = 0; w < words; w += 80) {
-      const paragraph = new Y.XmlElement('paragraph');
-      const text = Array.from({ length: Math.min(80, words - w) }, (_, i) => LEXICON[(s + w + i) % LEXICON.length]).join(' ');
-      paragraph.insert(0, [new Y.XmlText(text)]);
-      paragraphs.push(paragraph);
-    }
-    doc.getXmlFragment(sceneField(scene)).insert(0, paragraphs);
-    written += words;
-  }
-  return doc;
-}
 
 function connect(url: string, room: string, params: Record<string, string>) {
   const doc = new Y.Doc();

@@ -30,6 +30,16 @@ test('a writer exports a DOCX from the manuscript, a viewer exports too, a stran
   expect(document).toMatch(/<w:i\/>[\s\S]*?<w:t[^>]*>very<\/w:t>/);
   expect(await zip.file('word/styles.xml')!.async('string')).toContain('Courier New');
 
+  // The same layout as PDF, and an EPUB, straight from the panel.
+  for (const [format, magic] of [['pdf', '%PDF'], ['epub', 'PK']] as const) {
+    await panel.getByLabel('Format').selectOption(format);
+    const [file] = await Promise.all([ada.page.waitForEvent('download'), panel.getByRole('link', { name: 'Download' }).click()]);
+    expect(file.suggestedFilename()).toBe(`Export-Journey.${format}`);
+    const saved = testInfo.outputPath(`export.${format}`);
+    await file.saveAs(saved);
+    expect(fs.readFileSync(saved).subarray(0, magic.length).toString()).toBe(magic);
+  }
+
   // A viewer may export; a stranger may not even learn the manuscript exists.
   const ben = await signUp(browser, 'Ben');
   await shareWith(ada, ben.email, 'Viewer');

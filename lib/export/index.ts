@@ -1,15 +1,21 @@
 import type * as Y from 'yjs';
 import { toDocx, type DocxOptions } from './docx';
+import { toEpub } from './epub';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
+import { toPdf } from './pdf';
 import { readManuscriptForExport, type TitlePage } from './model';
 import { toText } from './text';
 
-export const EXPORT_FORMATS = ['docx', 'md', 'html', 'txt'] as const;
+export const EXPORT_FORMATS = ['docx', 'pdf', 'epub', 'md', 'html', 'txt'] as const;
+/** The formats that import can read back. */
+export const ROUND_TRIP_FORMATS = ['docx', 'md', 'html', 'txt'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  epub: 'application/epub+zip',
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
   txt: 'text/plain; charset=utf-8',
@@ -26,6 +32,10 @@ export async function exportManuscript(doc: Y.Doc, titlePage: TitlePage, request
   switch (request.format) {
     case 'docx':
       return new Uint8Array(await toDocx(manuscript, request));
+    case 'pdf':
+      return new Uint8Array(await toPdf(manuscript, request));
+    case 'epub':
+      return new Uint8Array(await toEpub(manuscript));
     case 'md':
       return new TextEncoder().encode(toMarkdown(manuscript));
     case 'html':

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { importManuscript } from '../import';
-import { exportManuscript, EXPORT_FORMATS } from './index';
+import { exportManuscript, ROUND_TRIP_FORMATS } from './index';
 import { sampleManuscript, sampleTitlePage } from './fixtures';
 import { readManuscriptForExport, type Block, type Run } from './model';
 
@@ -15,7 +15,7 @@ function shape(doc: Y.Doc) {
 
 describe('export then import gives back the same manuscript', () => {
   const original = sampleManuscript();
-  for (const format of EXPORT_FORMATS) {
+  for (const format of ROUND_TRIP_FORMATS) {
     it(`${format}: same chapters, scenes, paragraphs and italics`, async () => {
       const bytes = await exportManuscript(original, sampleTitlePage, { format });
       const { manuscript, update } = await importManuscript({ name: `The Lighthouse Keeper.${format}`, bytes });

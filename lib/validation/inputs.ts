@@ -44,7 +44,7 @@ export const manuscriptSettingsInput = z.object({
 export type ManuscriptSettingsInput = z.infer<typeof manuscriptSettingsInput>;
 
 export const exportQuery = z.object({
-  format: z.enum(['docx', 'md', 'html', 'txt']),
+  format: z.enum(['docx', 'pdf', 'epub', 'md', 'html', 'txt']),
   font: z.enum(['modern', 'classic']).default('modern'),
   paper: z.enum(['letter', 'a4']).default('letter'),
   /** Comma-separated chapter ids; all chapters when absent. */

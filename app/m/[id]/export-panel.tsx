@@ -5,6 +5,8 @@ import type { Binder } from '@/lib/manuscript/binder';
 
 const FORMATS = [
   { value: 'docx', label: 'Word (DOCX), Standard Manuscript Format' },
+  { value: 'pdf', label: 'PDF, Standard Manuscript Format' },
+  { value: 'epub', label: 'EPUB, for e-readers' },
   { value: 'md', label: 'Markdown' },
   { value: 'html', label: 'Web page (HTML)' },
   { value: 'txt', label: 'Plain text' },
@@ -41,7 +43,7 @@ export function ExportPanel({ manuscriptId, binder, onClose }: { manuscriptId: s
           </option>
         ))}
       </select>
-      {format === 'docx' ? (
+      {format === 'docx' || format === 'pdf' ? (
         <div className="export-options">
           <label htmlFor="export-font">Typeface</label>
           <select id="export-font" value={font} onChange={(event) => setFont(event.target.value)}>
