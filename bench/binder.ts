@@ -127,7 +127,7 @@ async function main() {
   db.$client.prepare('INSERT INTO document_updates (manuscript_id, bytes) VALUES (?, ?)').run(id, Buffer.from(update));
   const ours = await startCollabServer({
     host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db), roles: createSqliteRoleSource(db), secret: TEST_SECRET,
-    roleRecheckMs: 60_000, maxMessageBytes: 16 * 1024 * 1024, roomGraceMs: 0, pingIntervalMs: 60_000, compactEveryUpdates: 10_000, log: () => {},
+    roleRecheckMs: 60_000, maxMessageBytes: 16 * 1024 * 1024, roomGraceMs: 0, pingIntervalMs: 60_000, compactEveryUpdates: 10_000, checkpointIntervalMs: 3_600_000, log: () => {},
   });
   const oursUrl = `ws://127.0.0.1:${ours.port}`;
   const ourParams = async () => ({ token: await tokenFor(db, owner, id) });

@@ -30,6 +30,7 @@ test.describe('accounts, sharing and roles', () => {
     const benRole = panel.getByRole('form', { name: 'Role of Ben' });
     await benRole.getByLabel('Role for Ben').selectOption({ label: 'Editor' });
     await benRole.getByRole('button', { name: 'Change' }).click();
+    await expect(panel.getByRole('form', { name: 'Role of Ben' }).getByLabel('Role for Ben')).toHaveValue('editor');
     await expect(ben.page.locator('.role-banner')).toHaveCount(0, { timeout: 5000 });
     await expect(benIn.status).toHaveText('Saved');
     await typeAtEnd(benIn, ' Ben may write now.');
@@ -130,6 +131,8 @@ test.describe('accounts, sharing and roles', () => {
       await page.getByLabel('Password').fill(`wrong-${attempt}`);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page.getByRole('alert').filter({ hasText: 'Wrong email or password' })).toBeVisible();
+      // The email stays typed in; only the password needs trying again.
+      await expect(page.getByLabel('Email')).toHaveValue(fay.email);
     }
     await page.getByLabel('Email').fill(fay.email);
     await page.getByLabel('Password').fill(fay.password);

@@ -31,10 +31,12 @@ test('two writers build a manuscript together: chapters, scenes, live reordering
   await ada.page.getByRole('button', { name: 'Close sharing' }).click();
   const ben = await openManuscript(benWriter, path);
 
-  // Ada renames the first chapter and scene, adds a second chapter with two scenes.
-  await item(ada.page, 'Chapter 1').dblclick();
-  await ada.page.getByRole('textbox', { name: 'Rename chapter' }).fill('Arrival');
-  await ada.page.getByRole('textbox', { name: 'Rename chapter' }).press('Enter');
+  // Ada renames the first chapter with F2, typing straight over the old title, and the scene by double-click.
+  await item(ada.page, 'Chapter 1').focus();
+  await ada.page.keyboard.press('F2');
+  await ada.page.keyboard.type('Arrival');
+  await ada.page.keyboard.press('Enter');
+  await expect(item(ada.page, 'Arrival')).toBeVisible();
   await item(ada.page, 'Scene 1').dblclick();
   await ada.page.getByRole('textbox', { name: 'Rename scene' }).fill('The boat');
   await ada.page.getByRole('textbox', { name: 'Rename scene' }).press('Enter');
@@ -123,4 +125,28 @@ test('manuscript settings hold the title page details and the goal', async ({ br
   await eve.page.goto(path);
   await expect(eve.page.getByRole('region', { name: 'Progress' })).toContainText('of 80,000');
   await expect(eve.page.getByRole('region', { name: 'Progress' })).toContainText('days to the deadline');
+});
+
+test("a co-author reordering the binder never moves the scene you are writing in", async ({ browser }) => {
+  const adaWriter = await signUp(browser, 'Ada');
+  const benWriter = await signUp(browser, 'Ben');
+  const path = await createManuscript(adaWriter, 'Steady');
+  const ada = await openManuscript(adaWriter, path);
+  await shareWith(ada, benWriter.email, 'Editor');
+  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const ben = await openManuscript(benWriter, path);
+
+  // Ada writes in the scene that opened by default, without touching the binder.
+  await expect(ada.page.locator('.scene-heading')).toHaveText('Scene 1');
+  await ada.text.click();
+  await ada.page.keyboard.type('First words.');
+  // Ben adds a scene and moves it to the top of the chapter.
+  await addAndName(ben, 'Scene', 'Cold open');
+  await item(ben.page, 'Cold open').focus();
+  await ben.page.keyboard.press('Alt+ArrowUp');
+  await expect.poll(() => order(ada.page)).toEqual(['Chapter 1, chapter', 'Cold open, scene', 'Scene 1, scene']);
+  // Ada is still in her scene, and her next words land there.
+  await expect(ada.page.locator('.scene-heading')).toHaveText('Scene 1');
+  await ada.page.keyboard.type(' More words.');
+  await expect(ada.text).toContainText('First words. More words.');
 });

@@ -35,7 +35,9 @@ const ROUTES: Record<string, Case[] | { reason: string }> = {
       body: () => ({ title: 'Hijacked', authorLegalName: '', byline: '', contactAddress: '', contactEmail: '', contactPhone: '', genre: '', runningHeadKeyword: '', targetWords: null, deadline: null }),
     },
   ],
-  'manuscripts/[id]/export': [{ method: 'GET', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/export?format=txt` }],
+  'manuscripts/[id]/export': [
+    { method: 'GET', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/export?format=txt` },
+  ],
   'manuscripts/import': [
     {
       method: 'POST',
@@ -43,6 +45,10 @@ const ROUTES: Record<string, Case[] | { reason: string }> = {
       multipart: () => ({ file: { name: 'mine.md', mimeType: 'text/markdown', buffer: Buffer.from('# One\n\nMy own words.\n') } }),
       ownData: true,
     },
+  ],
+  'manuscripts/[id]/drafts': [
+    { method: 'GET', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/drafts` },
+    { method: 'POST', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/drafts`, body: () => ({ name: 'Stolen' }) },
   ],
   'manuscripts/[id]/restore': [{ method: 'POST', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/restore` }],
   'manuscripts/[id]/members': [

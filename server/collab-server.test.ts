@@ -40,6 +40,7 @@ beforeEach(async () => {
     roomGraceMs: 50,
     pingIntervalMs: 60_000,
     compactEveryUpdates: 100,
+    checkpointIntervalMs: 3_600_000,
     log: (line) => logs.push(line),
   });
   url = `ws://127.0.0.1:${server.port}`;
@@ -253,7 +254,7 @@ describe('collab server over real sockets', () => {
     server = await startCollabServer({
       host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db), roles: createSqliteRoleSource(db),
       secret: TEST_SECRET, roleRecheckMs: 100, maxMessageBytes: MAX_MESSAGE_BYTES,
-      roomGraceMs: 50, pingIntervalMs: 60_000, compactEveryUpdates: 100, log: () => {},
+      roomGraceMs: 50, pingIntervalMs: 60_000, compactEveryUpdates: 100, checkpointIntervalMs: 3_600_000, log: () => {},
     });
   });
 });

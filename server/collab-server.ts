@@ -17,6 +17,7 @@ export interface CollabServerOptions {
   roomGraceMs: number;
   pingIntervalMs: number;
   compactEveryUpdates: number;
+  checkpointIntervalMs: number;
   log?: (line: string) => void;
 }
 
@@ -34,6 +35,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     graceMs: options.roomGraceMs,
     roleRecheckMs: options.roleRecheckMs,
     compactEveryUpdates: options.compactEveryUpdates,
+    checkpointIntervalMs: options.checkpointIntervalMs,
     log,
   });
   const transport = await startTransport({

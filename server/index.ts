@@ -20,6 +20,7 @@ async function main() {
     roomGraceMs: env.COLLAB_ROOM_GRACE_MS,
     pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,
     compactEveryUpdates: env.COLLAB_COMPACT_EVERY_UPDATES,
+    checkpointIntervalMs: env.COLLAB_CHECKPOINT_INTERVAL_MS,
   });
   console.log(`[collab] listening on ws://${env.COLLAB_HOST}:${server.port}`);
 

@@ -16,25 +16,29 @@ async function signInOrExplain(email: string, password: string, redirectTo: stri
   } catch (error) {
     if (error instanceof AuthError) {
       const code = (error as AuthError & { code?: string }).code;
-      return { error: code === 'rate_limited' ? 'Too many attempts. Wait a few minutes and try again.' : 'Wrong email or password.' };
+      return { error: code === 'rate_limited' ? 'Too many attempts. Wait a few minutes and try again.' : 'Wrong email or password.', values: { email } };
     }
     throw error;
   }
 }
 
+/** What the writer typed (never the password), so a refused form is not emptied. */
+const typedValues = (form: FormData) => ({ email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') });
+
 /** Creates an account (honouring invitations sent to that email) and signs in. */
 export async function signUpAction(_state: ActionState, form: FormData): Promise<ActionState> {
-  return actionResult(async () => {
+  const result = await actionResult(async () => {
     const input = signUpInput.parse({ email: form.get('email'), name: form.get('name'), password: form.get('password') });
     createUser(getDb(), { email: input.email, name: input.name, color: pickCaretColor(), passwordHash: await hashPassword(input.password) });
     return signInOrExplain(input.email, input.password, safeReturnPath(form.get('next')));
   });
+  return result.error ? { ...result, values: typedValues(form) } : result;
 }
 
 export async function signInAction(_state: ActionState, form: FormData): Promise<ActionState> {
   return actionResult(async () => {
     const parsed = signInInput.safeParse({ email: form.get('email'), password: form.get('password') });
-    if (!parsed.success) return { error: 'Enter your email and password.' };
+    if (!parsed.success) return { error: 'Enter your email and password.', values: typedValues(form) };
     return signInOrExplain(parsed.data.email, parsed.data.password, safeReturnPath(form.get('next')));
   });
 }

@@ -19,11 +19,11 @@ export function AuthForm({ mode, action, next }: AuthFormProps) {
       <h1>{signingUp ? 'Create your account' : 'Sign in'}</h1>
       <input type="hidden" name="next" value={next} />
       <label htmlFor="email">Email</label>
-      <input id="email" name="email" type="email" autoComplete="email" required />
+      <input id="email" name="email" type="email" autoComplete="email" required defaultValue={state.values?.email} />
       {signingUp ? (
         <>
           <label htmlFor="name">Display name</label>
-          <input id="name" name="name" autoComplete="nickname" required maxLength={60} />
+          <input id="name" name="name" autoComplete="nickname" required maxLength={60} defaultValue={state.values?.name} />
           <p className="hint">Co-authors see this name beside your caret.</p>
         </>
       ) : null}

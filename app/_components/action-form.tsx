@@ -2,7 +2,7 @@
 
 import { useActionState, type ReactNode } from 'react';
 
-export type FormActionState = { error?: string; ok?: string; secret?: string };
+export type FormActionState = { error?: string; ok?: string; secret?: string; values?: Record<string, string> };
 type FormAction = (state: FormActionState, form: FormData) => Promise<FormActionState>;
 
 interface ActionFormProps {

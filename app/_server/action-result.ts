@@ -5,7 +5,7 @@ import { InvalidOperationError, NotFoundError } from '@/lib/access/errors';
 import { EmailTakenError } from '@/lib/db';
 
 /** What every form action answers: a message to show, or nothing. */
-export type ActionState = { error?: string; ok?: string; secret?: string };
+export type ActionState = { error?: string; ok?: string; secret?: string; values?: Record<string, string> };
 
 /** Runs an action body and turns domain errors into a message for the form; redirects pass through. */
 export async function actionResult(body: () => Promise<ActionState | void>): Promise<ActionState> {

@@ -61,6 +61,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   session: { strategy: 'jwt' },
   pages: { signIn: '/signin' },
+  // A wrong password is an expected event, not a server error worth a stack trace.
+  logger: {
+    error(error) {
+      if (error.name === 'CredentialsSignin' || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error('[auth]', error);
+    },
+  },
   providers,
   callbacks: {
     async jwt({ token, user, account }) {

@@ -8,10 +8,11 @@ import {
   renameManuscriptAs,
   restoreManuscriptAs,
   trashManuscriptAs,
+  saveDraftAs,
   updateManuscriptSettingsAs,
 } from '@/lib/access/operations';
 import { ImportError, MAX_IMPORT_BYTES } from '@/lib/import';
-import { createManuscriptInput, manuscriptId, manuscriptSettingsInput, renameManuscriptInput } from '@/lib/validation/inputs';
+import { createManuscriptInput, draftInput, manuscriptId, manuscriptSettingsInput, renameManuscriptInput } from '@/lib/validation/inputs';
 import { actionResult, type ActionState } from '../_server/action-result';
 import { requireUser } from '../_server/current-user';
 import { getDb } from '../_server/db';
@@ -95,4 +96,15 @@ export async function importManuscriptAction(_state: ActionState, form: FormData
   });
   if (result.error) return result;
   redirect(`/m/${id}`);
+}
+
+export async function saveDraftAction(_state: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requireUser();
+  return actionResult(async () => {
+    const id = manuscriptId.parse(form.get('manuscriptId'));
+    const { name } = draftInput.parse({ name: form.get('name') });
+    saveDraftAs(getDb(), user, id, { name });
+    revalidatePath(`/m/${id}`);
+    return { ok: `Saved “${name}”.` };
+  });
 }

@@ -14,6 +14,7 @@ let db: Db;
 let owner: User;
 let manuscriptId: string;
 let invitationId: string;
+let draftId: string;
 
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-ops-'));
@@ -21,6 +22,7 @@ beforeEach(() => {
   owner = writer('Owner');
   manuscriptId = operations.createManuscriptAs(db, owner, { title: 'Owned' }).id;
   invitationId = operations.createInviteLinkAs(db, owner, manuscriptId, { role: 'viewer' }).id;
+  draftId = operations.saveDraftAs(db, owner, manuscriptId, { name: 'First' });
 });
 afterEach(() => {
   db.$client.close();
@@ -48,6 +50,10 @@ const OPERATIONS: Record<string, { minRole: Role; run: (actor: User) => unknown 
       }),
   },
   exportManuscriptAs: { minRole: 'viewer', run: (a) => operations.exportManuscriptAs(db, a, manuscriptId, { format: 'txt' }) },
+  saveDraftAs: { minRole: 'editor', run: (a) => operations.saveDraftAs(db, a, manuscriptId, { name: 'Draft' }) },
+  listDraftsAs: { minRole: 'viewer', run: (a) => operations.listDraftsAs(db, a, manuscriptId) },
+  openDraftAs: { minRole: 'viewer', run: (a) => operations.openDraftAs(db, a, manuscriptId, draftId) },
+  compareDraftAs: { minRole: 'viewer', run: (a) => operations.compareDraftAs(db, a, manuscriptId, draftId, 'current') },
   renameManuscriptAs: { minRole: 'editor', run: (a) => operations.renameManuscriptAs(db, a, manuscriptId, { title: 'Renamed' }) },
   trashManuscriptAs: { minRole: 'owner', run: (a) => operations.trashManuscriptAs(db, a, manuscriptId) },
   restoreManuscriptAs: { minRole: 'owner', run: (a) => operations.restoreManuscriptAs(db, a, manuscriptId) },
@@ -140,6 +146,7 @@ describe('server actions', () => {
     acceptInviteAction: ['acceptInviteLinkAs'],
     updateManuscriptSettingsAction: ['updateManuscriptSettingsAs'],
     importManuscriptAction: ['importManuscriptAs'],
+    saveDraftAction: ['saveDraftAs'],
     // Account actions touch only the signed-in user's own rows.
     updateProfileAction: ['requireUser'],
     changePasswordAction: ['requireUser'],

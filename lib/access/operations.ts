@@ -2,6 +2,9 @@ import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest } f
 import { importManuscript } from '../import';
 import { encodeNewManuscript } from '../manuscript/binder';
 import { loadManuscriptDoc } from '../manuscript/load-document';
+import { countManuscriptWords } from '../manuscript/word-count';
+import { compareManuscripts } from '../drafts/compare';
+import * as Y from 'yjs';
 import { signCollabToken } from '../collab/token';
 import {
   acceptInviteLink,
@@ -18,6 +21,9 @@ import {
   setMemberRole,
   shareByEmail,
   trashManuscript,
+  getDraft,
+  insertDraft,
+  listDrafts,
   manuscriptSettingsOf,
   updateManuscriptSettings,
   type Db,
@@ -37,10 +43,10 @@ export function createManuscriptAs(db: Db, actor: Actor, input: { title: string 
   return createManuscript(db, { title: input.title, ownerId: actor.id, initialUpdate: encodeNewManuscript() });
 }
 
-/** Any member may export: the current text, read from storage, in the chosen format. */
-export async function exportManuscriptAs(db: Db, actor: Actor, manuscriptId: string, request: ExportRequest) {
+/** Any member may export: the current text (or a saved draft), read from storage, in the chosen format. */
+export async function exportManuscriptAs(db: Db, actor: Actor, manuscriptId: string, request: ExportRequest & { draftId?: string }) {
   const { manuscript } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
-  const doc = loadManuscriptDoc(db, manuscriptId);
+  const doc = request.draftId ? draftDoc(db, manuscriptId, request.draftId) : loadManuscriptDoc(db, manuscriptId);
   try {
     const bytes = await exportManuscript(doc, manuscriptSettingsOf(manuscript), request);
     return { bytes, fileName: exportFileName(manuscript.title, request.format), contentType: CONTENT_TYPES[request.format] };
@@ -137,4 +143,48 @@ export async function issueCollabTokenAs(db: Db, actor: Actor, manuscriptId: str
   const { role } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
   const token = await signCollabToken(secret, { sub: actor.id, name: actor.name, color: actor.color, mid: manuscriptId, role });
   return { token, room: `manuscript.${manuscriptId}`, role };
+}
+
+function draftDoc(db: Db, manuscriptId: string, draftId: string): Y.Doc {
+  const draft = getDraft(db, manuscriptId, draftId);
+  if (!draft) throw new NotFoundError('draft');
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, new Uint8Array(draft.state));
+  return doc;
+}
+
+/** Freezes the whole manuscript under a name, server-side, with who saved it and its word count. */
+export function saveDraftAs(db: Db, actor: Actor, manuscriptId: string, input: { name: string }) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'editor');
+  const doc = loadManuscriptDoc(db, manuscriptId);
+  try {
+    return insertDraft(db, { manuscriptId, kind: 'draft', name: input.name, createdBy: actor.id, wordCount: countManuscriptWords(doc), state: Y.encodeStateAsUpdate(doc) });
+  } finally {
+    doc.destroy();
+  }
+}
+
+export function listDraftsAs(db: Db, actor: Actor, manuscriptId: string) {
+  getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
+  return listDrafts(db, manuscriptId);
+}
+
+/** A draft opened read-only: its document, never loaded into the live room. */
+export function openDraftAs(db: Db, actor: Actor, manuscriptId: string, draftId: string) {
+  const { manuscript } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
+  const draft = getDraft(db, manuscriptId, draftId);
+  if (!draft) throw new NotFoundError('draft');
+  return { manuscript, draft, doc: draftDoc(db, manuscriptId, draftId) };
+}
+
+/** Compares a draft with the current manuscript, or with another draft. */
+export function compareDraftAs(db: Db, actor: Actor, manuscriptId: string, draftId: string, withId: string | 'current') {
+  const { doc: before, draft } = openDraftAs(db, actor, manuscriptId, draftId);
+  const after = withId === 'current' ? loadManuscriptDoc(db, manuscriptId) : draftDoc(db, manuscriptId, withId);
+  try {
+    return { draft, comparison: compareManuscripts(before, after) };
+  } finally {
+    before.destroy();
+    after.destroy();
+  }
 }

@@ -11,6 +11,10 @@ export const MessageType = {
   Stored: 100,
   /** Server → client: the connection's current role (sent on join and whenever it changes). */
   Role: 101,
+  /** Client → server: restore the manuscript to a saved draft (editors and the owner). */
+  RestoreDraft: 102,
+  /** Server → client: how a restore went, `{ ok, message }` as JSON. */
+  RestoreResult: 103,
 } as const;
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

@@ -8,7 +8,8 @@ export type ClientMessage =
   | { type: 'sync-step-2'; update: Uint8Array }
   | { type: 'sync-update'; update: Uint8Array }
   | { type: 'awareness'; update: Uint8Array }
-  | { type: 'query-awareness' };
+  | { type: 'query-awareness' }
+  | { type: 'restore-draft'; draftId: string };
 
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
@@ -36,6 +37,12 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       case MessageType.QueryAwareness:
         message = { type: 'query-awareness' };
         break;
+      case MessageType.RestoreDraft: {
+        const draftId = decoding.readVarString(decoder);
+        if (!/^[a-z0-9]{8,64}$/.test(draftId)) throw new ProtocolError('invalid draft id');
+        message = { type: 'restore-draft', draftId };
+        break;
+      }
       default:
         throw new ProtocolError(`unknown message type ${messageType}`);
     }
@@ -89,4 +96,27 @@ export function encodeRole(role: string): Uint8Array {
 
 export function readRolePayload(decoder: decoding.Decoder): string {
   return decoding.readVarString(decoder);
+}
+
+export function encodeRestoreDraft(draftId: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.RestoreDraft);
+  encoding.writeVarString(encoder, draftId);
+  return encoding.toUint8Array(encoder);
+}
+
+export interface RestoreResult {
+  ok: boolean;
+  message: string;
+}
+
+export function encodeRestoreResult(result: RestoreResult): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.RestoreResult);
+  encoding.writeVarString(encoder, JSON.stringify(result));
+  return encoding.toUint8Array(encoder);
+}
+
+export function readRestoreResultPayload(decoder: decoding.Decoder): RestoreResult {
+  return JSON.parse(decoding.readVarString(decoder)) as RestoreResult;
 }

@@ -2,6 +2,7 @@ export * from './access';
 export * from './api-tokens';
 export * from './connection';
 export * from './document-log';
+export * from './drafts';
 export * from './manuscripts';
 export * from './members';
 export * from './schema';

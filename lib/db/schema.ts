@@ -107,3 +107,25 @@ export const documentUpdates = sqliteTable(
 export type Manuscript = typeof manuscripts.$inferSelect;
 export type User = typeof users.$inferSelect;
 export type Membership = typeof memberships.$inferSelect;
+
+/** A frozen full state of a manuscript's Y.Doc: a named draft, or an automatic checkpoint. */
+export const drafts = sqliteTable(
+  'drafts',
+  {
+    id: text('id').primaryKey(),
+    manuscriptId: text('manuscript_id')
+      .notNull()
+      .references(() => manuscripts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['draft', 'checkpoint'] }).notNull(),
+    name: text('name').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /** For checkpoints: the names of who changed the text since the one before. */
+    changedBy: text('changed_by').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    wordCount: integer('word_count').notNull().default(0),
+    state: blob('state', { mode: 'buffer' }).notNull(),
+  },
+  (table) => [index('drafts_manuscript_created').on(table.manuscriptId, table.createdAt)],
+);
+
+export type Draft = typeof drafts.$inferSelect;

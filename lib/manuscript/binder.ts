@@ -215,17 +215,17 @@ export function trashBinderItem(doc: Y.Doc, id: string, now = Date.now()): void 
   items(doc).get(id)?.set('trashedAt', now);
 }
 
-/** Brings an item back at the end of its old parent (or the top level, if that is gone). */
+/** Brings an item back where it was (or to the end of the top level, if its parent is gone too). */
 export function restoreBinderItem(doc: Y.Doc, id: string): void {
   const item = items(doc).get(id);
   if (!item) return;
   doc.transact(() => {
     item.delete('trashedAt');
     const { parentId } = readPosition(item);
-    const parent = parentId ? items(doc).get(parentId) : undefined;
-    const parentAlive = parent !== undefined && typeof parent.get('trashedAt') !== 'number';
-    const target = parentAlive ? parentId : null;
-    item.set('position', { parentId: target, order: orderAt(doc, target, undefined, id) });
+    if (parentId === null) return;
+    const parent = items(doc).get(parentId);
+    if (parent !== undefined && typeof parent.get('trashedAt') !== 'number') return;
+    item.set('position', { parentId: null, order: orderAt(doc, null, undefined, id) });
   });
 }
 

@@ -21,6 +21,8 @@ export const envSchema = z.object({
   COLLAB_PING_INTERVAL_MS: positiveInt.default(30_000),
   /** How often the collab server re-reads members' roles; a change or removal reaches open connections within it. */
   COLLAB_ROLE_RECHECK_MS: positiveInt.default(2_000),
+  /** While people write, an automatic checkpoint of the manuscript is kept at most this often. */
+  COLLAB_CHECKPOINT_INTERVAL_MS: positiveInt.default(5 * 60_000),
   /** Stored updates after which a room folds its log into one snapshot row. */
   COLLAB_COMPACT_EVERY_UPDATES: positiveInt.default(500),
   /** OAuth sign-in is offered for each provider whose id and secret are both set. */

@@ -38,7 +38,11 @@ export const manuscriptSettingsInput = z.object({
   contactPhone: line(60),
   genre: line(100),
   runningHeadKeyword: line(60),
-  targetWords: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(1).max(10_000_000), z.null()]),
+  targetWords: z.union([
+    z.literal('').transform(() => null),
+    z.coerce.number('Enter the target as a number of words.').int('Enter a whole number of words.').min(1, 'Set a target of at least one word.').max(10_000_000, 'That target is more than ten million words.'),
+    z.null(),
+  ]),
   deadline: z.union([z.literal('').transform(() => null), z.iso.date('Use a date like 2027-03-31.'), z.null()]),
 });
 export type ManuscriptSettingsInput = z.infer<typeof manuscriptSettingsInput>;
@@ -53,4 +57,8 @@ export const exportQuery = z.object({
     .regex(/^[a-z0-9]+(,[a-z0-9]+)*$/, 'Chapters are ids separated by commas.')
     .transform((value) => value.split(','))
     .optional(),
+  /** Export a saved draft instead of the current text. */
+  draft: z.string().regex(/^[a-z0-9]{8,64}$/, 'Not a draft id.').optional(),
 });
+
+export const draftInput = z.object({ name: z.string().trim().min(1, 'Name the draft.').max(120, 'Keep the name under 120 characters.') });

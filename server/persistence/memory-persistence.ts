@@ -9,6 +9,7 @@ interface MemoryDocument {
 export function createMemoryPersistence() {
   const documents = new Map<string, MemoryDocument>();
   const wordCounts = new Map<string, number>();
+  const drafts = new Map<string, { name: string; state: Uint8Array; changedBy: string[] }>();
   let nextSeq = 1;
   const state = { failAppends: false };
 
@@ -37,6 +38,14 @@ export function createMemoryPersistence() {
       const document = documents.get(id);
       if (document) document.quarantine = reason;
     },
+    async saveCheckpoint(id, checkpoint) {
+      const draftId = `checkpoint${nextSeq++}`;
+      drafts.set(`${id}/${draftId}`, { name: checkpoint.name, state: checkpoint.state.slice(), changedBy: checkpoint.changedBy });
+    },
+    async loadDraft(id, draftId) {
+      const draft = drafts.get(`${id}/${draftId}`);
+      return draft ? { name: draft.name, state: draft.state.slice() } : null;
+    },
   };
 
   return {
@@ -52,6 +61,13 @@ export function createMemoryPersistence() {
     },
     rows(id: string): StoredUpdate[] {
       return documents.get(id)?.rows ?? [];
+    },
+    /** Saves a named draft directly, as web would. */
+    addDraft(id: string, draftId: string, name: string, state: Uint8Array) {
+      drafts.set(`${id}/${draftId}`, { name, state: state.slice(), changedBy: [] });
+    },
+    checkpoints(id: string) {
+      return [...drafts.entries()].filter(([key]) => key.startsWith(`${id}/checkpoint`)).map(([, draft]) => draft);
     },
     wordCount(id: string): number | undefined {
       return wordCounts.get(id);

@@ -17,4 +17,8 @@ export interface Persistence {
   /** Replaces rows up to `throughSeq` with `snapshot`, atomically, and records the word count. */
   compact(manuscriptId: string, snapshot: Uint8Array, throughSeq: number, wordCount: number): Promise<void>;
   quarantine(manuscriptId: string, reason: string): Promise<void>;
+  /** Stores an automatic checkpoint of the whole document and thins older ones. */
+  saveCheckpoint(manuscriptId: string, checkpoint: { name: string; state: Uint8Array; wordCount: number; changedBy: string[] }): Promise<void>;
+  /** A saved draft or checkpoint of this manuscript, or null. */
+  loadDraft(manuscriptId: string, draftId: string): Promise<{ name: string; state: Uint8Array } | null>;
 }

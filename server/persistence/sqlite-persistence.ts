@@ -1,5 +1,10 @@
+import { checkpointsToDrop } from '../../lib/drafts/retention';
 import {
   appendUpdate,
+  deleteDrafts,
+  getDraft,
+  insertDraft,
+  listDrafts,
   compactUpdates,
   getManuscript,
   quarantineManuscript,
@@ -27,6 +32,15 @@ export function createSqlitePersistence(db: Db): Persistence {
     },
     async quarantine(manuscriptId, reason) {
       quarantineManuscript(db, manuscriptId, reason);
+    },
+    async saveCheckpoint(manuscriptId, checkpoint) {
+      insertDraft(db, { manuscriptId, kind: 'checkpoint', name: checkpoint.name, createdBy: null, changedBy: checkpoint.changedBy.join(', '), wordCount: checkpoint.wordCount, state: checkpoint.state });
+      const checkpoints = listDrafts(db, manuscriptId).filter((draft) => draft.kind === 'checkpoint');
+      deleteDrafts(db, manuscriptId, checkpointsToDrop(checkpoints));
+    },
+    async loadDraft(manuscriptId, draftId) {
+      const draft = getDraft(db, manuscriptId, draftId);
+      return draft ? { name: draft.name, state: new Uint8Array(draft.state) } : null;
     },
   };
 }

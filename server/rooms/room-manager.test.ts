@@ -14,7 +14,7 @@ function setup(graceMs = 1000) {
   const memory = createMemoryPersistence();
   const log: string[] = [];
   const roles = createMemoryRoleSource();
-  const manager = new RoomManager(memory.persistence, roles, { graceMs, roleRecheckMs: 60_000, compactEveryUpdates: 1000, log: (line) => log.push(line) });
+  const manager = new RoomManager(memory.persistence, roles, { graceMs, roleRecheckMs: 60_000, compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
   return { memory, manager, log, roles };
 }
 

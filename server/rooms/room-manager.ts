@@ -116,7 +116,10 @@ export class RoomManager {
       room.onEmpty = () => {};
       room.closeAll(code);
       await room.flush();
-      if (!room.hasFailed) await room.compact();
+      if (!room.hasFailed) {
+        await room.checkpoint();
+        await room.compact();
+      }
       if (this.rooms.get(room.manuscriptId) === room) this.rooms.delete(room.manuscriptId);
       room.destroy();
     })()

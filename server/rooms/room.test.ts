@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../lib/collab/close-codes';
-import { encodeSyncStep1, encodeSyncUpdate } from '../../lib/collab/protocol';
+import { encodeRestoreDraft, encodeSyncStep1, encodeSyncUpdate } from '../../lib/collab/protocol';
 import type { Identity, Role } from '../auth/authenticate';
 import { createMemoryPersistence } from '../persistence/memory-persistence';
 import { FakeSocket } from '../testing/fake-socket';
@@ -13,7 +13,7 @@ function setup(compactEveryUpdates = 1000) {
   const memory = createMemoryPersistence();
   memory.create('ms-test-1');
   const log: string[] = [];
-  const room = new Room('ms-test-1', memory.persistence, 0, { compactEveryUpdates, log: (line) => log.push(line) });
+  const room = new Room('ms-test-1', memory.persistence, 0, { compactEveryUpdates, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
   return { memory, room, log };
 }
 
@@ -147,5 +147,59 @@ describe('Room', () => {
     const replayed = new Y.Doc();
     for (const row of memory.rows('ms-test-1')) Y.applyUpdate(replayed, row.bytes);
     expect(replayed.getText('t').toString()).toBe('abcd');
+  });
+});
+
+describe('Room: drafts and checkpoints', () => {
+  function draftRoom(checkpointIntervalMs = 3_600_000) {
+    const memory = createMemoryPersistence();
+    memory.create('ms-test-1');
+    const room = new Room('ms-test-1', memory.persistence, 0, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {} });
+    return { memory, room };
+  }
+
+  it('restores a draft as one stored, broadcast change, keeping a checkpoint of the state before', async () => {
+    const { memory, room } = draftRoom();
+    const writer = new FakeSocket();
+    const reader = new FakeSocket();
+    room.join(writer, identity('editor'));
+    room.join(reader, identity('editor'));
+    const draft = new Y.Doc();
+    draft.getMap('binder');
+    memory.addDraft('ms-test-1', 'draft0001', 'Draft 1', Y.encodeStateAsUpdate(draft));
+    room.receive(writer, encodeSyncUpdate(edit('typed after the draft')));
+    await room.flush();
+    const rowsBefore = memory.rows('ms-test-1').length;
+
+    room.receive(writer, encodeRestoreDraft('draft0001'));
+    await room.flush();
+    expect(memory.checkpoints('ms-test-1').map((c) => c.name)).toEqual(['Before restoring “Draft 1”']);
+    const results = writer.sent.filter((frame) => frame[0] === 103);
+    expect(results).toHaveLength(1);
+    expect(reader.messageTypes().filter((type) => type === 0).length).toBeGreaterThan(0);
+    expect(memory.rows('ms-test-1').length).toBeGreaterThanOrEqual(rowsBefore);
+  });
+
+  it('refuses a restore from a commenter, changing nothing', async () => {
+    const { memory, room } = draftRoom();
+    const commenter = new FakeSocket();
+    room.join(commenter, identity('commenter'));
+    memory.addDraft('ms-test-1', 'draft0001', 'Draft 1', Y.encodeStateAsUpdate(new Y.Doc()));
+    room.receive(commenter, encodeRestoreDraft('draft0001'));
+    await room.flush();
+    const result = commenter.sent.find((frame) => frame[0] === 103)!;
+    expect(new TextDecoder().decode(result)).toContain('Only editors and the owner');
+    expect(memory.rows('ms-test-1')).toHaveLength(0);
+    expect(memory.checkpoints('ms-test-1')).toHaveLength(0);
+    expect(commenter.closedWith).toBeNull();
+  });
+
+  it('keeps an automatic checkpoint, naming who wrote, once the interval has passed', async () => {
+    const { memory, room } = draftRoom(0);
+    const socket = new FakeSocket();
+    room.join(socket, identity('editor'));
+    room.receive(socket, encodeSyncUpdate(edit('words')));
+    await room.flush();
+    expect(memory.checkpoints('ms-test-1')).toEqual([expect.objectContaining({ name: 'Automatic checkpoint', changedBy: ['Ada'] })]);
   });
 });

@@ -4,6 +4,7 @@ import { CloseCode, closeReason } from '../../lib/collab/close-codes';
 import {
   decodeClientMessage,
   encodeAwareness,
+  encodeRestoreResult,
   encodeRole,
   encodeStored,
   encodeSyncStep1,
@@ -12,6 +13,7 @@ import {
   ProtocolError,
   type ClientMessage,
 } from '../../lib/collab/protocol';
+import { restoreDraftInto } from '../../lib/drafts/restore';
 import { countManuscriptWords } from '../../lib/manuscript/word-count';
 import { canWrite, type Identity, type Role } from '../auth/authenticate';
 import type { Persistence } from '../persistence/persistence';
@@ -21,6 +23,8 @@ import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
 export interface RoomOptions {
   /** Stored updates after which the log is folded into one snapshot row. */
   compactEveryUpdates: number;
+  /** While people write, an automatic checkpoint is kept at most this often. */
+  checkpointIntervalMs: number;
   log: (line: string) => void;
 }
 
@@ -41,6 +45,9 @@ export class Room {
   private readonly connections = new Map<SocketLike, Connection>();
   private queue: Promise<void> = Promise.resolve();
   private updatesSinceCompaction = 0;
+  /** Who changed the text since the last checkpoint, by name. */
+  private readonly changedBy = new Set<string>();
+  private lastCheckpointAt = Date.now();
   private failed = false;
   /** Called when the last connection leaves or the room fails. */
   onEmpty: () => void = () => {};
@@ -114,6 +121,13 @@ export class Room {
     return this.queue;
   }
 
+  /** Keeps a checkpoint of the current state if anyone wrote since the last one (used on unload). */
+  checkpoint(): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.changedBy.size > 0) await this.checkpointNow('Automatic checkpoint');
+    });
+  }
+
   /** Folds the update log into one snapshot row, if anything was appended since the last fold. */
   compact(): Promise<void> {
     return this.enqueue(() => this.compactNow());
@@ -160,6 +174,9 @@ export class Room {
       case 'awareness':
         this.applyAwareness(connection, message.update);
         return;
+      case 'restore-draft':
+        await this.restoreDraft(connection, message.draftId);
+        return;
       case 'query-awareness':
         this.send(
           socket,
@@ -186,7 +203,9 @@ export class Room {
       const stored = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
       this.lastSeq = await this.persistence.append(this.manuscriptId, stored, connection.identity.user.id);
       this.updatesSinceCompaction += 1;
+      this.changedBy.add(connection.identity.user.name);
       this.broadcast(encodeSyncUpdate(stored), connection.socket);
+      if (Date.now() - this.lastCheckpointAt >= this.options.checkpointIntervalMs) await this.checkpointNow('Automatic checkpoint');
     }
     if (applyError) {
       this.reject(connection.socket, CloseCode.InvalidMessage, `update failed to apply: ${(applyError as Error).message}`);
@@ -215,6 +234,52 @@ export class Room {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
     } catch (error) {
       this.reject(connection.socket, CloseCode.InvalidMessage, `bad awareness update: ${(error as Error).message}`);
+    }
+  }
+
+  private async checkpointNow(name: string): Promise<void> {
+    await this.persistence.saveCheckpoint(this.manuscriptId, {
+      name,
+      state: Y.encodeStateAsUpdate(this.doc),
+      wordCount: countManuscriptWords(this.doc),
+      changedBy: [...this.changedBy],
+    });
+    this.changedBy.clear();
+    this.lastCheckpointAt = Date.now();
+  }
+
+  /**
+   * Restores a saved draft as one transaction in the live document, stored before it is broadcast
+   * like any update. The state just before is kept as a checkpoint, so a restore can be undone.
+   */
+  private async restoreDraft(connection: Connection, draftId: string): Promise<void> {
+    const reply = (ok: boolean, message: string) => this.send(connection.socket, encodeRestoreResult({ ok, message }));
+    if (!canWrite(connection.identity.role)) return reply(false, 'Only editors and the owner can restore a draft.');
+    const draft = await this.persistence.loadDraft(this.manuscriptId, draftId);
+    if (!draft) return reply(false, 'That draft no longer exists.');
+    const draftDoc = new Y.Doc();
+    try {
+      Y.applyUpdate(draftDoc, draft.state);
+      await this.checkpointNow(`Before restoring “${draft.name}”`);
+      const integrated: Uint8Array[] = [];
+      const capture = (bytes: Uint8Array) => integrated.push(bytes);
+      this.doc.on('update', capture);
+      try {
+        restoreDraftInto(this.doc, draftDoc, 'restore');
+      } finally {
+        this.doc.off('update', capture);
+      }
+      if (integrated.length > 0) {
+        const stored = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
+        this.lastSeq = await this.persistence.append(this.manuscriptId, stored, connection.identity.user.id);
+        this.updatesSinceCompaction += 1;
+        this.changedBy.add(connection.identity.user.name);
+        this.broadcast(encodeSyncUpdate(stored));
+      }
+      this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored “${draft.name}”`);
+      reply(true, `Restored “${draft.name}”.`);
+    } finally {
+      draftDoc.destroy();
     }
   }
 

@@ -42,6 +42,7 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
   const [renaming, setRenaming] = useState<string | null>(null);
   const [dragged, setDragged] = useState<string | null>(null);
   const [showTrash, setShowTrash] = useState(false);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
   const current = currentSceneId ? binder.byId.get(currentSceneId) : undefined;
   const flat: BinderNode[] = [];
   const flatten = (nodes: BinderNode[]) => nodes.forEach((node) => (flat.push(node), flatten(node.children)));
@@ -50,10 +51,13 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
   const focusItem = (id: string) => requestAnimationFrame(() => document.getElementById(`binder-${id}`)?.focus());
 
   const add = (kind: BinderKind) => {
-    const chapterOfCurrent = current?.parentId ? binder.byId.get(current.parentId) : undefined;
+    // The chapter (or part) last clicked wins; otherwise the one holding the open scene.
+    const selected = selectedId ? binder.byId.get(selectedId) : undefined;
+    const chapterOfCurrent =
+      selected?.kind === 'chapter' ? selected : current?.parentId ? binder.byId.get(current.parentId) : undefined;
     const lastChapter = [...flat].reverse().find((node) => node.kind === 'chapter');
     const parentId =
-      kind === 'scene' ? (chapterOfCurrent?.id ?? lastChapter?.id ?? null) : kind === 'chapter' ? (chapterOfCurrent?.parentId ?? null) : null;
+      kind === 'scene' ? (chapterOfCurrent?.id ?? lastChapter?.id ?? null) : kind === 'chapter' ? (selected?.kind === 'part' ? selected.id : (chapterOfCurrent?.parentId ?? null)) : null;
     const count = flat.filter((node) => node.kind === kind).length + 1;
     const title = kind === 'scene' ? `Scene ${count}` : kind === 'chapter' ? `Chapter ${count}` : `Part ${count}`;
     const id = addBinderItem(doc, { kind, title, parentId });
@@ -96,7 +100,7 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
           aria-selected={isCurrent}
           aria-label={`${node.title || 'Untitled'}, ${node.kind}`}
           tabIndex={isCurrent || (!currentSceneId && depth === 0) ? 0 : -1}
-          className={`binder-item binder-${node.kind}${isCurrent ? ' current' : ''}${dragged === node.id ? ' dragging' : ''}`}
+          className={`binder-item binder-${node.kind}${isCurrent ? ' current' : ''}${selectedId === node.id && !isCurrent ? ' selected' : ''}${dragged === node.id ? ' dragging' : ''}`}
           style={{ paddingLeft: `${0.5 + depth * 0.9}rem` }}
           draggable={editable && renaming !== node.id}
           onDragStart={(event) => {
@@ -115,7 +119,10 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
             setDragged(null);
           }}
           onKeyDown={(event) => onKeyDown(event, node)}
-          onClick={() => node.kind === 'scene' && onOpenScene(node.id)}
+          onClick={() => {
+            setSelectedId(node.id);
+            if (node.kind === 'scene') onOpenScene(node.id);
+          }}
           onDoubleClick={() => editable && setRenaming(node.id)}
         >
           {renaming === node.id ? (
@@ -124,6 +131,7 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
               aria-label={`Rename ${node.kind}`}
               defaultValue={node.title}
               autoFocus
+              onFocus={(event) => event.target.select()}
               onClick={(event) => event.stopPropagation()}
               onKeyDown={(event) => {
                 event.stopPropagation();
@@ -179,7 +187,7 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
           </button>
         </div>
       ) : null}
-      {editable ? <p className="binder-help muted small">Drag to reorder, or Alt + arrows. F2 renames, Delete moves to the trash.</p> : null}
+      {editable ? <p className="binder-help muted small">Drag to move. Alt + ↑/↓ reorders, Alt + →/← moves into or out of a chapter. F2 renames, Delete moves to the trash.</p> : null}
       {current ? <SceneDetails doc={doc} scene={current} editable={editable} onRename={() => setRenaming(current.id)} /> : null}
       {binder.trash.length > 0 ? (
         <div className="binder-trash">
@@ -222,7 +230,7 @@ function SceneDetails({ doc, scene, editable, onRename }: { doc: Y.Doc; scene: B
         id="scene-synopsis"
         key={`${scene.id}-${scene.synopsis}`}
         defaultValue={scene.synopsis}
-        placeholder="One line: what happens here"
+        placeholder={editable ? 'One line: what happens here' : ''}
         readOnly={!editable}
         onBlur={(event) => event.target.value !== scene.synopsis && updateBinderItem(doc, scene.id, { synopsis: event.target.value })}
         onKeyDown={(event) => event.key === 'Enter' && (event.target as HTMLInputElement).blur()}

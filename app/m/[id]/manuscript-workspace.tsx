@@ -8,6 +8,7 @@ import type { Member } from '@/lib/db/members';
 import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
 import { ExportPanel } from './export-panel';
+import { HistoryPanel } from './history-panel';
 import { PresenceList } from './presence-list';
 import { Progress } from './progress';
 import { ReadThrough } from './read-through';
@@ -49,18 +50,36 @@ interface WorkspaceProps {
 
 export function ManuscriptWorkspace(props: WorkspaceProps) {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
-  const { session, status, role, fatal } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
+  const { session, status, role, fatal, restoreResult } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
   const binder = useBinder(session?.doc ?? null);
   const presence = useScenePresence(session?.provider ?? null);
   const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId);
   const [notice, setNotice] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'share' | 'export' | null>(null);
-  const togglePanel = (which: 'share' | 'export') => setPanel((open) => (open === which ? null : which));
+  const [panel, setPanel] = useState<'share' | 'export' | 'history' | null>(null);
+  const togglePanel = (which: 'share' | 'export' | 'history') => setPanel((open) => (open === which ? null : which));
+  const [restores, setRestores] = useState(0);
+  useEffect(() => {
+    if (!restoreResult) return;
+    setNotice(restoreResult.message);
+    setRestores((n) => n + 1);
+  }, [restoreResult]);
+  const restore = (draftId: string, name: string) => {
+    if (!window.confirm(`Restore “${name}”? Everyone sees it at once. The current text is kept as a checkpoint, so you can restore it again.`)) return;
+    if (!session?.restoreDraft(draftId)) setNotice('You are offline: restoring needs a connection.');
+  };
   const [mode, setMode] = useState<'write' | 'read'>('write');
   const [chosenSceneId, setChosenSceneId] = useState<string | null>(null);
 
-  // The open scene: the one chosen, while it still exists; otherwise the first.
-  const scene = (chosenSceneId ? binder?.scenes.find((s) => s.id === chosenSceneId) : undefined) ?? binder?.scenes[0];
+  // The open scene stays put whatever co-authors do to the binder: the one chosen (remembered per
+  // manuscript), else the first at opening time, pinned; only if it leaves the binder do we move on.
+  const chosen = chosenSceneId ? binder?.scenes.find((s) => s.id === chosenSceneId) : undefined;
+  const scene = chosen ?? binder?.scenes[0];
+  useEffect(() => {
+    if (!binder || chosen) return;
+    const remembered = localStorage.getItem(`scriptorium.scene.${props.manuscriptId}`);
+    const next = binder.scenes.find((s) => s.id === remembered) ?? binder.scenes[0];
+    if (next) setChosenSceneId(next.id);
+  }, [binder, chosen, props.manuscriptId]);
   const shownStatus: SaveStatus = online ? status : 'offline';
   const writable = canWrite(role);
   const total = binder ? binder.roots.reduce((sum, node) => sum + wordsIn(node, counts.byScene), 0) : 0;
@@ -71,7 +90,12 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
 
   const openScene = (id: string) => {
     setChosenSceneId(id);
+    localStorage.setItem(`scriptorium.scene.${props.manuscriptId}`, id);
     setMode('write');
+  };
+  const toggleReading = () => {
+    setMode((m) => (m === 'read' ? 'write' : 'read'));
+    window.scrollTo(0, 0);
   };
 
   return (
@@ -83,20 +107,27 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             {writable ? STATUS_TEXT[shownStatus] : shownStatus === 'saved' || shownStatus === 'saving' ? 'Live' : STATUS_TEXT[shownStatus]}
           </p>
         ) : null}
-        <button type="button" className="quiet" aria-pressed={mode === 'read'} onClick={() => setMode((m) => (m === 'read' ? 'write' : 'read'))}>
-          Read-through
-        </button>
-        <Link href={`/m/${props.manuscriptId}/settings`} className="quiet-link">
-          Manuscript settings
-        </Link>
-        <button type="button" className="quiet" aria-expanded={panel === 'export'} onClick={() => togglePanel('export')}>
-          Export
-        </button>
-        <button type="button" className="quiet" aria-expanded={panel === 'share'} onClick={() => togglePanel('share')}>
-          Share
-        </button>
+        {!fatal ? (
+          <>
+            <button type="button" className="quiet" aria-pressed={mode === 'read'} onClick={toggleReading}>
+              Read-through
+            </button>
+            <Link href={`/m/${props.manuscriptId}/settings`} className="quiet-link">
+              Manuscript settings
+            </Link>
+            <button type="button" className="quiet" aria-expanded={panel === 'history'} onClick={() => togglePanel('history')}>
+              History
+            </button>
+            <button type="button" className="quiet" aria-expanded={panel === 'export'} onClick={() => togglePanel('export')}>
+              Export
+            </button>
+            <button type="button" className="quiet" aria-expanded={panel === 'share'} onClick={() => togglePanel('share')}>
+              Share
+            </button>
+          </>
+        ) : null}
       </TopBarClient>
-      <div className="workspace-body">
+      <div className={fatal ? 'workspace-body workspace-body--ended' : 'workspace-body'}>
         {session && binder && !fatal ? (
           <aside className="sidebar">
             <BinderPanel
@@ -149,8 +180,11 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             <p className="muted loading">This manuscript has no scenes yet. Add one in the binder.</p>
           )}
         </main>
-        {panel === 'export' && binder ? <ExportPanel manuscriptId={props.manuscriptId} binder={binder} onClose={() => setPanel(null)} /> : null}
-        {panel === 'share' ? (
+        {panel === 'history' && !fatal ? (
+          <HistoryPanel manuscriptId={props.manuscriptId} canSave={writable} onRestore={restore} onClose={() => setPanel(null)} refreshKey={restores} />
+        ) : null}
+        {panel === 'export' && binder && !fatal ? <ExportPanel manuscriptId={props.manuscriptId} binder={binder} onClose={() => setPanel(null)} /> : null}
+        {panel === 'share' && !fatal ? (
           <SharePanel
             manuscriptId={props.manuscriptId}
             myId={props.me.id}

@@ -64,7 +64,7 @@ export function SharePanel({ manuscriptId, myId, role, members, invitations, onC
             </span>
             {isOwner && member.role !== 'owner' ? (
               <span className="member-actions">
-                <ActionForm action={changeRoleAction} submitLabel="Change" hidden={{ ...hidden, userId: member.userId }} quiet className="inline-form" label={`Role of ${member.name}`}>
+                <ActionForm key={`${member.userId}-${member.role}`} action={changeRoleAction} submitLabel="Change" hidden={{ ...hidden, userId: member.userId }} quiet className="inline-form" label={`Role of ${member.name}`}>
                   <RoleSelect defaultValue={member.role} label={`Role for ${member.name}`} />
                 </ActionForm>
                 <ActionForm action={removeMemberAction} submitLabel="Remove" hidden={{ ...hidden, userId: member.userId }} quiet label={`Remove ${member.name}`} />

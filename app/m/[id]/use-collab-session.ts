@@ -8,7 +8,7 @@ import * as Y from 'yjs';
 import type { Role } from '@/lib/access/roles';
 import { CloseCode, closeReason } from '@/lib/collab/close-codes';
 import { MessageType } from '@/lib/collab/message-types';
-import { readRolePayload } from '@/lib/collab/protocol';
+import { encodeRestoreDraft, readRestoreResultPayload, readRolePayload } from '@/lib/collab/protocol';
 import { formatRoomName } from '@/lib/collab/room-name';
 import { trackSaves, type SaveStatus, type SaveTracker } from '@/lib/collab/save-tracker';
 import type { CollabEndpoint } from '../../_server/collab-url';
@@ -17,6 +17,8 @@ export interface CollabSession {
   doc: Y.Doc;
   provider: WebsocketProvider;
   saves: SaveTracker;
+  /** Asks collab to restore a saved draft into the live manuscript; false when not connected. */
+  restoreDraft: (draftId: string) => boolean;
 }
 
 export interface CollabState {
@@ -26,6 +28,8 @@ export interface CollabState {
   role: Role;
   /** Set when access ended or the server refused the manuscript for good. */
   fatal: string | null;
+  /** The last restore's outcome, for the writer to read. */
+  restoreResult: { ok: boolean; message: string } | null;
 }
 
 /** Refresh the token well before its ten minutes run out, so reconnects always carry a valid one. */
@@ -61,7 +65,7 @@ async function fetchGrant(manuscriptId: string): Promise<Grant> {
  * with a short-lived token from web. Created in an effect and destroyed in its cleanup.
  */
 export function useCollabSession(manuscriptId: string, initialRole: Role, endpoint: CollabEndpoint): CollabState {
-  const [state, setState] = useState<CollabState>({ session: null, status: 'connecting', role: initialRole, fatal: null });
+  const [state, setState] = useState<CollabState>({ session: null, status: 'connecting', role: initialRole, fatal: null, restoreResult: null });
   const endpointKey = 'url' in endpoint ? endpoint.url : String(endpoint.port);
 
   useEffect(() => {
@@ -70,7 +74,17 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
     const local = new IndexeddbPersistence(`scriptorium.${formatRoomName(manuscriptId)}`, doc);
     const provider = new WebsocketProvider(collabUrl(endpoint), formatRoomName(manuscriptId), doc, { connect: false, maxBackoffTime: 5000 });
     const saves = trackSaves(provider, doc, (status) => setState((s) => ({ ...s, status })));
-    setState((s) => ({ ...s, session: { doc, provider, saves }, status: saves.status, fatal: null }));
+    const restoreDraft = (draftId: string) => {
+      const socket = provider.ws;
+      if (!provider.wsconnected || !socket || socket.readyState !== socket.OPEN) return false;
+      socket.send(encodeRestoreDraft(draftId));
+      return true;
+    };
+    provider.messageHandlers[MessageType.RestoreResult] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      const restoreResult = readRestoreResultPayload(decoder);
+      setState((s) => ({ ...s, restoreResult }));
+    };
+    setState((s) => ({ ...s, session: { doc, provider, saves, restoreDraft }, status: saves.status, fatal: null }));
 
     provider.messageHandlers[MessageType.Role] = (_encoder: unknown, decoder: decoding.Decoder) => {
       const role = readRolePayload(decoder) as Role;

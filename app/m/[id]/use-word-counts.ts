@@ -14,7 +14,8 @@ export interface WordCounts {
   today: number;
 }
 
-const todayKey = (manuscriptId: string) => `scriptorium.today.${manuscriptId}.${new Date().toISOString().slice(0, 10)}`;
+// The writer's own calendar day (en-CA formats as YYYY-MM-DD in local time).
+const todayKey = (manuscriptId: string) => `scriptorium.today.${manuscriptId}.${new Date().toLocaleDateString('en-CA')}`;
 
 /**
  * Live word counts per scene, counted incrementally: a change marks only its scene dirty, and

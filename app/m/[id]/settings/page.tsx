@@ -12,6 +12,16 @@ import { getDb } from '../../../_server/db';
 
 export const metadata = { title: 'Manuscript settings · Scriptorium' };
 
+/** Editors get a form that saves; readers see the same fields, read-only, with nothing to press. */
+function SettingsForm({ readOnly, manuscriptId, children }: { readOnly: boolean; manuscriptId: string; children: React.ReactNode }) {
+  if (readOnly) return <div className="stack-form">{children}</div>;
+  return (
+    <ActionForm action={updateManuscriptSettingsAction} submitLabel="Save settings" hidden={{ manuscriptId }} className="stack-form">
+      {children}
+    </ActionForm>
+  );
+}
+
 export default async function ManuscriptSettingsPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser(`/m/${id}/settings`);
@@ -41,7 +51,8 @@ export default async function ManuscriptSettingsPage({ params }: { params: Promi
         </p>
         <h1>Manuscript settings</h1>
         <section className="card" aria-label="Manuscript settings">
-          <ActionForm action={updateManuscriptSettingsAction} submitLabel="Save settings" hidden={{ manuscriptId: id }} className="stack-form">
+          {readOnly ? <p className="muted">Only editors and the owner can change these.</p> : null}
+          <SettingsForm readOnly={readOnly} manuscriptId={id}>
             {field('title', 'Title')}
             <h2>Title page</h2>
             {field('authorLegalName', "Author's legal name", 'Top left of page one, above your contact lines.')}
@@ -55,8 +66,7 @@ export default async function ManuscriptSettingsPage({ params }: { params: Promi
             <h2>Goal</h2>
             {field('targetWords', 'Target word count', undefined, 'number')}
             {field('deadline', 'Deadline', undefined, 'date')}
-          </ActionForm>
-          {readOnly ? <p className="muted">Only editors and the owner can change these.</p> : null}
+          </SettingsForm>
         </section>
       </main>
     </>

@@ -8,7 +8,7 @@ import { exportQuery, manuscriptId } from '@/lib/validation/inputs';
 export const GET = withUser<{ id: string }>(async ({ request, user, params }) => {
   const { id } = parseParams(z.object({ id: manuscriptId }), params);
   const query = exportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const file = await exportManuscriptAs(getDb(), user, id, { format: query.format, font: query.font, paper: query.paper, chapterIds: query.chapters });
+  const file = await exportManuscriptAs(getDb(), user, id, { format: query.format, font: query.font, paper: query.paper, chapterIds: query.chapters, draftId: query.draft });
   return new Response(Buffer.from(file.bytes), {
     headers: {
       'content-type': file.contentType,

@@ -1,0 +1,44 @@
+import Link from 'next/link';
+import { openDraftAs } from '@/lib/access/operations';
+import { manuscriptSettingsOf } from '@/lib/db';
+import { chapterBodyHtml, escapeHtml } from '@/lib/export/html';
+import { readManuscriptForExport } from '@/lib/export/model';
+import { TopBar } from '../../../../_components/top-bar';
+import { requireUser } from '../../../../_server/current-user';
+import { getDb } from '../../../../_server/db';
+import { orNotFound } from '../load';
+
+export const metadata = { title: 'Draft · Scriptorium' };
+const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' });
+
+/** A draft, read-only, straight from its stored state; the live room never sees it. */
+export default async function DraftPage({ params }: { params: Promise<{ id: string; draftId: string }> }) {
+  const { id, draftId } = await params;
+  const user = await requireUser(`/m/${id}/drafts/${draftId}`);
+  const { manuscript, draft, doc } = orNotFound(id, draftId, () => openDraftAs(getDb(), user, id, draftId));
+  const exported = readManuscriptForExport(doc, manuscriptSettingsOf(manuscript));
+  doc.destroy();
+  // chapterBodyHtml escapes every piece of text, so this markup carries no writer-supplied HTML.
+  const html = exported.chapters.map((chapter) => `<section>${chapter.partTitle ? `<h2 class="read-part">${escapeHtml(chapter.partTitle)}</h2>` : ''}${chapterBodyHtml(chapter)}</section>`).join('');
+  return (
+    <>
+      <TopBar user={user} />
+      <main className="draft-page">
+        <p>
+          <Link href={`/m/${id}`}>← Back to the manuscript</Link>
+        </p>
+        <h1 className="manuscript-title">
+          {manuscript.title}: {draft.name}
+        </h1>
+        <p className="draft-meta">
+          {draft.kind === 'draft' ? 'Draft' : 'Checkpoint'} from {dateFormat.format(draft.createdAt)} · {draft.wordCount.toLocaleString('en')} words · read-only ·{' '}
+          <Link href={`/m/${id}/drafts/${draftId}/compare`}>Compare with the current manuscript</Link> ·{' '}
+          <a href={`/api/manuscripts/${id}/export?format=docx&draft=${draftId}`} download>
+            Export as DOCX
+          </a>
+        </p>
+        <article className="page read-through manuscript-text" aria-label="Draft text" dangerouslySetInnerHTML={{ __html: html }} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from './connection';
+import { newId } from './ids';
+import { drafts, users, type Draft } from './schema';
+
+export interface DraftListing {
+  id: string;
+  kind: Draft['kind'];
+  name: string;
+  createdAt: Date;
+  createdByName: string | null;
+  changedBy: string;
+  wordCount: number;
+}
+
+export function insertDraft(
+  db: Db,
+  input: { manuscriptId: string; kind: Draft['kind']; name: string; createdBy: string | null; changedBy?: string; wordCount: number; state: Uint8Array },
+): string {
+  const id = newId();
+  db.insert(drafts)
+    .values({ id, ...input, changedBy: input.changedBy ?? '', state: Buffer.from(input.state) })
+    .run();
+  return id;
+}
+
+/** Drafts and checkpoints of a manuscript, newest first, without their (large) states. */
+export function listDrafts(db: Db, manuscriptId: string): DraftListing[] {
+  return db
+    .select({
+      id: drafts.id,
+      kind: drafts.kind,
+      name: drafts.name,
+      createdAt: drafts.createdAt,
+      createdByName: users.name,
+      changedBy: drafts.changedBy,
+      wordCount: drafts.wordCount,
+    })
+    .from(drafts)
+    .leftJoin(users, eq(users.id, drafts.createdBy))
+    .where(eq(drafts.manuscriptId, manuscriptId))
+    .orderBy(desc(drafts.createdAt))
+    .all();
+}
+
+/** One draft of this manuscript (never another manuscript's, whatever the id). */
+export function getDraft(db: Db, manuscriptId: string, draftId: string): Draft | undefined {
+  return db.select().from(drafts).where(and(eq(drafts.manuscriptId, manuscriptId), eq(drafts.id, draftId))).get();
+}
+
+export function deleteDrafts(db: Db, manuscriptId: string, ids: string[]): void {
+  if (ids.length === 0) return;
+  db.delete(drafts).where(and(eq(drafts.manuscriptId, manuscriptId), inArray(drafts.id, ids))).run();
+}
