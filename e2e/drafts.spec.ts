@@ -31,7 +31,7 @@ test('A saves Draft 1, B rewrites a paragraph, A compares, restores Draft 1 live
 
   // Ada compares Draft 1 with the current manuscript: Ben's words are marked.
   await ada.page.goto(`${path}/drafts/${await draftId(ada.page, path, 'Draft 1')}/compare`);
-  await expect(ada.page.getByRole('region', { name: 'Summary of changes' })).toContainText('1 scenes changed');
+  await expect(ada.page.getByRole('region', { name: 'Summary of changes' })).toContainText('1 scene changed');
   const marked = ada.page.locator('.compare-text ins');
   await expect(marked.first()).toBeVisible();
   expect((await marked.allInnerTexts()).join(' ')).toContain('midnight');

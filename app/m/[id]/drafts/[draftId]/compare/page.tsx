@@ -6,6 +6,7 @@ import { getDb } from '../../../../../_server/db';
 import { orNotFound } from '../../load';
 
 export const metadata = { title: 'Compare · Scriptorium' };
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const STATUS_LABEL = { added: 'added', removed: 'removed', moved: 'moved', changed: 'changed', unchanged: 'unchanged' } as const;
 
 /** What changed between a draft and the current manuscript (or another draft), scene by scene. */
@@ -53,7 +54,7 @@ export default async function ComparePage({
             <span>
               <strong>{summary.wordsCut.toLocaleString('en')}</strong> words cut
             </span>
-            <span>{summary.changed} scenes changed</span>
+            <span>{plural(summary.changed, 'scene')} changed</span>
             <span>{summary.added} added</span>
             <span>{summary.moved} moved</span>
             <span>{summary.removed} removed</span>
