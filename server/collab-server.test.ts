@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '../lib/collab/close-codes';
-import type * as decoding from 'lib0/decoding';
+import * as decoding from 'lib0/decoding';
+import { encodeCommentOp, readCommentEvent, type CommentEvent, type CommentOpInput } from '../lib/comments/protocol';
 import { MessageType } from '../lib/collab/message-types';
 import { encodeSyncStep1, encodeSyncUpdate, readRolePayload } from '../lib/collab/protocol';
 import { signCollabToken } from '../lib/collab/token';
@@ -14,6 +15,7 @@ import { readScenes } from '../lib/manuscript/binder';
 import { appendUpdate, openDatabase, readUpdates, removeMember, setMemberRole, type Db } from '../lib/db';
 import { startCollabServer, type CollabServer } from './collab-server';
 import { createSqliteRoleSource } from './auth/roles';
+import { createCommentService } from './comments/comment-service';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
@@ -41,6 +43,7 @@ beforeEach(async () => {
     pingIntervalMs: 60_000,
     compactEveryUpdates: 100,
     checkpointIntervalMs: 3_600_000,
+    comments: createCommentService(db),
     log: (line) => logs.push(line),
   });
   url = `ws://127.0.0.1:${server.port}`;
@@ -90,6 +93,22 @@ function storedText(id: string): string {
   const doc = new Y.Doc();
   replayUpdates(doc, readUpdates(db, id));
   return doc.getText('t').toString();
+}
+
+/** A raw socket that collects the comment events (type 105) it receives. */
+async function commentSocket(id: string, token: string) {
+  const ws = await rawSocket(`manuscript.${id}`, `?token=${token}`);
+  const events: CommentEvent[] = [];
+  ws.on('message', (data: Buffer) => {
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (decoding.readVarUint(decoder) === MessageType.CommentEvent) events.push(readCommentEvent(decoder));
+  });
+  const send = (op: CommentOpInput) => ws.send(encodeCommentOp(op));
+  const outcome = async (requestId: string) => {
+    await waitFor(() => events.some((e) => (e.kind === 'done' || e.kind === 'refused') && e.requestId === requestId), `outcome of ${requestId}`);
+    return events.find((e) => (e.kind === 'done' || e.kind === 'refused') && e.requestId === requestId)!;
+  };
+  return { ws, events, send, outcome };
 }
 
 describe('collab server over real sockets', () => {
@@ -256,5 +275,45 @@ describe('collab server over real sockets', () => {
       secret: TEST_SECRET, roleRecheckMs: 100, maxMessageBytes: MAX_MESSAGE_BYTES,
       roomGraceMs: 50, pingIntervalMs: 60_000, compactEveryUpdates: 100, checkpointIntervalMs: 3_600_000, log: () => {},
     });
+  });
+
+  it("comments: a commenter's attempts to edit or delete another writer's message, or to resolve, are refused and change nothing", async () => {
+    const { id } = newManuscript();
+    const owner = ownerOf.get(id)!;
+    const commenter = seedWriter(db, 'Cora');
+    db.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'commenter')").run(id, commenter.id);
+    const ada = await commentSocket(id, await tokenFor(db, owner, id));
+    const cora = await commentSocket(id, await tokenFor(db, commenter, id));
+    const anchor = { start: 'AAAA', end: 'AAAA' };
+    ada.send({ op: 'create', requestId: 'c1', sceneId: 'scene0001', anchor, quote: 'the lamp', body: 'Is this the right lamp?', mentions: [commenter.id] });
+    expect(await ada.outcome('c1')).toEqual({ kind: 'done', requestId: 'c1' });
+    await waitFor(() => cora.events.some((e) => e.kind === 'threads' && e.threads.length === 1 && !e.replace), 'cora sees the thread live');
+    const threadRow = db.$client.prepare('SELECT id FROM comment_threads').get() as { id: string };
+    const messageRow = db.$client.prepare('SELECT id, body FROM comment_messages').get() as { id: string; body: string };
+    const before = JSON.stringify(db.$client.prepare('SELECT * FROM comment_messages').all()) + JSON.stringify(db.$client.prepare('SELECT * FROM comment_threads').all());
+
+    cora.send({ op: 'edit', requestId: 'e1', messageId: messageRow.id, body: 'Hijacked', mentions: [] });
+    cora.send({ op: 'delete-message', requestId: 'd1', messageId: messageRow.id });
+    cora.send({ op: 'resolve', requestId: 'r1', threadId: threadRow.id, resolved: true });
+    cora.send({ op: 'delete-thread', requestId: 't1', threadId: threadRow.id });
+    for (const requestId of ['e1', 'd1', 'r1', 't1']) expect((await cora.outcome(requestId)).kind).toBe('refused');
+    const after = JSON.stringify(db.$client.prepare('SELECT * FROM comment_messages').all()) + JSON.stringify(db.$client.prepare('SELECT * FROM comment_threads').all());
+    expect(after).toBe(before);
+
+    // She may reply, and the mention she received is stored.
+    cora.send({ op: 'reply', requestId: 'p1', threadId: threadRow.id, body: 'Yes, the north one.', mentions: [owner.id, 'notamember1'] });
+    expect(await cora.outcome('p1')).toEqual({ kind: 'done', requestId: 'p1' });
+    const mentions = db.$client.prepare('SELECT mentions FROM comment_messages ORDER BY created_at').all() as { mentions: string }[];
+    expect(mentions.map((m) => JSON.parse(m.mentions))).toEqual([[commenter.id], [owner.id]]);
+
+    // A viewer can read threads but not write one.
+    const vic = seedWriter(db, 'Vic');
+    db.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'viewer')").run(id, vic.id);
+    const viewer = await commentSocket(id, await tokenFor(db, vic, id));
+    await waitFor(() => viewer.events.some((e) => e.kind === 'threads' && e.replace && e.threads.length === 1), 'viewer gets the threads');
+    viewer.send({ op: 'create', requestId: 'v1', sceneId: 'scene0001', anchor, quote: 'x', body: 'Sneaky', mentions: [] });
+    expect((await viewer.outcome('v1')).kind).toBe('refused');
+    expect((db.$client.prepare('SELECT count(*) AS n FROM comment_threads').get() as { n: number }).n).toBe(1);
+    for (const socket of [ada, cora, viewer]) socket.ws.close();
   });
 });

@@ -1,6 +1,7 @@
 import { CloseCode } from '../lib/collab/close-codes';
 import { createAuthenticator } from './auth/authenticate';
 import type { RoleSource } from './auth/roles';
+import type { CommentService } from './comments/comment-service';
 import type { Persistence } from './persistence/persistence';
 import { RoomManager } from './rooms/room-manager';
 import { startTransport } from './transport/ws-server';
@@ -18,6 +19,7 @@ export interface CollabServerOptions {
   pingIntervalMs: number;
   compactEveryUpdates: number;
   checkpointIntervalMs: number;
+  comments?: CommentService;
   log?: (line: string) => void;
 }
 
@@ -36,6 +38,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     roleRecheckMs: options.roleRecheckMs,
     compactEveryUpdates: options.compactEveryUpdates,
     checkpointIntervalMs: options.checkpointIntervalMs,
+    comments: options.comments,
     log,
   });
   const transport = await startTransport({

@@ -2,6 +2,7 @@ import { openDatabase } from '../lib/db';
 import { readEnv } from '../lib/validation/env';
 import { createSqliteRoleSource } from './auth/roles';
 import { startCollabServer } from './collab-server';
+import { createCommentService } from './comments/comment-service';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
 
 // Composition root: read config, open storage, start the server, stop it cleanly on SIGTERM/SIGINT.
@@ -21,6 +22,7 @@ async function main() {
     pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,
     compactEveryUpdates: env.COLLAB_COMPACT_EVERY_UPDATES,
     checkpointIntervalMs: env.COLLAB_CHECKPOINT_INTERVAL_MS,
+    comments: createCommentService(db),
   });
   console.log(`[collab] listening on ws://${env.COLLAB_HOST}:${server.port}`);
 

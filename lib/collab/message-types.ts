@@ -15,6 +15,10 @@ export const MessageType = {
   RestoreDraft: 102,
   /** Server → client: how a restore went, `{ ok, message }` as JSON. */
   RestoreResult: 103,
+  /** Client → server: one comment operation, JSON (see lib/comments/protocol.ts). */
+  Comment: 104,
+  /** Server → client: comment threads changed, or the outcome of an operation, JSON. */
+  CommentEvent: 105,
 } as const;
 
 export type MessageType = (typeof MessageType)[keyof typeof MessageType];

@@ -9,7 +9,8 @@ export type ClientMessage =
   | { type: 'sync-update'; update: Uint8Array }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' }
-  | { type: 'restore-draft'; draftId: string };
+  | { type: 'restore-draft'; draftId: string }
+  | { type: 'comment'; payload: unknown };
 
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
@@ -37,6 +38,17 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       case MessageType.QueryAwareness:
         message = { type: 'query-awareness' };
         break;
+      case MessageType.Comment: {
+        const text = decoding.readVarString(decoder);
+        let payload: unknown;
+        try {
+          payload = JSON.parse(text);
+        } catch {
+          throw new ProtocolError('comment payload is not JSON');
+        }
+        message = { type: 'comment', payload };
+        break;
+      }
       case MessageType.RestoreDraft: {
         const draftId = decoding.readVarString(decoder);
         if (!/^[a-z0-9]{8,64}$/.test(draftId)) throw new ProtocolError('invalid draft id');

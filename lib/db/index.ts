@@ -1,4 +1,5 @@
 export * from './access';
+export * from './comments';
 export * from './api-tokens';
 export * from './connection';
 export * from './document-log';

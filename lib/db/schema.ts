@@ -129,3 +129,43 @@ export const drafts = sqliteTable(
 );
 
 export type Draft = typeof drafts.$inferSelect;
+
+/** A comment thread, anchored to a passage of one scene by two Yjs relative positions. */
+export const commentThreads = sqliteTable(
+  'comment_threads',
+  {
+    id: text('id').primaryKey(),
+    manuscriptId: text('manuscript_id')
+      .notNull()
+      .references(() => manuscripts.id, { onDelete: 'cascade' }),
+    sceneId: text('scene_id').notNull(),
+    anchorStart: text('anchor_start').notNull(),
+    anchorEnd: text('anchor_end').notNull(),
+    /** The passage's text when the thread began, shown if the passage is later deleted. */
+    quote: text('quote').notNull(),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: text('resolved_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (table) => [index('comment_threads_manuscript').on(table.manuscriptId)],
+);
+
+export const commentMessages = sqliteTable(
+  'comment_messages',
+  {
+    id: text('id').primaryKey(),
+    threadId: text('thread_id')
+      .notNull()
+      .references(() => commentThreads.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Plain text; rendered as text, never as HTML. */
+    body: text('body').notNull(),
+    /** JSON array of the user ids mentioned with @. */
+    mentions: text('mentions').notNull().default('[]'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    editedAt: integer('edited_at', { mode: 'timestamp_ms' }),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('comment_messages_thread').on(table.threadId)],
+);

@@ -16,6 +16,8 @@ import {
 import { restoreDraftInto } from '../../lib/drafts/restore';
 import { countManuscriptWords } from '../../lib/manuscript/word-count';
 import { canWrite, type Identity, type Role } from '../auth/authenticate';
+import { encodeCommentEvent } from '../../lib/comments/protocol';
+import type { CommentService } from '../comments/comment-service';
 import type { Persistence } from '../persistence/persistence';
 import { stampAwarenessUpdate } from '../protocol/awareness-stamp';
 import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
@@ -25,6 +27,8 @@ export interface RoomOptions {
   compactEveryUpdates: number;
   /** While people write, an automatic checkpoint is kept at most this often. */
   checkpointIntervalMs: number;
+  /** Comment threads, stored and authorised per operation; absent in tests that need none. */
+  comments?: CommentService;
   log: (line: string) => void;
 }
 
@@ -71,6 +75,9 @@ export class Room {
     this.enqueue(async () => {
       this.send(socket, encodeRole(identity.role));
       this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      if (this.options.comments) {
+        this.send(socket, encodeCommentEvent({ kind: 'threads', threads: await this.options.comments.threads(this.manuscriptId), replace: true }));
+      }
       const states = this.awareness.getStates();
       if (states.size > 0) {
         this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
@@ -174,6 +181,13 @@ export class Room {
       case 'awareness':
         this.applyAwareness(connection, message.update);
         return;
+      case 'comment': {
+        if (!this.options.comments) return;
+        const outcome = await this.options.comments.handle(this.manuscriptId, connection.identity, message.payload);
+        this.send(socket, encodeCommentEvent(outcome.reply));
+        if (outcome.broadcast) this.broadcast(encodeCommentEvent(outcome.broadcast));
+        return;
+      }
       case 'restore-draft':
         await this.restoreDraft(connection, message.draftId);
         return;

@@ -1,0 +1,20 @@
+import { hasAtLeast, type Role } from '../access/roles';
+
+/** What a writer may do with comments; the collab server asks this before storing anything. */
+export type CommentAction = 'create' | 'reply' | 'edit-message' | 'delete-message' | 'resolve' | 'delete-thread';
+
+export function mayComment(role: Role, action: CommentAction, context: { isAuthor?: boolean } = {}): boolean {
+  switch (action) {
+    case 'create':
+    case 'reply':
+      return hasAtLeast(role, 'commenter');
+    case 'edit-message':
+    case 'delete-message':
+      // Only the author changes their words, and only while they may still comment.
+      return hasAtLeast(role, 'commenter') && context.isAuthor === true;
+    case 'resolve':
+      return hasAtLeast(role, 'editor');
+    case 'delete-thread':
+      return role === 'owner';
+  }
+}

@@ -1,0 +1,125 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from './connection';
+import { newId } from './ids';
+import { commentMessages, commentThreads, users } from './schema';
+
+export interface CommentMessageView {
+  id: string;
+  authorId: string | null;
+  authorName: string;
+  authorColor: string;
+  body: string;
+  mentions: string[];
+  createdAt: number;
+  editedAt: number | null;
+  deleted: boolean;
+}
+
+export interface CommentThreadView {
+  id: string;
+  sceneId: string;
+  anchor: { start: string; end: string };
+  quote: string;
+  createdBy: string | null;
+  createdAt: number;
+  resolvedAt: number | null;
+  resolvedByName: string | null;
+  messages: CommentMessageView[];
+}
+
+export function createThread(
+  db: Db,
+  input: { manuscriptId: string; sceneId: string; anchor: { start: string; end: string }; quote: string; authorId: string; body: string; mentions: string[] },
+): string {
+  const id = newId();
+  db.transaction((tx) => {
+    tx.insert(commentThreads)
+      .values({ id, manuscriptId: input.manuscriptId, sceneId: input.sceneId, anchorStart: input.anchor.start, anchorEnd: input.anchor.end, quote: input.quote, createdBy: input.authorId })
+      .run();
+    tx.insert(commentMessages).values({ id: newId(), threadId: id, authorId: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions) }).run();
+  });
+  return id;
+}
+
+export function addMessage(db: Db, input: { threadId: string; authorId: string; body: string; mentions: string[] }): string {
+  const id = newId();
+  db.insert(commentMessages).values({ id, threadId: input.threadId, authorId: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions) }).run();
+  return id;
+}
+
+/** A thread of this manuscript (never another's, whatever the id). */
+export function getThread(db: Db, manuscriptId: string, threadId: string) {
+  return db.select().from(commentThreads).where(and(eq(commentThreads.id, threadId), eq(commentThreads.manuscriptId, manuscriptId))).get();
+}
+
+/** A message and its thread, when the thread belongs to this manuscript. */
+export function getMessage(db: Db, manuscriptId: string, messageId: string) {
+  return db
+    .select({ message: commentMessages, threadId: commentThreads.id })
+    .from(commentMessages)
+    .innerJoin(commentThreads, eq(commentThreads.id, commentMessages.threadId))
+    .where(and(eq(commentMessages.id, messageId), eq(commentThreads.manuscriptId, manuscriptId)))
+    .get();
+}
+
+export function editMessage(db: Db, messageId: string, body: string, mentions: string[]): void {
+  db.update(commentMessages).set({ body, mentions: JSON.stringify(mentions), editedAt: new Date() }).where(eq(commentMessages.id, messageId)).run();
+}
+
+/** Keeps the message's place in the conversation but not its words. */
+export function deleteMessage(db: Db, messageId: string): void {
+  db.update(commentMessages).set({ body: '', mentions: '[]', deletedAt: new Date() }).where(eq(commentMessages.id, messageId)).run();
+}
+
+export function setThreadResolved(db: Db, threadId: string, resolvedBy: string | null): void {
+  db.update(commentThreads)
+    .set(resolvedBy ? { resolvedAt: new Date(), resolvedBy } : { resolvedAt: null, resolvedBy: null })
+    .where(eq(commentThreads.id, threadId))
+    .run();
+}
+
+export function deleteThread(db: Db, threadId: string): void {
+  db.delete(commentThreads).where(eq(commentThreads.id, threadId)).run();
+}
+
+/** Every thread of a manuscript (or just `threadIds`), oldest first, with its messages and authors. */
+export function listThreads(db: Db, manuscriptId: string, threadIds?: string[]): CommentThreadView[] {
+  const threads = db
+    .select({ thread: commentThreads, resolvedByName: users.name })
+    .from(commentThreads)
+    .leftJoin(users, eq(users.id, commentThreads.resolvedBy))
+    .where(threadIds ? and(eq(commentThreads.manuscriptId, manuscriptId), inArray(commentThreads.id, threadIds)) : eq(commentThreads.manuscriptId, manuscriptId))
+    .orderBy(asc(commentThreads.createdAt))
+    .all();
+  if (threads.length === 0) return [];
+  const messages = db
+    .select({ message: commentMessages, authorName: users.name, authorColor: users.color })
+    .from(commentMessages)
+    .leftJoin(users, eq(users.id, commentMessages.authorId))
+    .where(inArray(commentMessages.threadId, threads.map((row) => row.thread.id)))
+    .orderBy(asc(commentMessages.createdAt))
+    .all();
+  return threads.map(({ thread, resolvedByName }) => ({
+    id: thread.id,
+    sceneId: thread.sceneId,
+    anchor: { start: thread.anchorStart, end: thread.anchorEnd },
+    quote: thread.quote,
+    createdBy: thread.createdBy,
+    createdAt: thread.createdAt.getTime(),
+    resolvedAt: thread.resolvedAt?.getTime() ?? null,
+    resolvedByName,
+    messages: messages
+      .filter((row) => row.message.threadId === thread.id)
+      .map(({ message, authorName, authorColor }) => ({
+        id: message.id,
+        authorId: message.authorId,
+        authorName: authorName ?? 'Former member',
+        authorColor: authorColor ?? '#888888',
+        body: message.body,
+        mentions: JSON.parse(message.mentions) as string[],
+        createdAt: message.createdAt.getTime(),
+        editedAt: message.editedAt?.getTime() ?? null,
+        deleted: message.deletedAt !== null,
+      })),
+  }));
+}
