@@ -7,6 +7,7 @@ import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { Member } from '@/lib/db/members';
 import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
+import { CommentsPanel } from './comments-panel';
 import { ExportPanel } from './export-panel';
 import { HistoryPanel } from './history-panel';
 import { PresenceList } from './presence-list';
@@ -17,6 +18,7 @@ import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
 import { useBinder } from './use-binder';
 import { useCollabSession } from './use-collab-session';
+import { useComments } from './use-comments';
 import { useScenePresence } from './use-presence';
 import { useWordCounts } from './use-word-counts';
 
@@ -55,8 +57,11 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const presence = useScenePresence(session?.provider ?? null);
   const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId);
   const [notice, setNotice] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'share' | 'export' | 'history' | null>(null);
-  const togglePanel = (which: 'share' | 'export' | 'history') => setPanel((open) => (open === which ? null : which));
+  const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | null>(null);
+  const togglePanel = (which: 'share' | 'export' | 'history' | 'comments') => setPanel((open) => (open === which ? null : which));
+  const comments = useComments(session?.provider ?? null);
+  const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
+  const members = props.members.map((member) => ({ userId: member.userId, name: member.name }));
   const [restores, setRestores] = useState(0);
   useEffect(() => {
     if (!restoreResult) return;
@@ -115,6 +120,9 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             <Link href={`/m/${props.manuscriptId}/settings`} className="quiet-link">
               Manuscript settings
             </Link>
+            <button type="button" className="quiet" aria-expanded={panel === 'comments'} onClick={() => togglePanel('comments')}>
+              Comments{comments.threads.some((t) => !t.resolvedAt) ? ` (${comments.threads.filter((t) => !t.resolvedAt).length})` : ''}
+            </button>
             <button type="button" className="quiet" aria-expanded={panel === 'history'} onClick={() => togglePanel('history')}>
               History
             </button>
@@ -175,11 +183,27 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               me={props.me}
               editable={writable}
               onNotice={setNotice}
+              comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId }}
             />
           ) : (
             <p className="muted loading">This manuscript has no scenes yet. Add one in the binder.</p>
           )}
         </main>
+        {panel === 'comments' && binder && !fatal ? (
+          <CommentsPanel
+            threads={comments.threads}
+            binder={binder}
+            myId={props.me.id}
+            onClose={() => setPanel(null)}
+            onOpen={(thread) => {
+              if (binder.byId.get(thread.sceneId)?.kind === 'scene') openScene(thread.sceneId);
+              setActiveThreadId(thread.id);
+              requestAnimationFrame(() =>
+                document.querySelector(`.comment-margin [data-thread-id="${thread.id}"], .manuscript-text [data-thread-id="${thread.id}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
+              );
+            }}
+          />
+        ) : null}
         {panel === 'history' && !fatal ? (
           <HistoryPanel manuscriptId={props.manuscriptId} canSave={writable} onRestore={restore} onClose={() => setPanel(null)} refreshKey={restores} />
         ) : null}

@@ -3,7 +3,16 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { BubbleMenu } from '@tiptap/react/menus';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { useEffect, useState } from 'react';
+import { hasAtLeast, type Role } from '@/lib/access/roles';
+import { encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
+import type { CommentThreadView } from '@/lib/db/comments';
+import { CommentHighlights, setCommentThreads } from '@/lib/editor/comment-highlights';
+import { CommentMargin, type Composer } from './comment-margin';
+import type { Mentionable } from './mention-textarea';
+import type { CommentRequest } from './use-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
@@ -20,12 +29,23 @@ interface SceneEditorProps {
   editable: boolean;
   /** Shows the writer a message that something they did was refused. */
   onNotice: (message: string) => void;
+  comments: {
+    threads: CommentThreadView[];
+    send: (op: CommentRequest) => Promise<string | null>;
+    role: Role;
+    myId: string;
+    members: Mentionable[];
+    activeId: string | null;
+    setActiveId: (id: string | null) => void;
+  };
 }
 
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, onNotice }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, onNotice, comments }: SceneEditorProps) {
+  const [composer, setComposer] = useState<Composer | null>(null);
+  const canComment = hasAtLeast(comments.role, 'commenter');
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -34,6 +54,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
         ...manuscriptExtensions(),
         Collaboration.configure({ document: doc, field: sceneField(sceneId) }),
         CollaborationCaret.configure({ provider, user: { name: me.name, color: me.color } }),
+        CommentHighlights,
         PasteLimit.configure({
           onRefused: (chars) =>
             onNotice(
@@ -43,7 +64,16 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       ],
       editable,
       editorProps: {
-        attributes: { class: 'manuscript-text', 'aria-label': `Text of ${sceneTitle}`, spellcheck: 'true' },
+        // Focusable even when read-only, so commenters can select a passage and use the shortcut.
+        attributes: { class: 'manuscript-text', 'aria-label': `Text of ${sceneTitle}`, spellcheck: 'true', tabindex: '0' },
+        handleDOMEvents: {
+          // Hovering a commented passage emphasises its thread in the margin.
+          mouseover: (_view, event) => {
+            const id = (event.target as HTMLElement).closest?.('[data-thread-id]')?.getAttribute('data-thread-id');
+            if (id) comments.setActiveId(id);
+            return false;
+          },
+        },
       },
     },
     [doc, provider, sceneId],
@@ -53,18 +83,95 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
 
+  const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
+  const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}`).join(',');
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return;
+    setCommentThreads(editor.view, { threads: sceneThreads.filter((t) => !t.resolvedAt).map((t) => ({ id: t.id, anchor: t.anchor })) });
+    // anchorsKey stands for the threads' identities and states, which is all the highlights depend on.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, anchorsKey]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setCommentThreads(editor.view, { activeId: comments.activeId });
+  }, [editor, comments.activeId]);
+
+  /** Opens the comment composer beside the selected passage. */
+  const startComment = () => {
+    if (!editor || !canComment) return;
+    const { from, to, empty } = editor.state.selection;
+    if (empty) return onNotice('Select the words you want to comment on first.');
+    const binding = ySyncPluginKey.getState(editor.state)?.binding as { type: import('yjs').XmlFragment; mapping: ProsemirrorMapping } | undefined;
+    if (!binding) return;
+    const anchor = encodeAnchor(binding.type, binding.mapping, from, to);
+    const quote = editor.state.doc.textBetween(from, to, ' ').slice(0, 2000);
+    const row = editor.view.dom.closest('.page-row');
+    const top = editor.view.coordsAtPos(from).top - (row?.getBoundingClientRect().top ?? 0);
+    setComposer({
+      top,
+      quote,
+      create: async (body, mentions) => {
+        const refusal = await comments.send({ op: 'create', sceneId, anchor, quote, body, mentions });
+        if (!refusal) setComposer(null);
+        return refusal;
+      },
+    });
+  };
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
+        event.preventDefault();
+        startComment();
+      }
+    };
+    dom.addEventListener('keydown', onKey);
+    return () => dom.removeEventListener('keydown', onKey);
+  });
+
   return (
     <div className="scene">
       <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
-      {editable ? <Toolbar editor={editor} /> : <div className="toolbar" aria-hidden />}
-      <article className="page">
-        <EditorContent editor={editor} />
-      </article>
+      {editable ? (
+        <Toolbar editor={editor} onComment={startComment} />
+      ) : (
+        <div className="toolbar" role="toolbar" aria-label="Formatting">
+          {canComment ? (
+            <button type="button" onClick={startComment} title="Comment on the selection (Ctrl+Alt+M)">
+              Comment
+            </button>
+          ) : null}
+        </div>
+      )}
+      <div className="page-row">
+        <article className="page">
+          <EditorContent editor={editor} />
+          {editor && canComment ? (
+            <BubbleMenu editor={editor} shouldShow={({ state }) => !state.selection.empty} className="bubble">
+              <button type="button" onClick={startComment}>
+                Comment
+              </button>
+            </BubbleMenu>
+          ) : null}
+        </article>
+        <CommentMargin
+          editor={editor}
+          threads={sceneThreads}
+          me={{ id: comments.myId }}
+          role={comments.role}
+          members={comments.members}
+          send={comments.send}
+          activeId={comments.activeId}
+          setActiveId={comments.setActiveId}
+          composer={composer}
+          closeComposer={() => setComposer(null)}
+        />
+      </div>
     </div>
   );
 }
 
-function Toolbar({ editor }: { editor: Editor | null }) {
+function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () => void }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
@@ -104,6 +211,10 @@ function Toolbar({ editor }: { editor: Editor | null }) {
       </button>
       <button type="button" title="Scene break (# then Enter, or Ctrl+Alt+8)" onClick={run(() => editor.chain().focus().insertSceneBreak().run())}>
         #
+      </button>
+      <span className="toolbar-gap" />
+      <button type="button" title="Comment on the selection (Ctrl+Alt+M)" onClick={onComment}>
+        Comment
       </button>
       <span className="toolbar-gap" />
       <button type="button" title="Undo your last change (Ctrl+Z)" disabled={!state.canUndo} onClick={run(() => editor.chain().focus().undo().run())}>

@@ -1,0 +1,214 @@
+'use client';
+
+import type { Editor } from '@tiptap/react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { hasAtLeast, type Role } from '@/lib/access/roles';
+import { mayComment } from '@/lib/comments/authorize';
+import type { CommentThreadView } from '@/lib/db/comments';
+import { commentRanges } from '@/lib/editor/comment-highlights';
+import { MentionTextarea, MessageBody, type Mentionable } from './mention-textarea';
+import type { CommentRequest } from './use-comments';
+
+const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+const GAP_PX = 10;
+
+export interface Composer {
+  top: number;
+  quote: string;
+  create: (body: string, mentions: string[]) => Promise<string | null>;
+}
+
+interface CommentMarginProps {
+  editor: Editor | null;
+  threads: CommentThreadView[];
+  me: { id: string };
+  role: Role;
+  members: Mentionable[];
+  send: (op: CommentRequest) => Promise<string | null>;
+  activeId: string | null;
+  setActiveId: (id: string | null) => void;
+  composer: Composer | null;
+  closeComposer: () => void;
+}
+
+/**
+ * Open threads level with their passages, stacked so they never overlap; threads whose passage was
+ * deleted gather under "Detached", quoting the words they were on.
+ */
+export function CommentMargin({ editor, threads, me, role, members, send, activeId, setActiveId, composer, closeComposer }: CommentMarginProps) {
+  const [version, setVersion] = useState(0);
+  const container = useRef<HTMLDivElement>(null);
+  const cards = useRef(new Map<string, HTMLElement>());
+  const [tops, setTops] = useState(new Map<string, number>());
+
+  // Re-measure when the text changes or the window resizes; a frame later, once the DOM has settled.
+  useLayoutEffect(() => {
+    if (!editor) return;
+    let frame = 0;
+    const bump = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setVersion((v) => v + 1));
+    };
+    editor.on('transaction', bump);
+    window.addEventListener('resize', bump);
+    return () => {
+      cancelAnimationFrame(frame);
+      editor.off('transaction', bump);
+      window.removeEventListener('resize', bump);
+    };
+  }, [editor]);
+
+  const ranges = editor && !editor.isDestroyed ? commentRanges(editor.state) : new Map<string, { from: number; to: number }>();
+  const anchored = threads.filter((t) => !t.resolvedAt && ranges.has(t.id));
+  const detached = threads.filter((t) => !t.resolvedAt && !ranges.has(t.id));
+
+  useLayoutEffect(() => {
+    if (!editor || editor.isDestroyed || !container.current) return;
+    const base = container.current.getBoundingClientRect().top;
+    const wanted = anchored
+      .map((thread) => ({ id: thread.id, top: editor.view.coordsAtPos(ranges.get(thread.id)!.from).top - base }))
+      .sort((a, b) => a.top - b.top);
+    const next = new Map<string, number>();
+    let floor = detached.length > 0 ? (container.current.querySelector('.detached')?.getBoundingClientRect().height ?? 0) + GAP_PX : 0;
+    for (const { id, top } of wanted) {
+      const placed = Math.max(top, floor);
+      next.set(id, placed);
+      floor = placed + (cards.current.get(id)?.offsetHeight ?? 120) + GAP_PX;
+    }
+    const same = next.size === tops.size && [...next].every(([id, top]) => Math.abs((tops.get(id) ?? -1) - top) < 1);
+    if (!same) setTops(next);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [version, threads, editor, composer]);
+
+  return (
+    <aside className="comment-margin" aria-label="Comments in the margin" ref={container}>
+      {composer ? (
+        <div className="thread-card composer" style={{ top: composer.top }}>
+          <p className="quote">“{composer.quote}”</p>
+          <MentionTextarea label="New comment" members={members} submitLabel="Comment" onSubmit={composer.create} onCancel={closeComposer} autoFocus />
+        </div>
+      ) : null}
+      {detached.length > 0 ? (
+        <section className="detached" aria-label="Detached comments">
+          <h3>Detached</h3>
+          <p className="muted small">The text these were on has been deleted.</p>
+          {detached.map((thread) => (
+            <ThreadCard key={thread.id} thread={thread} detached {...{ me, role, members, send, activeId, setActiveId }} />
+          ))}
+        </section>
+      ) : null}
+      {anchored.map((thread) => (
+        <ThreadCard
+          key={thread.id}
+          thread={thread}
+          top={tops.get(thread.id) ?? 0}
+          cardRef={(element) => (element ? cards.current.set(thread.id, element) : cards.current.delete(thread.id))}
+          {...{ me, role, members, send, activeId, setActiveId }}
+        />
+      ))}
+    </aside>
+  );
+}
+
+interface ThreadCardProps {
+  thread: CommentThreadView;
+  me: { id: string };
+  role: Role;
+  members: Mentionable[];
+  send: (op: CommentRequest) => Promise<string | null>;
+  activeId: string | null;
+  setActiveId: (id: string | null) => void;
+  top?: number;
+  detached?: boolean;
+  cardRef?: (element: HTMLElement | null) => void;
+}
+
+export function ThreadCard({ thread, me, role, members, send, activeId, setActiveId, top, detached, cardRef }: ThreadCardProps) {
+  const [editing, setEditing] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const act = async (op: CommentRequest) => setError(await send(op));
+  const active = activeId === thread.id;
+  return (
+    <article
+      ref={cardRef}
+      className={`thread-card${active ? ' active' : ''}${detached ? ' is-detached' : ''}${thread.resolvedAt ? ' is-resolved' : ''}`}
+      style={top === undefined ? undefined : { top }}
+      aria-label={`Comment thread on “${thread.quote.slice(0, 60)}”`}
+      data-thread-id={thread.id}
+      tabIndex={0}
+      onMouseEnter={() => setActiveId(thread.id)}
+      onMouseLeave={() => active && setActiveId(null)}
+      onFocus={() => setActiveId(thread.id)}
+    >
+      {detached || thread.resolvedAt ? <p className="quote">“{thread.quote}”</p> : null}
+      <ol className="messages">
+        {thread.messages.map((message) => (
+          <li key={message.id} className="message">
+            <p className="message-head">
+              <span className="author" style={{ color: message.authorColor }}>
+                {message.authorName}
+              </span>
+              <span className="muted small">
+                {' '}
+                {timeFormat.format(message.createdAt)}
+                {message.editedAt ? ' · edited' : ''}
+              </span>
+            </p>
+            {message.deleted ? (
+              <p className="muted small">Message deleted.</p>
+            ) : editing === message.id ? (
+              <MentionTextarea
+                label="Edit comment"
+                members={members}
+                initial={message.body}
+                submitLabel="Save"
+                autoFocus
+                onCancel={() => setEditing(null)}
+                onSubmit={async (body, mentions) => {
+                  const refusal = await send({ op: 'edit', messageId: message.id, body, mentions });
+                  if (!refusal) setEditing(null);
+                  return refusal;
+                }}
+              />
+            ) : (
+              <p className="message-body">
+                <MessageBody body={message.body} members={members} />
+              </p>
+            )}
+            {!message.deleted && editing !== message.id && mayComment(role, 'edit-message', { isAuthor: message.authorId === me.id }) ? (
+              <p className="message-actions">
+                <button type="button" className="link-button small" onClick={() => setEditing(message.id)}>
+                  Edit
+                </button>
+                <button type="button" className="link-button small" onClick={() => void act({ op: 'delete-message', messageId: message.id })}>
+                  Delete
+                </button>
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+      {hasAtLeast(role, 'commenter') ? (
+        <MentionTextarea label="Reply" members={members} submitLabel="Reply" onSubmit={(body, mentions) => send({ op: 'reply', threadId: thread.id, body, mentions })} />
+      ) : null}
+      <p className="thread-actions">
+        {mayComment(role, 'resolve') ? (
+          <button type="button" className="link-button small" onClick={() => void act({ op: 'resolve', threadId: thread.id, resolved: !thread.resolvedAt })}>
+            {thread.resolvedAt ? 'Reopen' : 'Resolve'}
+          </button>
+        ) : null}
+        {mayComment(role, 'delete-thread') ? (
+          <button type="button" className="link-button small" onClick={() => void act({ op: 'delete-thread', threadId: thread.id })}>
+            Delete thread
+          </button>
+        ) : null}
+        {thread.resolvedAt ? <span className="muted small">Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ''}</span> : null}
+      </p>
+      {error ? (
+        <p role="alert" className="form-message error">
+          {error}
+        </p>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,64 @@
+'use client';
+
+import { useState } from 'react';
+import type { CommentThreadView } from '@/lib/db/comments';
+import type { Binder } from '@/lib/manuscript/binder';
+
+type Filter = 'open' | 'resolved' | 'mine' | 'mentions';
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'open', label: 'Open' },
+  { value: 'resolved', label: 'Resolved' },
+  { value: 'mine', label: 'Mine' },
+  { value: 'mentions', label: 'Mentioning me' },
+];
+
+/** Every thread in the manuscript, filtered; choosing one opens its scene at the passage. */
+export function CommentsPanel(props: { threads: CommentThreadView[]; binder: Binder; myId: string; onOpen: (thread: CommentThreadView) => void; onClose: () => void }) {
+  const [filter, setFilter] = useState<Filter>('open');
+  const shown = props.threads.filter((thread) => {
+    if (filter === 'open') return !thread.resolvedAt;
+    if (filter === 'resolved') return !!thread.resolvedAt;
+    if (filter === 'mine') return thread.messages.some((m) => m.authorId === props.myId);
+    return thread.messages.some((m) => m.mentions.includes(props.myId));
+  });
+  return (
+    <aside className="share-panel card comments-panel" aria-label="Comments">
+      <div className="panel-head">
+        <h2>Comments</h2>
+        <button type="button" className="quiet" onClick={props.onClose} aria-label="Close comments">
+          Close
+        </button>
+      </div>
+      <div className="filters" role="radiogroup" aria-label="Show">
+        {FILTERS.map((option) => (
+          <button key={option.value} type="button" role="radio" aria-checked={filter === option.value} className={filter === option.value ? 'chip on' : 'chip'} onClick={() => setFilter(option.value)}>
+            {option.label}
+          </button>
+        ))}
+      </div>
+      {shown.length === 0 ? <p className="muted small">Nothing here.</p> : null}
+      <ul className="comment-list" aria-label="Threads">
+        {shown.map((thread) => {
+          const last = [...thread.messages].reverse().find((m) => !m.deleted);
+          const scene = props.binder.byId.get(thread.sceneId);
+          return (
+            <li key={thread.id}>
+              <button type="button" className="comment-link" onClick={() => props.onOpen(thread)}>
+                <span className="muted small">
+                  {scene?.title ?? 'A deleted scene'}
+                  {thread.resolvedAt ? ' · resolved' : ''}
+                </span>
+                <span className="quote">“{thread.quote}”</span>
+                {last ? (
+                  <span className="small">
+                    <strong>{last.authorName}:</strong> {last.body}
+                  </span>
+                ) : null}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </aside>
+  );
+}

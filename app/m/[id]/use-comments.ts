@@ -1,0 +1,59 @@
+'use client';
+
+import type * as decoding from 'lib0/decoding';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { WebsocketProvider } from 'y-websocket';
+import { MessageType } from '@/lib/collab/message-types';
+import { encodeCommentOp, readCommentEvent, type CommentOpInput } from '@/lib/comments/protocol';
+import type { CommentThreadView } from '@/lib/db/comments';
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+export type CommentRequest = DistributiveOmit<CommentOpInput, 'requestId'>;
+
+export interface CommentsApi {
+  threads: CommentThreadView[];
+  /** Sends an operation; resolves with null when done, or the server's reason for refusing. */
+  send: (op: CommentRequest) => Promise<string | null>;
+}
+
+let counter = 0;
+
+/** The manuscript's comment threads, kept live over the collab socket. */
+export function useComments(provider: WebsocketProvider | null): CommentsApi {
+  const [threads, setThreads] = useState<CommentThreadView[]>([]);
+  const pending = useRef(new Map<string, (refusal: string | null) => void>());
+
+  useEffect(() => {
+    if (!provider) return;
+    provider.messageHandlers[MessageType.CommentEvent] = (_encoder: unknown, decoder: decoding.Decoder) => {
+      const event = readCommentEvent(decoder);
+      if (event.kind === 'threads') {
+        setThreads((current) => {
+          if (event.replace) return event.threads;
+          const byId = new Map(current.map((thread) => [thread.id, thread]));
+          for (const thread of event.threads) byId.set(thread.id, thread);
+          return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
+        });
+      } else if (event.kind === 'deleted') {
+        setThreads((current) => current.filter((thread) => thread.id !== event.threadId));
+      } else {
+        pending.current.get(event.requestId)?.(event.kind === 'refused' ? event.message : null);
+        pending.current.delete(event.requestId);
+      }
+    };
+  }, [provider]);
+
+  const send = useCallback(
+    (op: CommentRequest) =>
+      new Promise<string | null>((resolve) => {
+        const socket = provider?.ws;
+        if (!provider?.wsconnected || !socket || socket.readyState !== socket.OPEN) return resolve('You are offline: comments need a connection.');
+        const requestId = `r${Date.now().toString(36)}${(counter += 1)}`;
+        pending.current.set(requestId, resolve);
+        socket.send(encodeCommentOp({ ...op, requestId } as CommentOpInput));
+      }),
+    [provider],
+  );
+
+  return { threads, send };
+}
