@@ -285,6 +285,8 @@ describe('collab server over real sockets', () => {
     const ada = await commentSocket(id, await tokenFor(db, owner, id));
     const cora = await commentSocket(id, await tokenFor(db, commenter, id));
     const anchor = { start: 'AAAA', end: 'AAAA' };
+    // Both are in the room (each has had the initial list) before anything is said.
+    await waitFor(() => [ada, cora].every((s) => s.events.some((e) => e.kind === 'threads' && e.replace)), 'both joined');
     ada.send({ op: 'create', requestId: 'c1', sceneId: 'scene0001', anchor, quote: 'the lamp', body: 'Is this the right lamp?', mentions: [commenter.id] });
     expect(await ada.outcome('c1')).toEqual({ kind: 'done', requestId: 'c1' });
     await waitFor(() => cora.events.some((e) => e.kind === 'threads' && e.threads.length === 1 && !e.replace), 'cora sees the thread live');
