@@ -112,6 +112,9 @@ test('margin comments: live for co-authors, anchored to their words, detached wh
   await expect(panel.getByRole('list', { name: 'Threads' })).not.toContainText('lamp burned');
   await panel.getByRole('radio', { name: 'Resolved' }).click();
   await expect(panel.getByRole('list', { name: 'Threads' })).toContainText('The lamp burned all night long');
+  // Reopened from the panel, it is back (detached, since its words are gone) for everyone.
+  await panel.getByRole('list', { name: 'Threads' }).getByRole('button', { name: 'Reopen' }).click();
+  await expect(ben.page.getByRole('region', { name: 'Detached comments' })).toContainText('It reads well.');
   await panel.getByRole('radio', { name: 'Mentioning me' }).click();
   await expect(panel.getByRole('list', { name: 'Threads' })).toContainText('It reads well.');
   expect(dialogs).toEqual([]);

@@ -1,7 +1,10 @@
 'use client';
 
 import { useState } from 'react';
+import type { Role } from '@/lib/access/roles';
+import { mayComment } from '@/lib/comments/authorize';
 import type { CommentThreadView } from '@/lib/db/comments';
+import type { CommentRequest } from './use-comments';
 import type { Binder } from '@/lib/manuscript/binder';
 
 type Filter = 'open' | 'resolved' | 'mine' | 'mentions';
@@ -13,7 +16,15 @@ const FILTERS: { value: Filter; label: string }[] = [
 ];
 
 /** Every thread in the manuscript, filtered; choosing one opens its scene at the passage. */
-export function CommentsPanel(props: { threads: CommentThreadView[]; binder: Binder; myId: string; onOpen: (thread: CommentThreadView) => void; onClose: () => void }) {
+export function CommentsPanel(props: {
+  threads: CommentThreadView[];
+  binder: Binder;
+  myId: string;
+  role: Role;
+  send: (op: CommentRequest) => Promise<string | null>;
+  onOpen: (thread: CommentThreadView) => void;
+  onClose: () => void;
+}) {
   const [filter, setFilter] = useState<Filter>('open');
   const shown = props.threads.filter((thread) => {
     if (filter === 'open') return !thread.resolvedAt;
@@ -55,6 +66,11 @@ export function CommentsPanel(props: { threads: CommentThreadView[]; binder: Bin
                   </span>
                 ) : null}
               </button>
+              {thread.resolvedAt && mayComment(props.role, 'resolve') ? (
+                <button type="button" className="link-button small" onClick={() => void props.send({ op: 'resolve', threadId: thread.id, resolved: false })}>
+                  Reopen
+                </button>
+              ) : null}
             </li>
           );
         })}

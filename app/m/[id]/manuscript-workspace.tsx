@@ -194,6 +194,8 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             threads={comments.threads}
             binder={binder}
             myId={props.me.id}
+            role={role}
+            send={comments.send}
             onClose={() => setPanel(null)}
             onOpen={(thread) => {
               if (binder.byId.get(thread.sceneId)?.kind === 'scene') openScene(thread.sceneId);
