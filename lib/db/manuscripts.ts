@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { TitlePage } from '../export/model';
 import type { Db } from './connection';
 import { appendUpdate } from './document-log';
 import { newId } from './ids';
@@ -97,15 +98,8 @@ export function recordWordCount(db: Db, id: string, wordCount: number): void {
   db.update(manuscripts).set({ wordCount }).where(eq(manuscripts.id, id)).run();
 }
 
-export interface ManuscriptSettings {
-  title: string;
-  authorLegalName: string;
-  byline: string;
-  contactAddress: string;
-  contactEmail: string;
-  contactPhone: string;
-  genre: string;
-  runningHeadKeyword: string;
+/** The title-page details exports need, plus the writer's goal. */
+export interface ManuscriptSettings extends TitlePage {
   targetWords: number | null;
   deadline: string | null;
 }

@@ -201,32 +201,41 @@ export class Room {
   }
 
   private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
-    const integrated: Uint8Array[] = [];
-    const capture = (bytes: Uint8Array) => integrated.push(bytes);
-    let applyError: unknown;
-    this.doc.on('update', capture);
-    try {
-      Y.applyUpdate(this.doc, update, connection);
-    } catch (error) {
-      applyError = error;
-    } finally {
-      this.doc.off('update', capture);
-    }
-    // Whatever did integrate (even before a failure part-way) is stored, so memory never runs ahead of disk.
-    if (integrated.length > 0) {
-      const stored = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
-      this.lastSeq = await this.persistence.append(this.manuscriptId, stored, connection.identity.user.id);
-      this.updatesSinceCompaction += 1;
-      this.changedBy.add(connection.identity.user.name);
-      this.broadcast(encodeSyncUpdate(stored), connection.socket);
-      if (Date.now() - this.lastCheckpointAt >= this.options.checkpointIntervalMs) await this.checkpointNow('Automatic checkpoint');
-    }
+    const applyError = await this.changeAndStore(() => Y.applyUpdate(this.doc, update, connection), connection, connection.socket);
     if (applyError) {
       this.reject(connection.socket, CloseCode.InvalidMessage, `update failed to apply: ${(applyError as Error).message}`);
       return;
     }
     this.acknowledge(connection.socket);
+    if (Date.now() - this.lastCheckpointAt >= this.options.checkpointIntervalMs && this.changedBy.size > 0) await this.checkpointNow('Automatic checkpoint');
     if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compactNow();
+  }
+
+  /**
+   * Runs `change` on the document and stores whatever integrated before anyone else sees it; the
+   * one path by which the live document changes. Returns the change's error, if it threw part-way:
+   * what did integrate is stored all the same, so memory never runs ahead of disk.
+   */
+  private async changeAndStore(change: () => void, editor: Connection, except?: SocketLike): Promise<unknown> {
+    const integrated: Uint8Array[] = [];
+    const capture = (bytes: Uint8Array) => integrated.push(bytes);
+    let changeError: unknown;
+    this.doc.on('update', capture);
+    try {
+      change();
+    } catch (error) {
+      changeError = error;
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (integrated.length > 0) {
+      const stored = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
+      this.lastSeq = await this.persistence.append(this.manuscriptId, stored, editor.identity.user.id);
+      this.updatesSinceCompaction += 1;
+      this.changedBy.add(editor.identity.user.name);
+      this.broadcast(encodeSyncUpdate(stored), except);
+    }
+    return changeError;
   }
 
   private changesNothing(update: Uint8Array): boolean {
@@ -275,21 +284,8 @@ export class Room {
     try {
       Y.applyUpdate(draftDoc, draft.state);
       await this.checkpointNow(`Before restoring “${draft.name}”`);
-      const integrated: Uint8Array[] = [];
-      const capture = (bytes: Uint8Array) => integrated.push(bytes);
-      this.doc.on('update', capture);
-      try {
-        restoreDraftInto(this.doc, draftDoc, 'restore');
-      } finally {
-        this.doc.off('update', capture);
-      }
-      if (integrated.length > 0) {
-        const stored = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
-        this.lastSeq = await this.persistence.append(this.manuscriptId, stored, connection.identity.user.id);
-        this.updatesSinceCompaction += 1;
-        this.changedBy.add(connection.identity.user.name);
-        this.broadcast(encodeSyncUpdate(stored));
-      }
+      const restoreError = await this.changeAndStore(() => restoreDraftInto(this.doc, draftDoc, 'restore'), connection);
+      if (restoreError) return reply(false, `The restore stopped part-way (${(restoreError as Error).message}); what changed is saved.`);
       this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored “${draft.name}”`);
       reply(true, `Restored “${draft.name}”.`);
     } finally {
