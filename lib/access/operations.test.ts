@@ -2,8 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { verifyCollabToken } from '../collab/token';
-import { createUser, getManuscript, getRole, listMembers, listPendingInvitations, openDatabase, type Db, type User } from '../db';
+import { readScenes } from '../manuscript/binder';
+import { loadManuscriptDoc } from '../manuscript/load-document';
+import { sceneText } from '../manuscript/word-count';
+import { appendUpdate, createUser, getManuscript, getRole, listMembers, listPendingInvitations, openDatabase, type Db, type User } from '../db';
 import { InvalidOperationError, NotFoundError } from './errors';
 import * as operations from './operations';
 import type { Role } from './roles';
@@ -168,5 +172,31 @@ describe('server actions', () => {
     for (const [action, body] of found) {
       for (const call of AUTHORISED_BY[action]!) expect(body, `${action} calls ${call}`).toContain(`${call}(`);
     }
+  });
+});
+
+describe('drafts', () => {
+  it('a saved draft reads back exactly as the manuscript was, whatever is written after', () => {
+    const write = (text: string) => {
+      const live = loadManuscriptDoc(db, manuscriptId);
+      const scene = readScenes(live)[0]!;
+      const before = Y.encodeStateVector(live);
+      const fragment = live.getXmlFragment(`scene.${scene.id}`);
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      fragment.insert(fragment.length, [paragraph]);
+      appendUpdate(db, manuscriptId, Y.encodeStateAsUpdate(live, before));
+      return scene.id;
+    };
+    const sceneId = write('Words in the draft.');
+    const id = operations.saveDraftAs(db, owner, manuscriptId, { name: 'Draft 2 — sent to beta readers' });
+    write('Words after the draft.');
+    const { draft, doc } = operations.openDraftAs(db, owner, manuscriptId, id);
+    expect(draft).toMatchObject({ name: 'Draft 2 — sent to beta readers', kind: 'draft', createdBy: owner.id, wordCount: 4 });
+    expect(sceneText(doc, sceneId)).toBe('Words in the draft.\n');
+    expect(sceneText(loadManuscriptDoc(db, manuscriptId), sceneId)).toBe('Words in the draft.\nWords after the draft.\n');
+    const { comparison } = operations.compareDraftAs(db, owner, manuscriptId, id, 'current');
+    expect(comparison.summary).toMatchObject({ changed: 1, wordsAdded: 4, wordsCut: 0 });
+    expect(operations.listDraftsAs(db, owner, manuscriptId).map((d) => d.name)).toContain('Draft 2 — sent to beta readers');
   });
 });
