@@ -1,5 +1,6 @@
 'use client';
 
+import { Drawer } from './drawer';
 import { useState } from 'react';
 import type { Role } from '@/lib/access/roles';
 import { mayComment } from '@/lib/comments/authorize';
@@ -33,13 +34,7 @@ export function CommentsPanel(props: {
     return thread.messages.some((m) => m.mentions.includes(props.myId));
   });
   return (
-    <aside className="share-panel card comments-panel" aria-label="Comments">
-      <div className="panel-head">
-        <h2>Comments</h2>
-        <button type="button" className="quiet" onClick={props.onClose} aria-label="Close comments">
-          Close
-        </button>
-      </div>
+    <Drawer label="Comments" title="Comments" className="comments-panel" onClose={props.onClose}>
       <div className="filters" role="radiogroup" aria-label="Show">
         {FILTERS.map((option) => (
           <button key={option.value} type="button" role="radio" aria-checked={filter === option.value} className={filter === option.value ? 'chip on' : 'chip'} onClick={() => setFilter(option.value)}>
@@ -75,6 +70,6 @@ export function CommentsPanel(props: {
           );
         })}
       </ul>
-    </aside>
+    </Drawer>
   );
 }

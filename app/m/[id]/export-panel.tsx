@@ -1,5 +1,6 @@
 'use client';
 
+import { Drawer } from './drawer';
 import { useState } from 'react';
 import type { Binder } from '@/lib/manuscript/binder';
 
@@ -28,13 +29,7 @@ export function ExportPanel({ manuscriptId, binder, onClose }: { manuscriptId: s
   const href = `/api/manuscripts/${manuscriptId}/export?${query}`;
 
   return (
-    <aside className="share-panel card export-panel" aria-label="Export">
-      <div className="panel-head">
-        <h2>Export</h2>
-        <button type="button" className="quiet" onClick={onClose} aria-label="Close export">
-          Close
-        </button>
-      </div>
+    <Drawer label="Export" title="Export" className="export-panel" onClose={onClose}>
       <label htmlFor="export-format">Format</label>
       <select id="export-format" value={format} onChange={(event) => setFormat(event.target.value as typeof format)}>
         {FORMATS.map((option) => (
@@ -84,6 +79,6 @@ export function ExportPanel({ manuscriptId, binder, onClose }: { manuscriptId: s
           Download
         </a>
       )}
-    </aside>
+    </Drawer>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { Drawer } from './drawer';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 
@@ -53,13 +54,7 @@ export function HistoryPanel({ manuscriptId, canSave, onRestore, onClose, refres
   };
 
   return (
-    <aside className="share-panel card history-panel" aria-label="History">
-      <div className="panel-head">
-        <h2>Drafts and history</h2>
-        <button type="button" className="quiet" onClick={onClose} aria-label="Close history">
-          Close
-        </button>
-      </div>
+    <Drawer label="History" title="Drafts and history" className="history-panel" onClose={onClose}>
       {canSave ? (
         <form className="inline-form" onSubmit={save} aria-label="Save as draft">
           <input value={name} onChange={(event) => setName(event.target.value)} placeholder="Draft 2 — sent to beta readers" aria-label="Draft name" required maxLength={120} />
@@ -99,6 +94,6 @@ export function HistoryPanel({ manuscriptId, canSave, onRestore, onClose, refres
           ))}
         </ul>
       )}
-    </aside>
+    </Drawer>
   );
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { Drawer } from './drawer';
 import { ROLE_LABEL, SHAREABLE_ROLES, type Role } from '@/lib/access/roles';
 import type { Member } from '@/lib/db/members';
 import {
@@ -45,13 +46,7 @@ export function SharePanel({ manuscriptId, myId, role, members, invitations, onC
   const isOwner = role === 'owner';
   const hidden = { manuscriptId };
   return (
-    <aside className="share-panel card" aria-label="Sharing">
-      <div className="panel-head">
-        <h2>Sharing</h2>
-        <button type="button" className="quiet" onClick={onClose} aria-label="Close sharing">
-          Close
-        </button>
-      </div>
+    <Drawer label="Sharing" title="Sharing" onClose={onClose}>
       <p className="muted small">Editors write; commenters and viewers read along live.</p>
       <ul className="member-list" aria-label="Members">
         {members.map((member) => (
@@ -105,6 +100,6 @@ export function SharePanel({ manuscriptId, myId, role, members, invitations, onC
       ) : (
         <ActionForm action={leaveManuscriptAction} submitLabel="Leave this manuscript" hidden={hidden} quiet />
       )}
-    </aside>
+    </Drawer>
   );
 }
