@@ -66,32 +66,31 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   }
 }
 
-function encodeSync(step: number, payload: Uint8Array): Uint8Array {
+/** One frame: the message type, then whatever `write` puts after it. */
+function encodeFrame(type: number, write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Sync);
-  encoding.writeVarUint(encoder, step);
-  encoding.writeVarUint8Array(encoder, payload);
+  encoding.writeVarUint(encoder, type);
+  write(encoder);
   return encoding.toUint8Array(encoder);
 }
+
+const bytesFrame = (type: number, payload: Uint8Array) => encodeFrame(type, (e) => encoding.writeVarUint8Array(e, payload));
+/** A frame carrying one string; JSON payloads (restore results, comments) use it too. */
+export const stringFrame = (type: number, value: string) => encodeFrame(type, (e) => encoding.writeVarString(e, value));
+
+const encodeSync = (step: number, payload: Uint8Array) =>
+  encodeFrame(MessageType.Sync, (e) => {
+    encoding.writeVarUint(e, step);
+    encoding.writeVarUint8Array(e, payload);
+  });
 
 export const encodeSyncStep1 = (stateVector: Uint8Array) => encodeSync(SyncStep.Step1, stateVector);
 export const encodeSyncStep2 = (update: Uint8Array) => encodeSync(SyncStep.Step2, update);
 export const encodeSyncUpdate = (update: Uint8Array) => encodeSync(SyncStep.Update, update);
-
-export function encodeAwareness(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Awareness);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeAwareness = (update: Uint8Array) => bytesFrame(MessageType.Awareness, update);
 
 /** Tells a client that the document's stored state now covers this state vector. */
-export function encodeStored(stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Stored);
-  encoding.writeVarUint8Array(encoder, stateVector);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeStored = (stateVector: Uint8Array) => bytesFrame(MessageType.Stored, stateVector);
 
 /** Reads the payload of a Stored frame whose type varUint was already consumed (as y-websocket's handlers do). */
 export function readStoredPayload(decoder: decoding.Decoder): Uint8Array {
@@ -99,35 +98,20 @@ export function readStoredPayload(decoder: decoding.Decoder): Uint8Array {
 }
 
 /** Tells a client its current role on the manuscript. */
-export function encodeRole(role: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.Role);
-  encoding.writeVarString(encoder, role);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeRole = (role: string) => stringFrame(MessageType.Role, role);
 
 export function readRolePayload(decoder: decoding.Decoder): string {
   return decoding.readVarString(decoder);
 }
 
-export function encodeRestoreDraft(draftId: string): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.RestoreDraft);
-  encoding.writeVarString(encoder, draftId);
-  return encoding.toUint8Array(encoder);
-}
+export const encodeRestoreDraft = (draftId: string) => stringFrame(MessageType.RestoreDraft, draftId);
 
 export interface RestoreResult {
   ok: boolean;
   message: string;
 }
 
-export function encodeRestoreResult(result: RestoreResult): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.RestoreResult);
-  encoding.writeVarString(encoder, JSON.stringify(result));
-  return encoding.toUint8Array(encoder);
-}
+export const encodeRestoreResult = (result: RestoreResult) => stringFrame(MessageType.RestoreResult, JSON.stringify(result));
 
 export function readRestoreResultPayload(decoder: decoding.Decoder): RestoreResult {
   return JSON.parse(decoding.readVarString(decoder)) as RestoreResult;

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
 import { MessageType } from '../collab/message-types';
+import { stringFrame } from '../collab/protocol';
 import type { CommentThreadView } from '../db/comments';
 
 const id = z.string().regex(/^[a-z0-9]{8,64}$/);
@@ -29,15 +29,8 @@ export type CommentEvent =
   | { kind: 'done'; requestId: string }
   | { kind: 'refused'; requestId: string; message: string };
 
-function encodeJson(type: number, value: unknown): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, type);
-  encoding.writeVarString(encoder, JSON.stringify(value));
-  return encoding.toUint8Array(encoder);
-}
-
-export const encodeCommentOp = (op: CommentOpInput) => encodeJson(MessageType.Comment, op);
-export const encodeCommentEvent = (event: CommentEvent) => encodeJson(MessageType.CommentEvent, event);
+export const encodeCommentOp = (op: CommentOpInput) => stringFrame(MessageType.Comment, JSON.stringify(op));
+export const encodeCommentEvent = (event: CommentEvent) => stringFrame(MessageType.CommentEvent, JSON.stringify(event));
 
 export function readCommentEvent(decoder: decoding.Decoder): CommentEvent {
   return JSON.parse(decoding.readVarString(decoder)) as CommentEvent;

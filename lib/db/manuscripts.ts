@@ -36,7 +36,7 @@ export interface ManuscriptListing {
 
 const editor = alias(users, 'editor');
 
-function listingQuery(db: Db, userId: string) {
+function listingQuery(db: Db) {
   return db
     .select({
       id: manuscripts.id,
@@ -54,7 +54,7 @@ function listingQuery(db: Db, userId: string) {
 
 /** The user's manuscripts, most recently edited first: those they own and those shared with them. */
 export function listManuscriptsForUser(db: Db, userId: string): { mine: ManuscriptListing[]; shared: ManuscriptListing[] } {
-  const rows = listingQuery(db, userId)
+  const rows = listingQuery(db)
     .where(and(eq(memberships.userId, userId), isNull(manuscripts.deletedAt)))
     .orderBy(desc(manuscripts.updatedAt))
     .all();
@@ -63,7 +63,7 @@ export function listManuscriptsForUser(db: Db, userId: string): { mine: Manuscri
 
 /** The owner's trashed manuscripts that can still be restored. */
 export function listTrashForUser(db: Db, userId: string): ManuscriptListing[] {
-  return listingQuery(db, userId)
+  return listingQuery(db)
     .where(and(eq(memberships.userId, userId), eq(memberships.role, 'owner'), isNotNull(manuscripts.deletedAt)))
     .orderBy(desc(manuscripts.deletedAt))
     .all();

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { canWrite as roleCanWrite, type Role } from '../../lib/access/roles';
+import type { Role } from '../../lib/access/roles';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { verifyCollabToken } from '../../lib/collab/token';
 import type { RoleSource } from './roles';
@@ -31,4 +31,3 @@ export function createAuthenticator(options: { secret: string; roles: RoleSource
   };
 }
 
-export const canWrite = roleCanWrite;

@@ -15,7 +15,8 @@ import {
 } from '../../lib/collab/protocol';
 import { restoreDraftInto } from '../../lib/drafts/restore';
 import { countManuscriptWords } from '../../lib/manuscript/word-count';
-import { canWrite, type Identity, type Role } from '../auth/authenticate';
+import { canWrite } from '../../lib/access/roles';
+import type { Identity, Role } from '../auth/authenticate';
 import { encodeCommentEvent } from '../../lib/comments/protocol';
 import type { CommentService } from '../comments/comment-service';
 import type { Persistence } from '../persistence/persistence';

@@ -2,12 +2,12 @@
 
 import type { Editor } from '@tiptap/react';
 import { useLayoutEffect, useRef, useState } from 'react';
-import { hasAtLeast, type Role } from '@/lib/access/roles';
+import { hasAtLeast } from '@/lib/access/roles';
 import { mayComment } from '@/lib/comments/authorize';
 import type { CommentThreadView } from '@/lib/db/comments';
 import { commentRanges } from '@/lib/editor/comment-highlights';
-import { MentionTextarea, MessageBody, type Mentionable } from './mention-textarea';
-import type { CommentRequest } from './use-comments';
+import { MentionTextarea, MessageBody } from './mention-textarea';
+import type { CommentContext } from './use-comments';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const GAP_PX = 10;
@@ -21,12 +21,7 @@ export interface Composer {
 interface CommentMarginProps {
   editor: Editor | null;
   threads: CommentThreadView[];
-  me: { id: string };
-  role: Role;
-  members: Mentionable[];
-  send: (op: CommentRequest) => Promise<string | null>;
-  activeId: string | null;
-  setActiveId: (id: string | null) => void;
+  comments: CommentContext;
   composer: Composer | null;
   closeComposer: () => void;
 }
@@ -35,7 +30,7 @@ interface CommentMarginProps {
  * Open threads level with their passages, stacked so they never overlap; threads whose passage was
  * deleted gather under "Detached", quoting the words they were on.
  */
-export function CommentMargin({ editor, threads, me, role, members, send, activeId, setActiveId, composer, closeComposer }: CommentMarginProps) {
+export function CommentMargin({ editor, threads, comments, composer, closeComposer }: CommentMarginProps) {
   const [version, setVersion] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const cards = useRef(new Map<string, HTMLElement>());
@@ -85,7 +80,7 @@ export function CommentMargin({ editor, threads, me, role, members, send, active
       {composer ? (
         <div className="thread-card composer" style={{ top: composer.top }}>
           <p className="quote">“{composer.quote}”</p>
-          <MentionTextarea label="New comment" members={members} submitLabel="Comment" onSubmit={composer.create} onCancel={closeComposer} autoFocus />
+          <MentionTextarea label="New comment" members={comments.members} submitLabel="Comment" onSubmit={composer.create} onCancel={closeComposer} autoFocus />
         </div>
       ) : null}
       {detached.length > 0 ? (
@@ -93,7 +88,7 @@ export function CommentMargin({ editor, threads, me, role, members, send, active
           <h3>Detached</h3>
           <p className="muted small">The text these were on has been deleted.</p>
           {detached.map((thread) => (
-            <ThreadCard key={thread.id} thread={thread} detached {...{ me, role, members, send, activeId, setActiveId }} />
+            <ThreadCard key={thread.id} thread={thread} detached comments={comments} />
           ))}
         </section>
       ) : null}
@@ -103,7 +98,7 @@ export function CommentMargin({ editor, threads, me, role, members, send, active
           thread={thread}
           top={tops.get(thread.id) ?? 0}
           cardRef={(element) => (element ? cards.current.set(thread.id, element) : cards.current.delete(thread.id))}
-          {...{ me, role, members, send, activeId, setActiveId }}
+          comments={comments}
         />
       ))}
     </aside>
@@ -112,21 +107,17 @@ export function CommentMargin({ editor, threads, me, role, members, send, active
 
 interface ThreadCardProps {
   thread: CommentThreadView;
-  me: { id: string };
-  role: Role;
-  members: Mentionable[];
-  send: (op: CommentRequest) => Promise<string | null>;
-  activeId: string | null;
-  setActiveId: (id: string | null) => void;
+  comments: CommentContext;
   top?: number;
   detached?: boolean;
   cardRef?: (element: HTMLElement | null) => void;
 }
 
-export function ThreadCard({ thread, me, role, members, send, activeId, setActiveId, top, detached, cardRef }: ThreadCardProps) {
+export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadCardProps) {
+  const { myId, role, members, send, activeId, setActiveId } = comments;
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const act = async (op: CommentRequest) => setError(await send(op));
+  const act = async (op: Parameters<CommentContext['send']>[0]) => setError(await send(op));
   const active = activeId === thread.id;
   return (
     <article
@@ -175,7 +166,7 @@ export function ThreadCard({ thread, me, role, members, send, activeId, setActiv
                 <MessageBody body={message.body} members={members} />
               </p>
             )}
-            {!message.deleted && editing !== message.id && mayComment(role, 'edit-message', { isAuthor: message.authorId === me.id }) ? (
+            {!message.deleted && editing !== message.id && mayComment(role, 'edit-message', { isAuthor: message.authorId === myId }) ? (
               <p className="message-actions">
                 <button type="button" className="link-button small" onClick={() => setEditing(message.id)}>
                   Edit

@@ -5,14 +5,13 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { BubbleMenu } from '@tiptap/react/menus';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useEffect, useState } from 'react';
-import { hasAtLeast, type Role } from '@/lib/access/roles';
+import { useEffect, useRef, useState } from 'react';
+import { hasAtLeast } from '@/lib/access/roles';
 import { encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/db/comments';
 import { CommentHighlights, setCommentThreads } from '@/lib/editor/comment-highlights';
 import { CommentMargin, type Composer } from './comment-margin';
-import type { Mentionable } from './mention-textarea';
-import type { CommentRequest } from './use-comments';
+import type { CommentContext } from './use-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
@@ -29,15 +28,7 @@ interface SceneEditorProps {
   editable: boolean;
   /** Shows the writer a message that something they did was refused. */
   onNotice: (message: string) => void;
-  comments: {
-    threads: CommentThreadView[];
-    send: (op: CommentRequest) => Promise<string | null>;
-    role: Role;
-    myId: string;
-    members: Mentionable[];
-    activeId: string | null;
-    setActiveId: (id: string | null) => void;
-  };
+  comments: CommentContext & { threads: CommentThreadView[] };
 }
 
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
@@ -116,18 +107,20 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       },
     });
   };
+  const startCommentRef = useRef(startComment);
+  startCommentRef.current = startComment;
   useEffect(() => {
     if (!editor) return;
     const dom = editor.view.dom;
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
         event.preventDefault();
-        startComment();
+        startCommentRef.current();
       }
     };
     dom.addEventListener('keydown', onKey);
     return () => dom.removeEventListener('keydown', onKey);
-  });
+  }, [editor]);
 
   return (
     <div className="scene">
@@ -154,18 +147,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
             </BubbleMenu>
           ) : null}
         </article>
-        <CommentMargin
-          editor={editor}
-          threads={sceneThreads}
-          me={{ id: comments.myId }}
-          role={comments.role}
-          members={comments.members}
-          send={comments.send}
-          activeId={comments.activeId}
-          setActiveId={comments.setActiveId}
-          composer={composer}
-          closeComposer={() => setComposer(null)}
-        />
+        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={() => setComposer(null)} />
       </div>
     </div>
   );

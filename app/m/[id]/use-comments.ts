@@ -5,10 +5,23 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '@/lib/collab/message-types';
 import { encodeCommentOp, readCommentEvent, type CommentOpInput } from '@/lib/comments/protocol';
+import type { Role } from '@/lib/access/roles';
 import type { CommentThreadView } from '@/lib/db/comments';
+import type { Mentionable } from './mention-textarea';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
 export type CommentRequest = DistributiveOmit<CommentOpInput, 'requestId'>;
+
+/** What every comment view needs: who is looking, in which role, whom they can mention, how to act. */
+export interface CommentContext {
+  myId: string;
+  role: Role;
+  members: Mentionable[];
+  send: (op: CommentRequest) => Promise<string | null>;
+  /** The thread emphasised in both the margin and the text. */
+  activeId: string | null;
+  setActiveId: (id: string | null) => void;
+}
 
 export interface CommentsApi {
   threads: CommentThreadView[];
