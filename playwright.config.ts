@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3123;
-const COLLAB_PORT = 1334;
+// Overridable so two checkouts on one machine can run their journeys side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3123);
+const COLLAB_PORT = Number(process.env.E2E_COLLAB_PORT ?? 1334);
 
 export default defineConfig({
   testDir: 'e2e',
