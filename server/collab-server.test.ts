@@ -8,7 +8,7 @@ import { CloseCode } from '../lib/collab/close-codes';
 import * as decoding from 'lib0/decoding';
 import { encodeCommentOp, readCommentEvent, type CommentEvent, type CommentOpInput } from '../lib/comments/protocol';
 import { MessageType } from '../lib/collab/message-types';
-import { encodeSyncStep1, encodeSyncUpdate, readRolePayload } from '../lib/collab/protocol';
+import { decodeServerMessage, encodeSyncStep1, onServerMessage, encodeSyncUpdate, PROTOCOL_VERSION } from '../lib/collab/protocol';
 import { signCollabToken } from '../lib/collab/token';
 import { replayUpdates } from '../lib/collab/replay';
 import { readScenes } from '../lib/manuscript/binder';
@@ -77,9 +77,12 @@ async function ownerQuery(id: string): Promise<string> {
   return `?token=${await tokenFor(db, ownerOf.get(id)!, id)}`;
 }
 
-function rawSocket(room: string, query = ''): Promise<WebSocket> {
+/** Opens a raw socket; `onMessage` is attached before the handshake, since the greeting follows it at once. */
+function rawSocket(room: string, query = '', onMessage?: (data: Buffer) => void): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${url}/${room}${query}`);
+    const versioned = query.includes('v=') ? query : `${query}${query ? '&' : '?'}v=${PROTOCOL_VERSION}`;
+    const ws = new WebSocket(`${url}/${room}${versioned}`);
+    if (onMessage) ws.on('message', onMessage);
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -97,9 +100,8 @@ function storedText(id: string): string {
 
 /** A raw socket that collects the comment events (type 105) it receives. */
 async function commentSocket(id: string, token: string) {
-  const ws = await rawSocket(`manuscript.${id}`, `?token=${token}`);
   const events: CommentEvent[] = [];
-  ws.on('message', (data: Buffer) => {
+  const ws = await rawSocket(`manuscript.${id}`, `?token=${token}`, (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
     if (decoding.readVarUint(decoder) === MessageType.CommentEvent) events.push(readCommentEvent(decoder));
   });
@@ -221,9 +223,7 @@ describe('collab server over real sockets', () => {
     const { id } = newManuscript();
     const ben = await connect(id, 'Ben', 'viewer');
     const roles: string[] = [];
-    ben.provider.messageHandlers[MessageType.Role] = (_encoder: unknown, decoder: decoding.Decoder) => {
-      roles.push(readRolePayload(decoder));
-    };
+    onServerMessage(ben.provider as unknown as Parameters<typeof onServerMessage>[0], MessageType.Role, 'role', ({ role }) => roles.push(role));
     await waitFor(() => ben.provider.synced, 'viewer synced');
     const benId = db.$client.prepare("SELECT user_id FROM memberships WHERE manuscript_id = ? AND role = 'viewer'").get(id) as { user_id: string };
     setMemberRole(db, id, benId.user_id, 'editor');

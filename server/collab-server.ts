@@ -2,9 +2,11 @@ import { CloseCode } from '../lib/collab/close-codes';
 import { createAuthenticator } from './auth/authenticate';
 import type { RoleSource } from './auth/roles';
 import type { CommentService } from './comments/comment-service';
+import type { CollabMetrics } from './metrics/metrics';
 import type { Persistence } from './persistence/persistence';
+import type { RoomLimits } from './rooms/room';
 import { RoomManager } from './rooms/room-manager';
-import { startTransport } from './transport/ws-server';
+import { DEFAULT_LIMITS, startTransport, type TransportLimits } from './transport/ws-server';
 
 export interface CollabServerOptions {
   host: string;
@@ -15,11 +17,15 @@ export interface CollabServerOptions {
   secret: string;
   roleRecheckMs: number;
   maxMessageBytes: number;
+  /** Overrides of the transport's handshake, frame and per-user limits. */
+  limits?: Partial<Omit<TransportLimits, 'maxMessageBytes'>>;
+  roomLimits?: Partial<RoomLimits>;
   roomGraceMs: number;
   pingIntervalMs: number;
   compactEveryUpdates: number;
   checkpointIntervalMs: number;
   comments?: CommentService;
+  metrics?: CollabMetrics;
   log?: (line: string) => void;
 }
 
@@ -39,16 +45,22 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     compactEveryUpdates: options.compactEveryUpdates,
     checkpointIntervalMs: options.checkpointIntervalMs,
     comments: options.comments,
+    limits: options.roomLimits,
+    onUpdate: options.metrics?.onUpdate,
     log,
   });
   const transport = await startTransport({
     host: options.host,
     port: options.port,
-    maxMessageBytes: options.maxMessageBytes,
+    limits: { ...DEFAULT_LIMITS, ...options.limits, maxMessageBytes: options.maxMessageBytes },
     pingIntervalMs: options.pingIntervalMs,
     authenticate: createAuthenticator({ secret: options.secret, roles: options.roles }),
     acquireRoom: (manuscriptId) => rooms.acquire(manuscriptId),
     health: () => ({ rooms: rooms.loadedRoomCount }),
+    route: (request, response) => {
+      options.metrics?.setRooms(rooms.loadedRoomCount);
+      return options.metrics?.route(request, response) ?? false;
+    },
     log,
   });
 
@@ -58,6 +70,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     async shutdown() {
       await transport.stopAccepting();
       await rooms.unloadAll(CloseCode.ServiceRestart);
+      await options.persistence.flush();
       transport.terminateAll();
     },
   };

@@ -16,6 +16,12 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The room name is not a valid manuscript room, or the manuscript does not exist. */
   NotFound: 4404,
+  /** The page speaks an older protocol than this server: reloading the page fixes it. */
+  ProtocolOutdated: 4426,
+  /** The connection sent frames far faster than anyone types: a flood. */
+  TooManyMessages: 4408,
+  /** This writer has too many connections open at once (tabs, devices). */
+  TooManyConnections: 4429,
   /** The manuscript's stored history failed to decode; it is quarantined until an operator looks. */
   Quarantined: 4423,
   /** Storing an update failed; the room was unloaded so nothing unstored is served. */
@@ -27,11 +33,14 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 /** A plain-words reason for each code, for logs and the writer's status line. */
 export const closeReason: Record<CloseCode, string> = {
   [CloseCode.ServiceRestart]: 'server restarting',
-  [CloseCode.MessageTooBig]: 'message too large',
+  [CloseCode.MessageTooBig]: 'this change is too large to save: undo part of it',
   [CloseCode.InvalidMessage]: 'invalid message',
   [CloseCode.Unauthorized]: 'not signed in',
   [CloseCode.Forbidden]: 'no access to this manuscript',
   [CloseCode.NotFound]: 'manuscript not found',
+  [CloseCode.ProtocolOutdated]: 'Scriptorium was updated: reload the page',
+  [CloseCode.TooManyMessages]: 'too many messages',
+  [CloseCode.TooManyConnections]: 'too many open connections for this account',
   [CloseCode.Quarantined]: 'manuscript quarantined: its stored history could not be read',
   [CloseCode.StorageFailure]: 'storage failure',
 };

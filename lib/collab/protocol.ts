@@ -1,6 +1,14 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { z } from 'zod';
 import { MessageType, SyncStep } from './message-types';
+
+/**
+ * The wire protocol's version. A client sends it as the `v` query parameter when it connects; a
+ * server that speaks another version closes with 4426 so a page cached from an older deploy says
+ * "reload" instead of misreading frames.
+ */
+export const PROTOCOL_VERSION = 2;
 
 /** Every frame a client may send, decoded. Anything else is rejected before it touches a document. */
 export type ClientMessage =
@@ -12,58 +20,136 @@ export type ClientMessage =
   | { type: 'restore-draft'; draftId: string }
   | { type: 'comment'; payload: unknown };
 
+/** Every frame the server sends, decoded on the client in one place (`decodeServerMessage`). */
+export type ServerMessage =
+  | { type: 'sync-step-1'; stateVector: Uint8Array }
+  | { type: 'sync-step-2'; update: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'stored'; stateVector: Map<number, number> }
+  | { type: 'role'; role: WireRole }
+  | { type: 'restore-result'; result: RestoreResult }
+  | { type: 'comment-event'; payload: unknown };
+
+export const wireRoleSchema = z.enum(['owner', 'editor', 'commenter', 'viewer']);
+export type WireRole = z.infer<typeof wireRoleSchema>;
+
+export const restoreResultSchema = z.object({ ok: z.boolean(), message: z.string().max(2000) });
+export type RestoreResult = z.infer<typeof restoreResultSchema>;
+
 export class ProtocolError extends Error {
   override name = 'ProtocolError';
 }
 
-/** Decodes one client frame; throws ProtocolError on anything malformed, unknown or with trailing bytes. */
-export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+/** Draft ids as the database makes them; nothing else reaches a lookup. */
+const DRAFT_ID = /^[a-z0-9]{8,64}$/;
+
+/** Reads a state vector completely, so a truncated or padded one is refused here, not inside a room. */
+function readStateVector(bytes: Uint8Array): Map<number, number> {
+  const decoder = decoding.createDecoder(bytes);
+  const count = decoding.readVarUint(decoder);
+  if (count > bytes.length) throw new ProtocolError('state vector claims more entries than it has bytes');
+  const vector = new Map<number, number>();
+  for (let i = 0; i < count; i++) {
+    const client = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    if (!Number.isSafeInteger(client) || !Number.isSafeInteger(clock)) throw new ProtocolError('state vector entry out of range');
+    vector.set(client, clock);
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after state vector');
+  return vector;
+}
+
+function readJson(decoder: decoding.Decoder, what: string): unknown {
+  const text = decoding.readVarString(decoder);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ProtocolError(`${what} payload is not JSON`);
+  }
+}
+
+/** Runs a frame decoder, turning every lib0 read error into a ProtocolError and refusing trailing bytes. */
+function decodeFrame<T>(frame: Uint8Array, read: (decoder: decoding.Decoder, type: number) => T): T {
   try {
     const decoder = decoding.createDecoder(frame);
-    const messageType = decoding.readVarUint(decoder);
-    let message: ClientMessage;
-    switch (messageType) {
-      case MessageType.Sync: {
-        const step = decoding.readVarUint(decoder);
-        const payload = decoding.readVarUint8Array(decoder);
-        if (step === SyncStep.Step1) message = { type: 'sync-step-1', stateVector: payload };
-        else if (step === SyncStep.Step2) message = { type: 'sync-step-2', update: payload };
-        else if (step === SyncStep.Update) message = { type: 'sync-update', update: payload };
-        else throw new ProtocolError(`unknown sync step ${step}`);
-        break;
-      }
-      case MessageType.Awareness:
-        message = { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
-        break;
-      case MessageType.QueryAwareness:
-        message = { type: 'query-awareness' };
-        break;
-      case MessageType.Comment: {
-        const text = decoding.readVarString(decoder);
-        let payload: unknown;
-        try {
-          payload = JSON.parse(text);
-        } catch {
-          throw new ProtocolError('comment payload is not JSON');
-        }
-        message = { type: 'comment', payload };
-        break;
-      }
-      case MessageType.RestoreDraft: {
-        const draftId = decoding.readVarString(decoder);
-        if (!/^[a-z0-9]{8,64}$/.test(draftId)) throw new ProtocolError('invalid draft id');
-        message = { type: 'restore-draft', draftId };
-        break;
-      }
-      default:
-        throw new ProtocolError(`unknown message type ${messageType}`);
-    }
+    const message = read(decoder, decoding.readVarUint(decoder));
     if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after message');
     return message;
   } catch (error) {
     if (error instanceof ProtocolError) throw error;
     throw new ProtocolError(`malformed frame: ${(error as Error).message}`);
   }
+}
+
+function readSync(decoder: decoding.Decoder): { step: number; payload: Uint8Array } {
+  const step = decoding.readVarUint(decoder);
+  const payload = decoding.readVarUint8Array(decoder);
+  if (step !== SyncStep.Step1 && step !== SyncStep.Step2 && step !== SyncStep.Update) throw new ProtocolError(`unknown sync step ${step}`);
+  return { step, payload };
+}
+
+/** Decodes one client frame; throws ProtocolError on anything malformed, unknown or with trailing bytes. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  return decodeFrame<ClientMessage>(frame, (decoder, type) => {
+    switch (type) {
+      case MessageType.Sync: {
+        const { step, payload } = readSync(decoder);
+        if (step === SyncStep.Step1) {
+          readStateVector(payload);
+          return { type: 'sync-step-1', stateVector: payload };
+        }
+        return { type: step === SyncStep.Step2 ? 'sync-step-2' : 'sync-update', update: payload };
+      }
+      case MessageType.Awareness:
+        return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      case MessageType.QueryAwareness:
+        return { type: 'query-awareness' };
+      case MessageType.Comment:
+        return { type: 'comment', payload: readJson(decoder, 'comment') };
+      case MessageType.RestoreDraft: {
+        const draftId = decoding.readVarString(decoder);
+        if (!DRAFT_ID.test(draftId)) throw new ProtocolError('invalid draft id');
+        return { type: 'restore-draft', draftId };
+      }
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  });
+}
+
+/** Decodes one server frame on the client; JSON payloads are checked, comment events are left to lib/comments. */
+export function decodeServerMessage(frame: Uint8Array): ServerMessage {
+  return decodeFrame<ServerMessage>(frame, (decoder, type) => {
+    switch (type) {
+      case MessageType.Sync: {
+        const { step, payload } = readSync(decoder);
+        if (step === SyncStep.Step1) {
+          readStateVector(payload);
+          return { type: 'sync-step-1', stateVector: payload };
+        }
+        return { type: step === SyncStep.Step2 ? 'sync-step-2' : 'sync-update', update: payload };
+      }
+      case MessageType.Awareness:
+        return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+      case MessageType.Stored:
+        return { type: 'stored', stateVector: readStateVector(decoding.readVarUint8Array(decoder)) };
+      case MessageType.Role: {
+        const role = wireRoleSchema.safeParse(decoding.readVarString(decoder));
+        if (!role.success) throw new ProtocolError('unknown role');
+        return { type: 'role', role: role.data };
+      }
+      case MessageType.RestoreResult: {
+        const result = restoreResultSchema.safeParse(readJson(decoder, 'restore result'));
+        if (!result.success) throw new ProtocolError('restore result has the wrong shape');
+        return { type: 'restore-result', result: result.data };
+      }
+      case MessageType.CommentEvent:
+        return { type: 'comment-event', payload: readJson(decoder, 'comment event') };
+      default:
+        throw new ProtocolError(`unknown message type ${type}`);
+    }
+  });
 }
 
 /** One frame: the message type, then whatever `write` puts after it. */
@@ -92,27 +178,39 @@ export const encodeAwareness = (update: Uint8Array) => bytesFrame(MessageType.Aw
 /** Tells a client that the document's stored state now covers this state vector. */
 export const encodeStored = (stateVector: Uint8Array) => bytesFrame(MessageType.Stored, stateVector);
 
-/** Reads the payload of a Stored frame whose type varUint was already consumed (as y-websocket's handlers do). */
-export function readStoredPayload(decoder: decoding.Decoder): Uint8Array {
-  return decoding.readVarUint8Array(decoder);
-}
-
 /** Tells a client its current role on the manuscript. */
-export const encodeRole = (role: string) => stringFrame(MessageType.Role, role);
-
-export function readRolePayload(decoder: decoding.Decoder): string {
-  return decoding.readVarString(decoder);
-}
+export const encodeRole = (role: WireRole) => stringFrame(MessageType.Role, role);
 
 export const encodeRestoreDraft = (draftId: string) => stringFrame(MessageType.RestoreDraft, draftId);
 
-export interface RestoreResult {
-  ok: boolean;
-  message: string;
-}
-
 export const encodeRestoreResult = (result: RestoreResult) => stringFrame(MessageType.RestoreResult, JSON.stringify(result));
 
-export function readRestoreResultPayload(decoder: decoding.Decoder): RestoreResult {
-  return JSON.parse(decoding.readVarString(decoder)) as RestoreResult;
+/** The y-websocket provider's handler signature for a custom message type (the decoder is past the type). */
+type ProviderHandler = (encoder: encoding.Encoder, decoder: decoding.Decoder, provider: unknown, emitSynced: boolean, messageType: number) => void;
+
+/**
+ * Registers `handle` for one of our message types on a stock WebsocketProvider: the whole frame goes
+ * through `decodeServerMessage`, and a frame that fails to decode is reported, never half-read.
+ */
+export function onServerMessage<T extends ServerMessage['type']>(
+  provider: { messageHandlers: ProviderHandler[] },
+  messageType: number,
+  type: T,
+  handle: (message: Extract<ServerMessage, { type: T }>) => void,
+  onError: (error: ProtocolError) => void = (error) => console.warn(`[collab] ${error.message}`),
+): void {
+  provider.messageHandlers[messageType] = (_encoder, decoder) => {
+    const frame = decoder.arr;
+    decoder.pos = frame.length;
+    let message: ServerMessage;
+    try {
+      message = decodeServerMessage(frame);
+    } catch (error) {
+      onError(error instanceof ProtocolError ? error : new ProtocolError(String(error)));
+      return;
+    }
+    if (message.type === type) handle(message as Extract<ServerMessage, { type: T }>);
+    else onError(new ProtocolError(`expected ${type}, got ${message.type}`));
+  };
 }
+

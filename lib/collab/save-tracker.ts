@@ -1,8 +1,7 @@
-import type * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from './message-types';
-import { readStoredPayload } from './protocol';
+import { onServerMessage } from './protocol';
 
 export type SaveStatus = 'connecting' | 'saving' | 'saved' | 'offline';
 
@@ -14,31 +13,41 @@ export function isCoveredBy(local: Map<number, number>, stored: Map<number, numb
   return true;
 }
 
+/** Raises each clock in `into` to at least the one in `from`; acks and edits only ever grow. */
+function mergeClocks(into: Map<number, number>, from: Map<number, number>): void {
+  for (const [client, clock] of from) {
+    if (clock > (into.get(client) ?? 0)) into.set(client, clock);
+  }
+}
+
 export interface SaveTracker {
   readonly status: SaveStatus;
   /** The state vector the server last confirmed as durably stored. */
   readonly storedStateVector: Map<number, number>;
-  /** True while some local change is not yet confirmed stored on the server. */
+  /** True while some change made on this device is not yet confirmed stored on the server. */
   hasUnstoredChanges(): boolean;
   destroy(): void;
 }
 
 /**
  * Derives the writer's save status from the server's Stored acknowledgements: "saved" means the
- * server confirmed a state vector that covers everything this document holds.
+ * server confirmed a state vector that covers every change this device made (typed here, or kept
+ * offline in IndexedDB). Changes relayed from co-authors are theirs to keep until the server stores
+ * them, since the server may relay an update before its commit.
  */
 export function trackSaves(
   provider: WebsocketProvider,
   doc: Y.Doc,
   onChange: (status: SaveStatus) => void = () => {},
 ): SaveTracker {
-  let stored = new Map<number, number>();
+  const stored = new Map<number, number>();
+  const local = new Map<number, number>();
   let everSynced = false;
   let status: SaveStatus = 'connecting';
 
   const compute = (): SaveStatus => {
     if (!provider.wsconnected || !provider.synced) return everSynced ? 'offline' : 'connecting';
-    return isCoveredBy(Y.decodeStateVector(Y.encodeStateVector(doc)), stored) ? 'saved' : 'saving';
+    return isCoveredBy(local, stored) ? 'saved' : 'saving';
   };
   const refresh = () => {
     const next = compute();
@@ -48,19 +57,12 @@ export function trackSaves(
     }
   };
 
-  // Acks only grow; merging guards against an older one arriving after a newer one.
-  const markStored = (vector: Map<number, number>) => {
-    for (const [client, clock] of vector) {
-      if (clock > (stored.get(client) ?? 0)) stored.set(client, clock);
-    }
-  };
-  provider.messageHandlers[MessageType.Stored] = (_encoder: unknown, decoder: decoding.Decoder) => {
-    markStored(Y.decodeStateVector(readStoredPayload(decoder)));
+  onServerMessage(provider as unknown as Parameters<typeof onServerMessage>[0], MessageType.Stored, 'stored', (message) => {
+    mergeClocks(stored, message.stateVector);
     refresh();
-  };
+  });
   const onUpdate = (update: Uint8Array, origin: unknown) => {
-    // The server stores every update before it sends it, so what arrives from it is stored already.
-    if (origin === provider) markStored(Y.parseUpdateMeta(update).to);
+    if (origin !== provider) mergeClocks(local, Y.parseUpdateMeta(update).to);
     refresh();
   };
   const onSync = (synced: boolean) => {
@@ -78,7 +80,7 @@ export function trackSaves(
     get storedStateVector() {
       return stored;
     },
-    hasUnstoredChanges: () => !isCoveredBy(Y.decodeStateVector(Y.encodeStateVector(doc)), stored),
+    hasUnstoredChanges: () => !isCoveredBy(local, stored),
     destroy() {
       provider.off('sync', onSync);
       provider.off('status', refresh);

@@ -55,3 +55,52 @@ export function countUpdates(db: Db, manuscriptId: string): number {
     .get();
   return row?.n ?? 0;
 }
+
+export interface PendingAppend {
+  manuscriptId: string;
+  bytes: Uint8Array;
+  editorId?: string;
+}
+
+/**
+ * The collab server's hot path: statements prepared once, a whole batch of updates (across
+ * manuscripts) in one transaction, and each manuscript's last-edited bookkeeping once per batch.
+ */
+export function createUpdateLogWriter(db: Db) {
+  const sqlite = db.$client;
+  const insert = sqlite.prepare<[string, Buffer], { seq: number }>('INSERT INTO document_updates (manuscript_id, bytes) VALUES (?, ?) RETURNING seq');
+  const touch = sqlite.prepare<[number, string | null, string]>(
+    'UPDATE manuscripts SET updated_at = ?, last_edited_by = coalesce(?, last_edited_by) WHERE id = ?',
+  );
+  const appendAll = sqlite.transaction((entries: PendingAppend[]): number[] => {
+    const lastEditor = new Map<string, string | null>();
+    const seqs = entries.map((entry) => {
+      lastEditor.set(entry.manuscriptId, entry.editorId ?? lastEditor.get(entry.manuscriptId) ?? null);
+      return insert.get(entry.manuscriptId, Buffer.from(entry.bytes.buffer, entry.bytes.byteOffset, entry.bytes.byteLength))!.seq;
+    });
+    const now = Date.now();
+    for (const [manuscriptId, editorId] of lastEditor) touch.run(now, editorId, manuscriptId);
+    return seqs;
+  });
+
+  const readRows = sqlite.prepare<[string], { seq: number; bytes: Buffer }>('SELECT seq, bytes FROM document_updates WHERE manuscript_id = ? ORDER BY seq');
+  const deleteThrough = sqlite.prepare<[string, number]>('DELETE FROM document_updates WHERE manuscript_id = ? AND seq <= ?');
+  const insertAt = sqlite.prepare<[number, string, Buffer]>('INSERT INTO document_updates (seq, manuscript_id, bytes) VALUES (?, ?, ?)');
+  const setWordCount = sqlite.prepare<[number, string]>('UPDATE manuscripts SET word_count = ? WHERE id = ?');
+  const fold = sqlite.transaction((manuscriptId: string, snapshot: Uint8Array, throughSeq: number, wordCount: number) => {
+    deleteThrough.run(manuscriptId, throughSeq);
+    insertAt.run(throughSeq, manuscriptId, Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength));
+    setWordCount.run(wordCount, manuscriptId);
+  });
+
+  return {
+    /** Appends every entry in one transaction and returns their sequence numbers, in order. */
+    appendAll: (entries: PendingAppend[]): number[] => appendAll.immediate(entries),
+    /** The manuscript's stored rows, oldest first. */
+    readRows: (manuscriptId: string): StoredUpdate[] => readRows.all(manuscriptId).map((row) => ({ seq: row.seq, bytes: new Uint8Array(row.bytes) })),
+    /** Replaces exactly the rows through `throughSeq` with `snapshot` and records the word count, atomically. */
+    fold: (manuscriptId: string, snapshot: Uint8Array, throughSeq: number, wordCount: number): void => fold.immediate(manuscriptId, snapshot, throughSeq, wordCount),
+  };
+}
+
+export type UpdateLogWriter = ReturnType<typeof createUpdateLogWriter>;

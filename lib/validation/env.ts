@@ -13,8 +13,12 @@ export const envSchema = z.object({
   COLLAB_HOST: z.string().default('0.0.0.0'),
   /** The collab URL browsers connect to; default: same host as the page, port COLLAB_PORT. */
   COLLAB_PUBLIC_URL: z.string().url().optional(),
-  /** Largest WebSocket frame accepted; larger frames close that connection with 1009. */
-  COLLAB_MAX_MESSAGE_BYTES: positiveInt.default(16 * 1024 * 1024),
+  /** Largest WebSocket frame accepted from a writer (an offline session's changes arrive as one); larger frames close with 1009. */
+  COLLAB_MAX_MESSAGE_BYTES: positiveInt.default(64 * 1024 * 1024),
+  /** Group commit: at most one log transaction (one fsync) per this many ms; updates arriving meanwhile share it. */
+  COLLAB_COMMIT_WINDOW_MS: z.coerce.number().min(0).default(20),
+  /** Open collab connections one account may hold at once (tabs, devices). */
+  COLLAB_MAX_SOCKETS_PER_USER: positiveInt.default(20),
   /** How long an empty room stays loaded before it is compacted and unloaded. */
   COLLAB_ROOM_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
   /** Interval between keepalive pings; a connection that misses one is dropped. */

@@ -1,3 +1,4 @@
+import { foldRows } from './fold';
 import type { Persistence, StoredUpdate } from './persistence';
 
 interface MemoryDocument {
@@ -26,13 +27,14 @@ export function createMemoryPersistence() {
       if (!document) throw new Error(`unknown manuscript ${id}`);
       const seq = nextSeq++;
       document.rows.push({ seq, bytes: update.slice() });
-      return seq;
     },
-    async compact(id, snapshot, throughSeq, wordCount) {
-      wordCounts.set(id, wordCount);
+    async compact(id) {
       const document = documents.get(id);
       if (!document) throw new Error(`unknown manuscript ${id}`);
-      document.rows = [{ seq: throughSeq, bytes: snapshot.slice() }, ...document.rows.filter((row) => row.seq > throughSeq)];
+      if (document.rows.length <= 1) return;
+      const folded = foldRows(document.rows);
+      wordCounts.set(id, folded.wordCount);
+      document.rows = [{ seq: folded.throughSeq, bytes: folded.state }, ...document.rows.filter((row) => row.seq > folded.throughSeq)];
     },
     async quarantine(id, reason) {
       const document = documents.get(id);
@@ -40,12 +42,14 @@ export function createMemoryPersistence() {
     },
     async saveCheckpoint(id, checkpoint) {
       const draftId = `checkpoint${nextSeq++}`;
-      drafts.set(`${id}/${draftId}`, { name: checkpoint.name, state: checkpoint.state.slice(), changedBy: checkpoint.changedBy });
+      const folded = foldRows(documents.get(id)?.rows ?? []);
+      drafts.set(`${id}/${draftId}`, { name: checkpoint.name, state: folded.state, changedBy: checkpoint.changedBy });
     },
     async loadDraft(id, draftId) {
       const draft = drafts.get(`${id}/${draftId}`);
       return draft ? { name: draft.name, state: draft.state.slice() } : null;
     },
+    async flush() {},
   };
 
   return {

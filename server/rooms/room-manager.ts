@@ -4,6 +4,9 @@ import type { RoleSource } from '../auth/roles';
 import type { Persistence } from '../persistence/persistence';
 import { Room, type RoomOptions } from './room';
 
+/** What the transport needs of a room. */
+export type JoinableRoom = Pick<Room, 'join' | 'leave' | 'receive' | 'releaseIfEmpty'>;
+
 export type AcquireResult = { ok: true; room: Room } | { ok: false; code: CloseCode; reason: string };
 
 export interface RoomManagerOptions extends RoomOptions {
@@ -77,8 +80,7 @@ export class RoomManager {
     const result = await this.persistence.load(manuscriptId);
     if (result.status === 'missing') return { ok: false, code: CloseCode.NotFound, reason: 'no such manuscript' };
     if (result.status === 'quarantined') return { ok: false, code: CloseCode.Quarantined, reason: result.reason };
-    const lastSeq = result.rows.at(-1)?.seq ?? 0;
-    const room = new Room(manuscriptId, this.persistence, lastSeq, this.options);
+    const room = new Room(manuscriptId, this.persistence, this.options);
     try {
       replayUpdates(room.doc, result.rows);
     } catch (error) {

@@ -13,7 +13,7 @@ function setup(compactEveryUpdates = 1000) {
   const memory = createMemoryPersistence();
   memory.create('ms-test-1');
   const log: string[] = [];
-  const room = new Room('ms-test-1', memory.persistence, 0, { compactEveryUpdates, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
+  const room = new Room('ms-test-1', memory.persistence, { compactEveryUpdates, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
   return { memory, room, log };
 }
 
@@ -32,36 +32,43 @@ describe('Room', () => {
     expect(socket.messageTypes()).toEqual([101, 0]);
   });
 
-  it('stores an update before broadcasting it, then acknowledges the sender', async () => {
+  it('relays an update at once, and acknowledges the sender only once it is stored', async () => {
     const { memory, room } = setup();
     const writer = new FakeSocket();
     const reader = new FakeSocket();
     room.join(writer, identity());
     room.join(reader, identity());
     await room.flush();
-    const rowsWhenBroadcast: number[] = [];
-    const originalSend = reader.send.bind(reader);
-    reader.send = (data) => {
-      rowsWhenBroadcast.push(memory.rows('ms-test-1').length);
+    const rowsWhenAcknowledged: number[] = [];
+    const originalSend = writer.send.bind(writer);
+    writer.send = (data) => {
+      if (data[0] === 100) rowsWhenAcknowledged.push(memory.rows('ms-test-1').length);
       originalSend(data);
     };
+    const relayedBefore = reader.sent.length;
 
     room.receive(writer, encodeSyncUpdate(edit('Call me Ishmael.')));
+    expect(reader.sent.length).toBe(relayedBefore + 1);
+    expect(writer.storedAcks()).toHaveLength(0);
     await room.flush();
 
     expect(memory.rows('ms-test-1')).toHaveLength(1);
-    expect(rowsWhenBroadcast).toEqual([1]);
+    expect(rowsWhenAcknowledged).toEqual([1]);
     expect(writer.storedAcks()).toHaveLength(1);
     expect(writer.messageTypes().at(-1)).toBe(100);
     expect(room.doc.getText('t').toString()).toBe('Call me Ishmael.');
   });
 
-  it('stores nothing for an update it already has, but still acknowledges', async () => {
+  it('stores nothing for an update it already has, but still acknowledges it (one ack per batch)', async () => {
     const { memory, room } = setup();
     const socket = new FakeSocket();
     room.join(socket, identity());
     const update = edit('once');
     room.receive(socket, encodeSyncUpdate(update));
+    room.receive(socket, encodeSyncUpdate(update));
+    await room.flush();
+    expect(memory.rows('ms-test-1')).toHaveLength(1);
+    expect(socket.storedAcks()).toHaveLength(1);
     room.receive(socket, encodeSyncUpdate(update));
     await room.flush();
     expect(memory.rows('ms-test-1')).toHaveLength(1);
@@ -143,7 +150,8 @@ describe('Room', () => {
     for (const char of 'abcd') writer.getText('t').insert(writer.getText('t').length, char);
     for (const update of updates) room.receive(socket, encodeSyncUpdate(update));
     await room.flush();
-    expect(memory.rows('ms-test-1')).toHaveLength(2);
+    // The fold reads what is stored when it runs: all four rows, appended before it started.
+    expect(memory.rows('ms-test-1')).toHaveLength(1);
     const replayed = new Y.Doc();
     for (const row of memory.rows('ms-test-1')) Y.applyUpdate(replayed, row.bytes);
     expect(replayed.getText('t').toString()).toBe('abcd');
@@ -154,7 +162,7 @@ describe('Room: drafts and checkpoints', () => {
   function draftRoom(checkpointIntervalMs = 3_600_000) {
     const memory = createMemoryPersistence();
     memory.create('ms-test-1');
-    const room = new Room('ms-test-1', memory.persistence, 0, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {} });
+    const room = new Room('ms-test-1', memory.persistence, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {} });
     return { memory, room };
   }
 

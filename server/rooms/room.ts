@@ -1,5 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
+import { canWrite } from '../../lib/access/roles';
 import { CloseCode, closeReason } from '../../lib/collab/close-codes';
 import {
   decodeClientMessage,
@@ -10,18 +12,39 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
-  ProtocolError,
   type ClientMessage,
 } from '../../lib/collab/protocol';
-import { restoreDraftInto } from '../../lib/drafts/restore';
-import { countManuscriptWords } from '../../lib/manuscript/word-count';
-import { canWrite } from '../../lib/access/roles';
-import type { Identity, Role } from '../auth/authenticate';
 import { encodeCommentEvent } from '../../lib/comments/protocol';
+import { restoreDraftInto } from '../../lib/drafts/restore';
+import type { Identity, Role } from '../auth/authenticate';
 import type { CommentService } from '../comments/comment-service';
 import type { Persistence } from '../persistence/persistence';
 import { stampAwarenessUpdate } from '../protocol/awareness-stamp';
+import { FrameBudget } from '../protocol/frame-budget';
 import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
+
+/** A state vector frame payload from per-client clocks. */
+function encodeClocks(clocks: Map<number, number>): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, clocks.size);
+  for (const [client, clock] of clocks) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+export interface RoomLimits {
+  /** Bytes of not-yet-integrable updates (missing dependencies) a room holds before refusing more. */
+  maxPendingBytes: number;
+  /** Updates in a row from one connection that leave dependencies missing before it is closed. */
+  maxPendingStrikes: number;
+  /** Frames per second per connection, and the burst allowed above it. */
+  framesPerSecond: number;
+  frameBurst: number;
+}
+
+export const DEFAULT_ROOM_LIMITS: RoomLimits = { maxPendingBytes: 1024 * 1024, maxPendingStrikes: 20, framesPerSecond: 300, frameBurst: 2000 };
 
 export interface RoomOptions {
   /** Stored updates after which the log is folded into one snapshot row. */
@@ -30,6 +53,9 @@ export interface RoomOptions {
   checkpointIntervalMs: number;
   /** Comment threads, stored and authorised per operation; absent in tests that need none. */
   comments?: CommentService;
+  limits?: Partial<RoomLimits>;
+  /** Called for every update a room accepts (for metrics). */
+  onUpdate?: () => void;
   log: (line: string) => void;
 }
 
@@ -38,18 +64,47 @@ interface Connection {
   identity: Identity;
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessIds: Set<number>;
+  budget: FrameBudget;
+  /** Updates in a row that left the room with missing dependencies. */
+  pendingStrikes: number;
+  /** Counts this connection's appends, so only the newest acknowledgement of a batch is sent. */
+  appendsMade: number;
+  /** What this connection's updates since its last acknowledgement cover, per client. */
+  unacknowledged: Map<number, number>;
 }
 
+/** A client's fault, met while handling its frame: it closes that connection only. */
+class ClientFault extends Error {
+  constructor(
+    readonly code: CloseCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Storage failed: nothing more may be acknowledged in this room. */
+class StorageFault extends Error {}
+
 /**
- * One loaded manuscript: its Y.Doc, awareness and connections. Every frame is handled in arrival
- * order on one queue, and an update is appended to storage before it is broadcast or acknowledged.
+ * One loaded manuscript: its Y.Doc, awareness and connections.
+ *
+ * Write path: an update is applied and relayed to the room's other connections at once, appended
+ * to the group-committed log, and acknowledged to its sender (`stored`) only after that commit.
+ * A frame that is malformed or refused closes its own connection only; only a storage failure
+ * closes the room.
  */
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   private readonly connections = new Map<SocketLike, Connection>();
+  private readonly limits: RoomLimits;
+  /** Comment operations, restores and checkpoints run one at a time, in arrival order. */
   private queue: Promise<void> = Promise.resolve();
-  private updatesSinceCompaction = 0;
+  /** Settles once every append made so far has committed (or the room has failed). */
+  private lastAppend: Promise<void> = Promise.resolve();
+  private appendsSinceCompaction = 0;
+  private compacting = false;
   /** Who changed the text since the last checkpoint, by name. */
   private readonly changedBy = new Set<string>();
   private lastCheckpointAt = Date.now();
@@ -60,9 +115,9 @@ export class Room {
   constructor(
     readonly manuscriptId: string,
     private readonly persistence: Persistence,
-    private lastSeq: number,
     private readonly options: RoomOptions,
   ) {
+    this.limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits };
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.broadcastAwareness);
   }
@@ -71,31 +126,39 @@ export class Room {
     return this.connections.size;
   }
 
-  join(socket: SocketLike, identity: Identity): void {
-    this.connections.set(socket, { socket, identity, awarenessIds: new Set() });
-    this.enqueue(async () => {
-      this.send(socket, encodeRole(identity.role));
-      this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
-      if (this.options.comments) {
-        this.send(socket, encodeCommentEvent({ kind: 'threads', threads: await this.options.comments.threads(this.manuscriptId), replace: true }));
-      }
-      const states = this.awareness.getStates();
-      if (states.size > 0) {
-        this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
-      }
-    });
+  get hasFailed(): boolean {
+    return this.failed;
   }
 
-  /** Decodes and handles one frame; a malformed frame closes this connection only. */
+  join(socket: SocketLike, identity: Identity): void {
+    if (this.failed) return socket.close(CloseCode.StorageFailure, closeReason[CloseCode.StorageFailure]);
+    const budget = new FrameBudget(this.limits.framesPerSecond, this.limits.frameBurst);
+    this.connections.set(socket, { socket, identity, awarenessIds: new Set(), budget, pendingStrikes: 0, appendsMade: 0, unacknowledged: new Map() });
+    this.send(socket, encodeRole(identity.role));
+    this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const states = this.awareness.getStates();
+    if (states.size > 0) this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+    const comments = this.options.comments;
+    if (comments) {
+      this.enqueue(async () => {
+        const threads = await comments.threads(this.manuscriptId);
+        this.send(socket, encodeCommentEvent({ kind: 'threads', threads, replace: true }));
+      });
+    }
+  }
+
+  /** Decodes and handles one frame; anything wrong with it closes this connection only. */
   receive(socket: SocketLike, frame: Uint8Array): void {
+    const connection = this.connections.get(socket);
+    if (!connection || this.failed) return;
+    if (!connection.budget.take()) return this.reject(socket, CloseCode.TooManyMessages, 'frame budget exhausted');
     let message: ClientMessage;
     try {
       message = decodeClientMessage(frame);
+      this.handle(connection, message);
     } catch (error) {
-      this.reject(socket, CloseCode.InvalidMessage, (error as Error).message);
-      return;
+      this.onHandlerError(connection, error);
     }
-    this.enqueue(() => this.handle(socket, message));
   }
 
   leave(socket: SocketLike): void {
@@ -105,6 +168,11 @@ export class Room {
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
+    if (this.connections.size === 0) this.onEmpty();
+  }
+
+  /** For a connection that was admitted to the room but never joined: lets an empty room unload. */
+  releaseIfEmpty(): void {
     if (this.connections.size === 0) this.onEmpty();
   }
 
@@ -124,19 +192,21 @@ export class Room {
     }
   }
 
-  /** Resolves once every frame received so far has been handled. */
-  flush(): Promise<void> {
-    return this.queue;
+  /** Resolves once every frame received so far has been handled and every append committed. */
+  async flush(): Promise<void> {
+    await this.queue;
+    await this.persistence.flush();
+    await this.lastAppend;
   }
 
-  /** Keeps a checkpoint of the current state if anyone wrote since the last one (used on unload). */
+  /** Keeps a checkpoint of the stored state if anyone wrote since the last one (used on unload). */
   checkpoint(): Promise<void> {
     return this.enqueue(async () => {
       if (this.changedBy.size > 0) await this.checkpointNow('Automatic checkpoint');
     });
   }
 
-  /** Folds the update log into one snapshot row, if anything was appended since the last fold. */
+  /** Folds the stored log into one snapshot row, if anything was appended since the last fold. */
   compact(): Promise<void> {
     return this.enqueue(() => this.compactNow());
   }
@@ -154,89 +224,124 @@ export class Room {
     this.doc.destroy();
   }
 
-  private enqueue(task: () => Promise<void>): Promise<void> {
-    const run = this.queue.then(() => (this.failed ? undefined : task()));
-    this.queue = run.catch((error: unknown) => this.fail(error));
-    return this.queue;
-  }
-
-  private async handle(socket: SocketLike, message: ClientMessage): Promise<void> {
-    const connection = this.connections.get(socket);
-    if (!connection) return;
+  private handle(connection: Connection, message: ClientMessage): void {
+    const { socket } = connection;
     switch (message.type) {
-      case 'sync-step-1':
+      case 'sync-step-1': {
         this.send(socket, encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
-        if (canWrite(connection.identity.role)) this.acknowledge(socket);
+        // What this connection now holds from us is stored once the appends made so far commit.
+        const vector = Y.encodeStateVector(this.doc);
+        void this.lastAppend.then(() => this.send(socket, encodeStored(vector)));
         return;
+      }
       case 'sync-step-2':
       case 'sync-update':
         if (!canWrite(connection.identity.role)) {
           // A reader's client answers sync with an update that holds nothing new; anything more is refused.
-          if (!this.changesNothing(message.update)) {
-            this.reject(socket, CloseCode.Forbidden, 'read-only connection sent a change');
-          }
+          if (!this.changesNothing(message.update)) throw new ClientFault(CloseCode.Forbidden, 'read-only connection sent a change');
           return;
         }
-        await this.applyClientUpdate(connection, message.update);
+        this.applyClientUpdate(connection, message.update);
         return;
       case 'awareness':
         this.applyAwareness(connection, message.update);
         return;
+      case 'query-awareness':
+        this.send(socket, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])));
+        return;
       case 'comment': {
-        if (!this.options.comments) return;
-        const outcome = await this.options.comments.handle(this.manuscriptId, connection.identity, message.payload);
-        this.send(socket, encodeCommentEvent(outcome.reply));
-        if (outcome.broadcast) this.broadcast(encodeCommentEvent(outcome.broadcast));
+        const comments = this.options.comments;
+        if (!comments) return;
+        this.enqueueFor(connection, async () => {
+          const outcome = await comments.handle(this.manuscriptId, connection.identity, message.payload);
+          this.send(socket, encodeCommentEvent(outcome.reply));
+          if (outcome.broadcast) this.broadcast(encodeCommentEvent(outcome.broadcast));
+        });
         return;
       }
       case 'restore-draft':
-        await this.restoreDraft(connection, message.draftId);
-        return;
-      case 'query-awareness':
-        this.send(
-          socket,
-          encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])),
-        );
+        this.enqueueFor(connection, () => this.restoreDraft(connection, message.draftId));
         return;
     }
   }
 
-  private async applyClientUpdate(connection: Connection, update: Uint8Array): Promise<void> {
-    const applyError = await this.changeAndStore(() => Y.applyUpdate(this.doc, update, connection), connection, connection.socket);
-    if (applyError) {
-      this.reject(connection.socket, CloseCode.InvalidMessage, `update failed to apply: ${(applyError as Error).message}`);
-      return;
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    const { error } = this.changeAndStore(() => Y.applyUpdate(this.doc, update, connection), connection, connection.socket);
+    if (error) throw new ClientFault(CloseCode.InvalidMessage, `update failed to apply: ${(error as Error).message}`);
+    this.checkPending(connection);
+    this.noteCovered(connection, update);
+    const made = ++connection.appendsMade;
+    void this.lastAppend.then(() => {
+      if (made !== connection.appendsMade || this.failed) return;
+      this.send(connection.socket, encodeStored(encodeClocks(connection.unacknowledged)));
+      connection.unacknowledged.clear();
+    });
+    if (this.appendsSinceCompaction >= this.options.compactEveryUpdates && !this.compacting) void this.compact();
+    if (this.changedBy.size > 0 && Date.now() - this.lastCheckpointAt >= this.options.checkpointIntervalMs) {
+      this.lastCheckpointAt = Date.now();
+      void this.checkpoint();
     }
-    this.acknowledge(connection.socket);
-    if (Date.now() - this.lastCheckpointAt >= this.options.checkpointIntervalMs && this.changedBy.size > 0) await this.checkpointNow('Automatic checkpoint');
-    if (this.updatesSinceCompaction >= this.options.compactEveryUpdates) await this.compactNow();
   }
 
   /**
-   * Runs `change` on the document and stores whatever integrated before anyone else sees it; the
-   * one path by which the live document changes. Returns the change's error, if it threw part-way:
-   * what did integrate is stored all the same, so memory never runs ahead of disk.
+   * Runs `change` on the document; whatever integrated is relayed to the other connections at
+   * once and appended to the log. The one path by which the live document changes. Returns the
+   * change's error, if it threw part-way: what did integrate is stored all the same.
    */
-  private async changeAndStore(change: () => void, editor: Connection, except?: SocketLike): Promise<unknown> {
-    const integrated: Uint8Array[] = [];
-    const capture = (bytes: Uint8Array) => integrated.push(bytes);
-    let changeError: unknown;
+  private changeAndStore(change: () => void, editor: Connection, except?: SocketLike): { error?: unknown } {
+    let integrated: Uint8Array | null = null;
+    let more: Uint8Array[] | null = null;
+    const capture = (bytes: Uint8Array) => {
+      if (integrated === null) integrated = bytes;
+      else (more ??= [integrated]).push(bytes);
+    };
+    let error: unknown;
     this.doc.on('update', capture);
     try {
       change();
-    } catch (error) {
-      changeError = error;
+    } catch (caught) {
+      error = caught;
     } finally {
       this.doc.off('update', capture);
     }
-    if (integrated.length > 0) {
-      const stored = integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated);
-      this.lastSeq = await this.persistence.append(this.manuscriptId, stored, editor.identity.user.id);
-      this.updatesSinceCompaction += 1;
-      this.changedBy.add(editor.identity.user.name);
-      this.broadcast(encodeSyncUpdate(stored), except);
+    if (integrated === null) return { error };
+    const bytes: Uint8Array = more ? Y.mergeUpdates(more) : integrated;
+    this.broadcast(encodeSyncUpdate(bytes), except);
+    const stored = this.persistence.append(this.manuscriptId, bytes, editor.identity.user.id);
+    this.lastAppend = stored.catch((cause: unknown) => {
+      this.fail(new StorageFault((cause as Error).message));
+    });
+    this.appendsSinceCompaction += 1;
+    this.changedBy.add(editor.identity.user.name);
+    this.options.onUpdate?.();
+    return { error };
+  }
+
+  /**
+   * An update whose dependencies the room lacks stays pending inside Yjs, neither stored, relayed
+   * nor acknowledged. Pending state is bounded: past the limit it is dropped and the sender closed.
+   */
+  private checkPending(connection: Connection): void {
+    const store = this.doc.store;
+    if (!store.pendingStructs && !store.pendingDs) {
+      connection.pendingStrikes = 0;
+      return;
     }
-    return changeError;
+    connection.pendingStrikes += 1;
+    const pendingBytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+    if (pendingBytes > this.limits.maxPendingBytes || connection.pendingStrikes > this.limits.maxPendingStrikes) {
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      throw new ClientFault(CloseCode.InvalidMessage, `updates with missing dependencies (${pendingBytes} bytes pending)`);
+    }
+  }
+
+  /** Adds the part of the room's state that an update speaks for to what its sender will be told is stored. */
+  private noteCovered(connection: Connection, update: Uint8Array): void {
+    for (const [client, clock] of Y.parseUpdateMeta(update).to) {
+      const covered = Math.min(clock, Y.getState(this.doc.store, client));
+      if (covered > (connection.unacknowledged.get(client) ?? 0)) connection.unacknowledged.set(client, covered);
+    }
   }
 
   private changesNothing(update: Uint8Array): boolean {
@@ -252,29 +357,33 @@ export class Room {
     for (const other of this.connections.values()) {
       if (other !== connection) for (const id of other.awarenessIds) ownedElsewhere.add(id);
     }
+    let stamped: ReturnType<typeof stampAwarenessUpdate>;
     try {
-      const stamped = stampAwarenessUpdate(update, connection.identity.user, (id) => !ownedElsewhere.has(id));
-      for (const id of stamped.clientIds) connection.awarenessIds.add(id);
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
+      stamped = stampAwarenessUpdate(update, connection.identity.user, (id) => !ownedElsewhere.has(id));
     } catch (error) {
-      this.reject(connection.socket, CloseCode.InvalidMessage, `bad awareness update: ${(error as Error).message}`);
+      throw new ClientFault(CloseCode.InvalidMessage, `bad awareness update: ${(error as Error).message}`);
     }
+    for (const id of stamped.clientIds) connection.awarenessIds.add(id);
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, stamped.update, connection);
   }
 
   private async checkpointNow(name: string): Promise<void> {
-    await this.persistence.saveCheckpoint(this.manuscriptId, {
-      name,
-      state: Y.encodeStateAsUpdate(this.doc),
-      wordCount: countManuscriptWords(this.doc),
-      changedBy: [...this.changedBy],
-    });
+    const changedBy = [...this.changedBy];
     this.changedBy.clear();
     this.lastCheckpointAt = Date.now();
+    await this.lastAppend;
+    try {
+      await this.persistence.saveCheckpoint(this.manuscriptId, { name, changedBy });
+    } catch (error) {
+      for (const who of changedBy) this.changedBy.add(who);
+      throw error;
+    }
   }
 
   /**
-   * Restores a saved draft as one transaction in the live document, stored before it is broadcast
-   * like any update. The state just before is kept as a checkpoint, so a restore can be undone.
+   * Restores a saved draft as one transaction in the live document, relayed and stored like any
+   * update. The state just before is kept as a checkpoint, so a restore can be undone. A draft
+   * that cannot be read fails this restore only.
    */
   private async restoreDraft(connection: Connection, draftId: string): Promise<void> {
     const reply = (ok: boolean, message: string) => this.send(connection.socket, encodeRestoreResult({ ok, message }));
@@ -283,10 +392,18 @@ export class Room {
     if (!draft) return reply(false, 'That draft no longer exists.');
     const draftDoc = new Y.Doc();
     try {
-      Y.applyUpdate(draftDoc, draft.state);
+      try {
+        Y.decodeUpdate(draft.state);
+        Y.applyUpdate(draftDoc, draft.state);
+      } catch (error) {
+        this.options.log(`manuscript ${this.manuscriptId}: draft ${draftId} does not decode: ${(error as Error).message}`);
+        return reply(false, `“${draft.name}” could not be read, so nothing was changed. The other drafts are unaffected.`);
+      }
       await this.checkpointNow(`Before restoring “${draft.name}”`);
-      const restoreError = await this.changeAndStore(() => restoreDraftInto(this.doc, draftDoc, 'restore'), connection);
-      if (restoreError) return reply(false, `The restore stopped part-way (${(restoreError as Error).message}); what changed is saved.`);
+      const { error } = this.changeAndStore(() => restoreDraftInto(this.doc, draftDoc, 'restore'), connection);
+      await this.lastAppend;
+      if (this.failed) return;
+      if (error) return reply(false, `The restore stopped part-way (${(error as Error).message}); what changed is saved.`);
       this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored “${draft.name}”`);
       reply(true, `Restored “${draft.name}”.`);
     } finally {
@@ -295,13 +412,16 @@ export class Room {
   }
 
   private async compactNow(): Promise<void> {
-    if (this.updatesSinceCompaction === 0) return;
-    await this.persistence.compact(this.manuscriptId, Y.encodeStateAsUpdate(this.doc), this.lastSeq, countManuscriptWords(this.doc));
-    this.updatesSinceCompaction = 0;
-  }
-
-  private acknowledge(socket: SocketLike): void {
-    this.send(socket, encodeStored(Y.encodeStateVector(this.doc)));
+    if (this.appendsSinceCompaction === 0) return;
+    this.compacting = true;
+    const folding = this.appendsSinceCompaction;
+    try {
+      await this.lastAppend;
+      await this.persistence.compact(this.manuscriptId);
+      this.appendsSinceCompaction -= folding;
+    } finally {
+      this.compacting = false;
+    }
   }
 
   private readonly broadcastAwareness = (
@@ -332,7 +452,29 @@ export class Room {
     this.leave(socket);
   }
 
-  /** Storage failed: drop every connection and let the room unload, so nothing unstored is ever served. */
+  /** Storage faults fail the room; anything else a frame caused closes its own connection only. */
+  private onHandlerError(connection: Connection, error: unknown): void {
+    if (error instanceof StorageFault) return this.fail(error);
+    const code = error instanceof ClientFault ? error.code : CloseCode.InvalidMessage;
+    this.reject(connection.socket, code, (error as Error).message ?? String(error));
+  }
+
+  /** Runs an async operation for a connection in the room's queue; its errors close that connection only. */
+  private enqueueFor(connection: Connection, task: () => Promise<void>): void {
+    void this.enqueue(task, (error) => this.onHandlerError(connection, error));
+  }
+
+  private enqueue(task: () => Promise<void>, onError: (error: unknown) => void = (error) => this.logError(error)): Promise<void> {
+    const run = this.queue.then(() => (this.failed ? undefined : task())).catch(onError);
+    this.queue = run;
+    return run;
+  }
+
+  private logError(error: unknown): void {
+    this.options.log(`manuscript ${this.manuscriptId}: ${(error as Error).message ?? String(error)}`);
+  }
+
+  /** Storage failed: drop every connection and let the room unload, so nothing unstored is ever acknowledged. */
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
@@ -340,9 +482,5 @@ export class Room {
     for (const socket of [...this.connections.keys()]) socket.close(CloseCode.StorageFailure, closeReason[CloseCode.StorageFailure]);
     this.connections.clear();
     this.onEmpty();
-  }
-
-  get hasFailed(): boolean {
-    return this.failed;
   }
 }

@@ -1,6 +1,7 @@
 import { WebSocket as WebSocketPolyfill } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { PROTOCOL_VERSION } from '../../lib/collab/protocol';
 import { formatRoomName } from '../../lib/collab/room-name';
 import { trackSaves, type SaveTracker } from '../../lib/collab/save-tracker';
 
@@ -20,7 +21,7 @@ export function connectHeadlessClient(url: string, manuscriptId: string, token: 
     WebSocketPolyfill: WebSocketPolyfill as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     connect: false,
-    params: { token },
+    params: { token, v: String(PROTOCOL_VERSION) },
     maxBackoffTime: 300,
   });
   const saves = trackSaves(provider, doc);

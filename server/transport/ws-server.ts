@@ -1,19 +1,46 @@
 import http, { type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { canWrite } from '../../lib/access/roles';
 import { CloseCode, closeReason } from '../../lib/collab/close-codes';
+import { PROTOCOL_VERSION } from '../../lib/collab/protocol';
 import { parseRoomName } from '../../lib/collab/room-name';
-import type { AuthResult } from '../auth/authenticate';
-import type { AcquireResult } from '../rooms/room-manager';
+import type { AuthResult, Identity } from '../auth/authenticate';
+import type { AcquireResult, JoinableRoom } from '../rooms/room-manager';
+import { HandshakeGate } from './handshake-gate';
+
+export interface TransportLimits {
+  /** Largest frame from a connection that may write (editors, owner). */
+  maxMessageBytes: number;
+  /** Largest frame from a read-only connection (commenters, viewers): awareness, comments, sync step 1. */
+  maxReaderMessageBytes: number;
+  /** Handshakes (upgrade → authenticated) in flight at once, in total and from one address. */
+  maxPendingHandshakes: number;
+  maxPendingPerAddress: number;
+  /** A handshake that has not authenticated within this is dropped. */
+  handshakeTimeoutMs: number;
+  /** Open sockets per authenticated user (tabs, devices); one more is closed with 4429. */
+  maxSocketsPerUser: number;
+}
+
+export const DEFAULT_LIMITS: Omit<TransportLimits, 'maxMessageBytes'> = {
+  maxReaderMessageBytes: 1024 * 1024,
+  maxPendingHandshakes: 512,
+  maxPendingPerAddress: 32,
+  handshakeTimeoutMs: 5_000,
+  maxSocketsPerUser: 20,
+};
 
 export interface TransportOptions {
   host: string;
   port: number;
-  maxMessageBytes: number;
+  limits: TransportLimits;
   pingIntervalMs: number;
   authenticate: (request: IncomingMessage, manuscriptId: string) => Promise<AuthResult>;
   acquireRoom: (manuscriptId: string) => Promise<AcquireResult>;
   health: () => Record<string, unknown>;
+  /** Extra HTTP routes on the same port (metrics); return true when handled. */
+  route?: (request: IncomingMessage, response: http.ServerResponse) => boolean;
   log: (line: string) => void;
 }
 
@@ -31,12 +58,29 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
-/** HTTP + WebSocket front door: health check, upgrade, keepalive, then hands each socket to its room. */
+/** A refused WebSocket still learns why (its close code), but may send nothing more: paused, then cut. */
+function refuseOpenSocket(ws: WebSocket, code: CloseCode): void {
+  ws.pause();
+  ws.close(code, closeReason[code]);
+  setTimeout(() => ws.terminate(), 1_000).unref();
+}
+
+/**
+ * HTTP + WebSocket front door. A connection is authenticated and its room loaded during the HTTP
+ * upgrade, before it becomes a WebSocket, so no frame from an unknown client is ever read or
+ * buffered; the frame limit is then chosen by role.
+ */
 export async function startTransport(options: TransportOptions): Promise<Transport> {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+  const { limits } = options;
+  const writers = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const readers = new WebSocketServer({ noServer: true, maxPayload: Math.min(limits.maxReaderMessageBytes, limits.maxMessageBytes) });
+  const gate = new HandshakeGate(limits.maxPendingHandshakes, limits.maxPendingPerAddress);
+  const socketsPerUser = new Map<string, number>();
   const alive = new WeakMap<WebSocket, boolean>();
+  let accepting = true;
 
   const server = http.createServer((request, response) => {
+    if (options.route?.(request, response)) return;
     if (request.url === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify({ ok: true, ...options.health() }));
@@ -45,52 +89,107 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('Scriptorium collab server: connect with a WebSocket to /manuscript.<id>\n');
   });
+  // Slow or silent HTTP clients are cut off instead of holding a socket open.
+  server.headersTimeout = limits.handshakeTimeoutMs;
+  server.requestTimeout = limits.handshakeTimeoutMs * 2;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    wss.handleUpgrade(request, socket, head, (ws) => void accept(ws, request));
+    socket.on('error', () => socket.destroy());
+    const address = request.socket.remoteAddress ?? 'unknown';
+    if (!accepting || !gate.enter(address)) {
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 2\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    const timer = setTimeout(() => socket.destroy(), limits.handshakeTimeoutMs);
+    void handshake(request)
+      .then((outcome) => {
+        clearTimeout(timer);
+        gate.leave(address);
+        if (socket.destroyed) {
+          if (outcome.ok) {
+            outcome.release();
+            outcome.room.releaseIfEmpty();
+          }
+          return;
+        }
+        const wss = outcome.ok && canWrite(outcome.identity.role) ? writers : readers;
+        wss.handleUpgrade(request, socket, head, (ws) => {
+          if (!outcome.ok) {
+            options.log(`refused ${request.url?.split('?')[0]}: ${closeReason[outcome.code]} (${outcome.detail})`);
+            return refuseOpenSocket(ws, outcome.code);
+          }
+          open(ws, outcome.room, outcome.identity, outcome.release);
+        });
+      })
+      .catch((error: unknown) => {
+        clearTimeout(timer);
+        gate.leave(address);
+        options.log(`handshake failed: ${(error as Error).message}`);
+        socket.destroy();
+      });
   });
 
-  async function accept(ws: WebSocket, request: IncomingMessage): Promise<void> {
+  type Handshake =
+    | { ok: true; identity: Identity; room: JoinableRoom; release: () => void }
+    | { ok: false; code: CloseCode; detail: string };
+
+  async function handshake(request: IncomingMessage): Promise<Handshake> {
+    // The room name must be exactly the path: no decoding, so encoded slashes or dots never reach storage.
+    const [path = '', query = ''] = (request.url ?? '').split('?');
+    const manuscriptId = parseRoomName(path.slice(1));
+    if (!manuscriptId) return { ok: false, code: CloseCode.NotFound, detail: 'not a room name' };
+    if (new URLSearchParams(query).get('v') !== String(PROTOCOL_VERSION)) {
+      return { ok: false, code: CloseCode.ProtocolOutdated, detail: 'client speaks another protocol version' };
+    }
+    const auth = await options.authenticate(request, manuscriptId);
+    if (!auth.ok) return { ok: false, code: auth.code, detail: 'authentication failed' };
+    const userId = auth.identity.user.id;
+    const open = socketsPerUser.get(userId) ?? 0;
+    if (open >= limits.maxSocketsPerUser) return { ok: false, code: CloseCode.TooManyConnections, detail: `user ${userId} has ${open} open` };
+    socketsPerUser.set(userId, open + 1);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const left = (socketsPerUser.get(userId) ?? 1) - 1;
+      if (left <= 0) socketsPerUser.delete(userId);
+      else socketsPerUser.set(userId, left);
+    };
+    const acquired = await options.acquireRoom(manuscriptId).catch((error: unknown) => {
+      release();
+      throw error;
+    });
+    if (!acquired.ok) {
+      release();
+      return { ok: false, code: acquired.code, detail: acquired.reason };
+    }
+    return { ok: true, identity: auth.identity, room: acquired.room, release };
+  }
+
+  function open(ws: WebSocket, room: JoinableRoom, identity: Identity, release: () => void): void {
     ws.binaryType = 'nodebuffer';
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
-    // Frames that arrive while we authenticate and load are kept, in order, for the room.
-    const early: Uint8Array[] = [];
-    const buffer = (data: RawData) => early.push(toBytes(data));
-    ws.on('message', buffer);
     ws.on('error', (error) => options.log(`socket error: ${error.message}`));
-
-    const close = (code: CloseCode, detail: string) => {
-      options.log(`refused ${request.url?.split('?')[0]}: ${closeReason[code]} (${detail})`);
-      ws.close(code, closeReason[code]);
-    };
-    // The room name must be exactly the path: no decoding, so encoded slashes or dots never reach storage.
-    const path = (request.url ?? '').split('?')[0] ?? '';
-    const manuscriptId = parseRoomName(path.slice(1));
-    if (!manuscriptId) return close(CloseCode.NotFound, 'not a room name');
-
-    const auth = await options.authenticate(request, manuscriptId);
-    if (!auth.ok) return close(auth.code, 'authentication failed');
-    const acquired = await options.acquireRoom(manuscriptId);
-    if (!acquired.ok) return close(acquired.code, acquired.reason);
-    if (ws.readyState !== ws.OPEN) return;
-
-    const room = acquired.room;
-    room.join(ws, auth.identity);
-    ws.off('message', buffer);
+    ws.on('close', () => {
+      release();
+      room.leave(ws);
+    });
+    room.join(ws, identity);
     ws.on('message', (data: RawData) => room.receive(ws, toBytes(data)));
-    ws.on('close', () => room.leave(ws));
-    for (const frame of early) room.receive(ws, frame);
   }
 
   const pinger = setInterval(() => {
-    for (const ws of wss.clients) {
-      if (!alive.get(ws)) {
-        ws.terminate();
-        continue;
+    for (const wss of [writers, readers]) {
+      for (const ws of wss.clients) {
+        if (!alive.get(ws)) {
+          ws.terminate();
+          continue;
+        }
+        alive.set(ws, false);
+        ws.ping();
       }
-      alive.set(ws, false);
-      ws.ping();
     }
   }, options.pingIntervalMs);
   pinger.unref();
@@ -104,17 +203,18 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
 
   return {
     port,
-    stopAccepting: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(pinger);
-        server.close(() => resolve());
-        // server.close waits for upgraded sockets too; those are closed by the rooms.
-        setImmediate(() => server.closeIdleConnections?.());
-        resolve();
-      }),
+    stopAccepting: async () => {
+      accepting = false;
+      clearInterval(pinger);
+      // server.close waits for upgraded sockets too; those are closed by the rooms.
+      server.close();
+      server.closeIdleConnections?.();
+    },
     terminateAll: () => {
-      for (const ws of wss.clients) ws.terminate();
-      wss.close();
+      for (const wss of [writers, readers]) {
+        for (const ws of wss.clients) ws.terminate();
+        wss.close();
+      }
     },
   };
 }

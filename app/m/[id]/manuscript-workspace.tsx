@@ -52,7 +52,7 @@ interface WorkspaceProps {
 
 export function ManuscriptWorkspace(props: WorkspaceProps) {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
-  const { session, status, role, fatal, restoreResult } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
+  const { session, status, role, fatal, stalled, restoreResult } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
   const binder = useBinder(session?.doc ?? null);
   const presence = useScenePresence(session?.provider ?? null);
   const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId);
@@ -160,6 +160,14 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             <p className="role-banner banner" data-role={role}>
               {ROLE_DESCRIPTION[role]}
             </p>
+          ) : null}
+          {stalled && session ? (
+            <div role="alert" className="notice banner">
+              <p>{stalled}</p>
+              <button type="button" onClick={() => session.provider.connect()}>
+                Try again
+              </button>
+            </div>
           ) : null}
           {notice ? (
             <div role="alert" className="notice banner">

@@ -1,6 +1,5 @@
 'use client';
 
-import type * as decoding from 'lib0/decoding';
 import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
@@ -8,7 +7,7 @@ import * as Y from 'yjs';
 import type { Role } from '@/lib/access/roles';
 import { CloseCode, closeReason } from '@/lib/collab/close-codes';
 import { MessageType } from '@/lib/collab/message-types';
-import { encodeRestoreDraft, readRestoreResultPayload, readRolePayload } from '@/lib/collab/protocol';
+import { encodeRestoreDraft, onServerMessage, PROTOCOL_VERSION } from '@/lib/collab/protocol';
 import { formatRoomName } from '@/lib/collab/room-name';
 import { trackSaves, type SaveStatus, type SaveTracker } from '@/lib/collab/save-tracker';
 import type { CollabEndpoint } from '../../_server/collab-url';
@@ -28,6 +27,8 @@ export interface CollabState {
   role: Role;
   /** Set when access ended or the server refused the manuscript for good. */
   fatal: string | null;
+  /** Set when the server refused a change as too large: writing goes on locally, saving waits for the writer. */
+  stalled: string | null;
   /** The last restore's outcome, for the writer to read. */
   restoreResult: { ok: boolean; message: string } | null;
 }
@@ -65,14 +66,20 @@ async function fetchGrant(manuscriptId: string): Promise<Grant> {
  * with a short-lived token from web. Created in an effect and destroyed in its cleanup.
  */
 export function useCollabSession(manuscriptId: string, initialRole: Role, endpoint: CollabEndpoint): CollabState {
-  const [state, setState] = useState<CollabState>({ session: null, status: 'connecting', role: initialRole, fatal: null, restoreResult: null });
+  const [state, setState] = useState<CollabState>({ session: null, status: 'connecting', role: initialRole, fatal: null, stalled: null, restoreResult: null });
   const endpointKey = 'url' in endpoint ? endpoint.url : String(endpoint.port);
 
   useEffect(() => {
     let active = true;
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`scriptorium.${formatRoomName(manuscriptId)}`, doc);
-    const provider = new WebsocketProvider(collabUrl(endpoint), formatRoomName(manuscriptId), doc, { connect: false, maxBackoffTime: 5000 });
+    const provider = new WebsocketProvider(collabUrl(endpoint), formatRoomName(manuscriptId), doc, {
+      connect: false,
+      maxBackoffTime: 5000,
+      // A change over the server's size limit would be refused again on every retry: stop and say so.
+      shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500) && event.code !== CloseCode.MessageTooBig,
+    });
+    const handlers = provider as unknown as Parameters<typeof onServerMessage>[0];
     const saves = trackSaves(provider, doc, (status) => setState((s) => ({ ...s, status })));
     const restoreDraft = (draftId: string) => {
       const socket = provider.ws;
@@ -80,16 +87,10 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
       socket.send(encodeRestoreDraft(draftId));
       return true;
     };
-    provider.messageHandlers[MessageType.RestoreResult] = (_encoder: unknown, decoder: decoding.Decoder) => {
-      const restoreResult = readRestoreResultPayload(decoder);
-      setState((s) => ({ ...s, restoreResult }));
-    };
+    onServerMessage(handlers, MessageType.RestoreResult, 'restore-result', ({ result }) => setState((s) => ({ ...s, restoreResult: result })));
     setState((s) => ({ ...s, session: { doc, provider, saves, restoreDraft }, status: saves.status, fatal: null }));
 
-    provider.messageHandlers[MessageType.Role] = (_encoder: unknown, decoder: decoding.Decoder) => {
-      const role = readRolePayload(decoder) as Role;
-      setState((s) => ({ ...s, role }));
-    };
+    onServerMessage(handlers, MessageType.Role, 'role', ({ role }) => setState((s) => ({ ...s, role })));
 
     // Access ended: stop, forget the local copy, and say so.
     const loseAccess = (message: string) => {
@@ -108,24 +109,35 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
         retry = setTimeout(() => void connectWithFreshToken(), TOKEN_RETRY_MS);
         return;
       }
-      provider.params = { token: grant.token };
+      provider.params = { token: grant.token, v: String(PROTOCOL_VERSION) };
       if (navigator.onLine) provider.connect();
     };
     const refreshToken = setInterval(async () => {
       const grant = await fetchGrant(manuscriptId);
-      if (active && grant.kind === 'ok') provider.params = { token: grant.token };
+      if (active && grant.kind === 'ok') provider.params = { token: grant.token, v: String(PROTOCOL_VERSION) };
     }, TOKEN_REFRESH_MS);
 
     let refusedInARow = 0;
     provider.on('sync', (synced: boolean) => {
-      if (synced) refusedInARow = 0;
+      if (synced) {
+        refusedInARow = 0;
+        setState((s) => (s.stalled ? { ...s, stalled: null } : s));
+      }
     });
     provider.on('closed', ({ code }: { code: number }) => {
       if (code === CloseCode.Unauthorized) return void connectWithFreshToken();
       // Removed, or a role that may no longer write: a fresh token tells which; a loop is cut short.
       if (code === CloseCode.Forbidden && ++refusedInARow < 3) return void connectWithFreshToken();
+      if (code === CloseCode.MessageTooBig) {
+        // Retrying would send the same change again: keep writing locally and let the writer decide.
+        return setState((s) => ({ ...s, stalled: 'This change is too large to save: undo part of it, then try again. Your words are kept on this device.' }));
+      }
       const reason = closeReason[code as CloseCode] ?? `closed (${code})`;
-      setState((s) => ({ ...s, fatal: `The server refused this manuscript: ${reason}.` }));
+      const fatal =
+        code === CloseCode.ProtocolOutdated
+            ? 'Scriptorium was updated: reload the page to keep writing. Your words are kept on this device.'
+            : `The server refused this manuscript: ${reason}.`;
+      setState((s) => ({ ...s, fatal }));
     });
 
     // A browser that knows it is offline stops trying, and resumes the moment it is back.
