@@ -272,7 +272,7 @@ export class Room {
     this.noteCovered(connection, update);
     const made = ++connection.appendsMade;
     void this.lastAppend.then(() => {
-      if (made !== connection.appendsMade || this.failed) return;
+      if (made !== connection.appendsMade || this.failed || connection.unacknowledged.size === 0) return;
       this.send(connection.socket, encodeStored(encodeClocks(connection.unacknowledged)));
       connection.unacknowledged.clear();
     });

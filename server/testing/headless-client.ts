@@ -2,6 +2,7 @@ import { WebSocket as WebSocketPolyfill } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '../../lib/collab/protocol';
+import { shouldReconnectAfter } from '../../lib/collab/reconnect';
 import { formatRoomName } from '../../lib/collab/room-name';
 import { trackSaves, type SaveTracker } from '../../lib/collab/save-tracker';
 
@@ -23,6 +24,7 @@ export function connectHeadlessClient(url: string, manuscriptId: string, token: 
     connect: false,
     params: { token, v: String(PROTOCOL_VERSION) },
     maxBackoffTime: 300,
+    shouldReconnect: shouldReconnectAfter,
   });
   const saves = trackSaves(provider, doc);
   provider.connect();

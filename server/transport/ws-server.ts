@@ -79,7 +79,13 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
   const alive = new WeakMap<WebSocket, boolean>();
   let accepting = true;
 
-  const server = http.createServer((request, response) => {
+  // Slow or silent HTTP clients are cut off instead of holding a socket open.
+  const timeouts = {
+    headersTimeout: limits.handshakeTimeoutMs,
+    requestTimeout: limits.handshakeTimeoutMs * 2,
+    connectionsCheckingInterval: Math.max(50, Math.min(1_000, limits.handshakeTimeoutMs / 2)),
+  };
+  const server = http.createServer(timeouts, (request, response) => {
     if (options.route?.(request, response)) return;
     if (request.url === '/healthz') {
       response.writeHead(200, { 'content-type': 'application/json' });
@@ -89,9 +95,6 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('Scriptorium collab server: connect with a WebSocket to /manuscript.<id>\n');
   });
-  // Slow or silent HTTP clients are cut off instead of holding a socket open.
-  server.headersTimeout = limits.handshakeTimeoutMs;
-  server.requestTimeout = limits.handshakeTimeoutMs * 2;
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());

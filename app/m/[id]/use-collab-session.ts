@@ -8,6 +8,7 @@ import type { Role } from '@/lib/access/roles';
 import { CloseCode, closeReason } from '@/lib/collab/close-codes';
 import { MessageType } from '@/lib/collab/message-types';
 import { encodeRestoreDraft, onServerMessage, PROTOCOL_VERSION } from '@/lib/collab/protocol';
+import { shouldReconnectAfter } from '@/lib/collab/reconnect';
 import { formatRoomName } from '@/lib/collab/room-name';
 import { trackSaves, type SaveStatus, type SaveTracker } from '@/lib/collab/save-tracker';
 import type { CollabEndpoint } from '../../_server/collab-url';
@@ -76,8 +77,7 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
     const provider = new WebsocketProvider(collabUrl(endpoint), formatRoomName(manuscriptId), doc, {
       connect: false,
       maxBackoffTime: 5000,
-      // A change over the server's size limit would be refused again on every retry: stop and say so.
-      shouldReconnect: (event) => !(event.code >= 4400 && event.code < 4500) && event.code !== CloseCode.MessageTooBig,
+      shouldReconnect: shouldReconnectAfter,
     });
     const handlers = provider as unknown as Parameters<typeof onServerMessage>[0];
     const saves = trackSaves(provider, doc, (status) => setState((s) => ({ ...s, status })));
