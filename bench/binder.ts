@@ -15,6 +15,7 @@ import { setupWSConnection, getYDoc } from '@y/websocket-server/utils';
 import { WebSocket as WebSocketPolyfill, WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { PROTOCOL_VERSION } from '../lib/collab/protocol';
 import { sceneField } from '../lib/collab/room-name';
 import { trackSaves } from '../lib/collab/save-tracker';
 import { openDatabase } from '../lib/db';
@@ -130,7 +131,7 @@ async function main() {
     roleRecheckMs: 60_000, maxMessageBytes: 16 * 1024 * 1024, roomGraceMs: 0, pingIntervalMs: 60_000, compactEveryUpdates: 10_000, checkpointIntervalMs: 3_600_000, log: () => {},
   });
   const oursUrl = `ws://127.0.0.1:${ours.port}`;
-  const ourParams = async () => ({ token: await tokenFor(db, owner, id) });
+  const ourParams = async () => ({ token: await tokenFor(db, owner, id), v: String(PROTOCOL_VERSION) });
   const oursOpen: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     while (ours.rooms.loadedRoomCount > 0) await new Promise((r) => setTimeout(r, 20));

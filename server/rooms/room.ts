@@ -15,7 +15,6 @@ import {
   type ClientMessage,
 } from '../../lib/collab/protocol';
 import { encodeCommentEvent } from '../../lib/comments/protocol';
-import { restoreDraftInto } from '../../lib/drafts/restore';
 import type { Identity, Role } from '../auth/authenticate';
 import type { CommentService } from '../comments/comment-service';
 import type { Persistence } from '../persistence/persistence';
@@ -399,6 +398,8 @@ export class Room {
         this.options.log(`manuscript ${this.manuscriptId}: draft ${draftId} does not decode: ${(error as Error).message}`);
         return reply(false, `“${draft.name}” could not be read, so nothing was changed. The other drafts are unaffected.`);
       }
+      // Loaded on first restore: it brings the editor schema, which the collab server needs for nothing else.
+      const { restoreDraftInto } = await import('../../lib/drafts/restore');
       await this.checkpointNow(`Before restoring “${draft.name}”`);
       const { error } = this.changeAndStore(() => restoreDraftInto(this.doc, draftDoc, 'restore'), connection);
       await this.lastAppend;
