@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, openSharePanel, shareWith, signInElsewhere, signUp, typeAtEnd, uniqueEmail } from './writers';
 
 test.describe('accounts, sharing and roles', () => {

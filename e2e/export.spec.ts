@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, shareWith, signUp, typeAtEnd } from './writers';
 
 test('a writer exports a DOCX from the manuscript, a viewer exports too, a stranger gets 404, and a draft imports', async ({ browser }, testInfo) => {
