@@ -121,7 +121,7 @@ test.describe('accounts, sharing and roles', () => {
     await expect(again.page.getByRole('navigation', { name: 'Account' })).toContainText('Evelyn');
   });
 
-  test('sign-in attempts are rate limited per account', async ({ browser }) => {
+  test('wrong passwords for one account from one address pause that address’s attempts', async ({ browser }) => {
     const fay = await signUp(browser, 'Fay');
     const context = await browser.newContext();
     const page = await context.newPage();
