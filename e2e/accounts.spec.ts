@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, openSharePanel, shareWith, signInElsewhere, signUp, typeAtEnd, uniqueEmail } from './writers';
 
 test.describe('accounts, sharing and roles', () => {
@@ -121,7 +121,7 @@ test.describe('accounts, sharing and roles', () => {
     await expect(again.page.getByRole('navigation', { name: 'Account' })).toContainText('Evelyn');
   });
 
-  test('sign-in attempts are rate limited per account', async ({ browser }) => {
+  test('wrong passwords for one account from one address pause that address’s attempts', async ({ browser }) => {
     const fay = await signUp(browser, 'Fay');
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, shareWith, signUp, type InManuscript } from './writers';
 
 const tree = (page: Page) => page.getByRole('tree', { name: 'Manuscript structure' });

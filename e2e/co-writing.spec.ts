@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, proseText, shareWith, signInElsewhere, signUp, typeAtEnd } from './writers';
 
 test.describe('two co-authors write one scene together', () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, shareWith, signUp, typeAtEnd, type InManuscript } from './writers';
 
 /** Selects the first occurrence of `needle` in the scene, as a mouse drag would. */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, shareWith, signUp, typeAtEnd } from './writers';
 
 test('A saves Draft 1, B rewrites a paragraph, A compares, restores Draft 1 live, and exports the draft', async ({ browser }, testInfo) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { expect, test } from '@playwright/test';
+import { openDatabase, quarantineManuscript } from '../lib/db';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, shareWith, signUp, typeAtEnd } from './writers';
 
 test('a writer exports a DOCX from the manuscript, a viewer exports too, a stranger gets 404, and a draft imports', async ({ browser }, testInfo) => {
@@ -64,4 +65,25 @@ test('a writer exports a DOCX from the manuscript, a viewer exports too, a stran
   await expect(tree.getByRole('treeitem')).toHaveText([/Departure/, /Scene 1/, /Scene 2/, /Return/, /Scene 3/]);
   await expect(ada.page.locator('.manuscript-text')).toContainText('They left at dawn.');
   await expect(ada.page.locator('.manuscript-text em')).toHaveText('dawn');
+});
+
+test('a manuscript whose stored history cannot be read is not exported: the panel says why', async ({ browser }) => {
+  const ada = await signUp(browser, 'Ada');
+  const path = await createManuscript(ada, 'Set Aside');
+  await openManuscript(ada, path);
+  const id = path.split('/').pop()!;
+  // What the collab server does when a stored row fails to decode, on the same database file.
+  const db = openDatabase('file:./data/e2e.db') // the file playwright.config.ts gives both servers;
+  quarantineManuscript(db, id, 'seq 7 failed to decode');
+  db.$client.close();
+
+  const answer = await ada.context.request.get(`/api/manuscripts/${id}/export?format=docx`);
+  expect(answer.status()).toBe(409);
+  expect(await answer.json()).toEqual({ error: { code: 'unreadable', message: expect.stringContaining('could not be read') } });
+
+  await ada.page.getByRole('button', { name: 'Export' }).click();
+  const panel = ada.page.getByRole('complementary', { name: 'Export' });
+  await panel.getByRole('link', { name: 'Download' }).click();
+  await expect(panel.getByRole('alert')).toContainText('stored history could not be read');
+  await ada.page.screenshot({ path: 'e2e/artifacts/export-unreadable.png' });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import type { APIRequestContext } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, signUp, typeAtEnd } from './writers';
 
 /** What a stranger (or nobody) may get from each route when aimed at someone else's manuscript. */

@@ -43,7 +43,7 @@ function sourceFingerprint(): string {
       hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
     }
   };
-  for (const entry of ['app', 'lib', 'package-lock.json', 'next.config.js', 'tsconfig.json']) visit(entry);
+  for (const entry of ['app', 'lib', 'proxy.ts', 'package-lock.json', 'next.config.ts', 'tsconfig.json']) visit(entry);
   return hash.digest('hex');
 }
 
@@ -100,6 +100,6 @@ if (which !== 'web') {
 }
 if (which !== 'collab') {
   ensureWebBuild();
-  children.push(run('web', [require.resolve('next/dist/bin/next'), 'start', '-p', String(env.PORT)], process.env));
+  children.push(run('web', ['--import', 'tsx', 'scripts/web-server.ts'], { ...process.env, NODE_ENV: 'production' }));
   console.log(`[start] Scriptorium: http://localhost:${env.PORT}`);
 }

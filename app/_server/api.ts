@@ -1,13 +1,22 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { z, ZodError } from 'zod';
-import { InvalidOperationError, NotFoundError } from '@/lib/access/errors';
+import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from '@/lib/access/errors';
 import { EmailTakenError, type User } from '@/lib/db';
 import { getCurrentUser } from './current-user';
 
-export type ApiErrorCode = 'unauthorized' | 'not_found' | 'invalid_input' | 'conflict' | 'internal';
+export type ApiErrorCode = 'unauthorized' | 'not_found' | 'invalid_input' | 'conflict' | 'unreadable' | 'too_large' | 'internal';
 
-const STATUS: Record<ApiErrorCode, number> = { unauthorized: 401, not_found: 404, invalid_input: 400, conflict: 409, internal: 500 };
+const STATUS: Record<ApiErrorCode, number> = {
+  unauthorized: 401,
+  not_found: 404,
+  invalid_input: 400,
+  conflict: 409,
+  // Stored bytes that do not decode: the request was fine, the manuscript's state is the conflict.
+  unreadable: 409,
+  too_large: 413,
+  internal: 500,
+};
 
 export function apiError(code: ApiErrorCode, message: string): NextResponse {
   return NextResponse.json({ error: { code, message } }, { status: STATUS[code] });
@@ -48,6 +57,7 @@ export function withUser<P = Record<string, never>>(
       if (error instanceof NotFoundError) return apiError('not_found', 'Not found.');
       if (error instanceof ZodError) return apiError('invalid_input', error.issues.map((issue) => issue.message).join(' '));
       if (error instanceof InvalidOperationError || error instanceof EmailTakenError) return apiError('conflict', error.message);
+      if (error instanceof UnreadableDocumentError) return apiError('unreadable', error.message);
       console.error('[web] API error', error);
       return apiError('internal', 'Something went wrong.');
     }

@@ -5,23 +5,14 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { FailureRateLimiter } from '@/lib/auth/rate-limit';
 import { pickCaretColor } from '@/lib/collab/identity';
 import { createUser, getUserByEmail } from '@/lib/db';
 import { signInInput } from '@/lib/validation/inputs';
 import { getDb } from './db';
-
-/** Five wrong passwords per account, or twenty per address, in fifteen minutes, then a pause. */
-const WINDOW_MS = 15 * 60 * 1000;
-const perAccount = new FailureRateLimiter(5, WINDOW_MS);
-const perAddress = new FailureRateLimiter(20, WINDOW_MS);
+import { signInAddress, signInLimiter } from './sign-in-limiter';
 
 class RateLimited extends CredentialsSignin {
   override code = 'rate_limited';
-}
-
-function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'local';
 }
 
 // A fixed hash to verify against when the account does not exist, so timing does not reveal it.
@@ -34,16 +25,17 @@ const providers: Provider[] = [
       const parsed = signInInput.safeParse(credentials);
       if (!parsed.success) return null;
       const { email, password } = parsed.data;
-      const address = clientAddress(request);
-      if (perAccount.isBlocked(email) || perAddress.isBlocked(address)) throw new RateLimited();
+      // Wrong passwords slow down this address and this (account, address) pair, never the account elsewhere.
+      const address = signInAddress(request);
+      const limiter = signInLimiter();
+      if (!(await limiter.check(email, address)).allowed) throw new RateLimited();
       const user = getUserByEmail(getDb(), email);
       const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
       if (!user || !valid) {
-        perAccount.recordFailure(email);
-        perAddress.recordFailure(address);
+        await limiter.recordFailure(email, address);
         return null;
       }
-      perAccount.reset(email);
+      await limiter.recordSuccess(email, address);
       return { id: user.id, name: user.name, email: user.email };
     },
   }),

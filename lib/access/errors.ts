@@ -10,3 +10,8 @@ export class NotFoundError extends Error {
 export class InvalidOperationError extends Error {
   override name = 'InvalidOperationError';
 }
+
+/** Stored bytes that do not decode: the manuscript is quarantined (or a draft is damaged); nothing is changed. */
+export class UnreadableDocumentError extends Error {
+  override name = 'UnreadableDocumentError';
+}

@@ -7,8 +7,8 @@ import { verifyCollabToken } from '../collab/token';
 import { readScenes } from '../manuscript/binder';
 import { loadManuscriptDoc } from '../manuscript/load-document';
 import { sceneText } from '../manuscript/word-count';
-import { appendUpdate, createUser, getManuscript, getRole, listMembers, listPendingInvitations, openDatabase, type Db, type User } from '../db';
-import { InvalidOperationError, NotFoundError } from './errors';
+import { appendUpdate, createUser, drafts, getManuscript, getRole, listMembers, listPendingInvitations, openDatabase, quarantineManuscript, type Db, type User } from '../db';
+import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from './errors';
 import * as operations from './operations';
 import type { Role } from './roles';
 
@@ -198,5 +198,25 @@ describe('drafts', () => {
     const { comparison } = operations.compareDraftAs(db, owner, manuscriptId, id, 'current');
     expect(comparison.summary).toMatchObject({ changed: 1, wordsAdded: 4, wordsCut: 0 });
     expect(operations.listDraftsAs(db, owner, manuscriptId).map((d) => d.name)).toContain('Draft 2 — sent to beta readers');
+  });
+});
+
+describe('unreadable stored bytes', () => {
+  it('a quarantined manuscript is refused with a message, not exported half-read', async () => {
+    quarantineManuscript(db, manuscriptId, 'seq 2 failed to decode');
+    await expect(operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt' })).rejects.toThrow(UnreadableDocumentError);
+    expect(() => operations.saveDraftAs(db, owner, manuscriptId, { name: 'Now' })).toThrow(/could not be read/);
+  });
+
+  it('a row that does not decode, not yet quarantined, is refused the same way', async () => {
+    appendUpdate(db, manuscriptId, new Uint8Array([1, 200, 1, 2]));
+    await expect(operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt' })).rejects.toThrow(UnreadableDocumentError);
+  });
+
+  it('a damaged draft fails its own export only', async () => {
+    db.update(drafts).set({ state: Buffer.from([1, 2, 3]) }).run();
+    await expect(operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt', draftId })).rejects.toThrow(/The draft “First” could not be read/);
+    const current = await operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt' });
+    expect(current.bytes.byteLength).toBeGreaterThan(0);
   });
 });

@@ -2,6 +2,7 @@ import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest } f
 import { importManuscript } from '../import';
 import { encodeNewManuscript } from '../manuscript/binder';
 import { loadManuscriptDoc } from '../manuscript/load-document';
+import { CorruptUpdateError } from '../collab/replay';
 import { countManuscriptWords } from '../manuscript/word-count';
 import { compareManuscripts } from '../drafts/compare';
 import * as Y from 'yjs';
@@ -27,10 +28,11 @@ import {
   manuscriptSettingsOf,
   updateManuscriptSettings,
   type Db,
+  type Manuscript,
   type ManuscriptSettings,
   type User,
 } from '../db';
-import { InvalidOperationError, NotFoundError } from './errors';
+import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from './errors';
 import type { ShareableRole } from './roles';
 
 /**
@@ -46,7 +48,7 @@ export function createManuscriptAs(db: Db, actor: Actor, input: { title: string 
 /** Any member may export: the current text (or a saved draft), read from storage, in the chosen format. */
 export async function exportManuscriptAs(db: Db, actor: Actor, manuscriptId: string, request: ExportRequest & { draftId?: string }) {
   const { manuscript } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
-  const doc = request.draftId ? draftDoc(db, manuscriptId, request.draftId) : loadManuscriptDoc(db, manuscriptId);
+  const doc = request.draftId ? draftDoc(db, manuscriptId, request.draftId) : currentDoc(db, manuscript);
   try {
     const bytes = await exportManuscript(doc, manuscriptSettingsOf(manuscript), request);
     return { bytes, fileName: exportFileName(manuscript.title, request.format), contentType: CONTENT_TYPES[request.format] };
@@ -145,18 +147,38 @@ export async function issueCollabTokenAs(db: Db, actor: Actor, manuscriptId: str
   return { token, room: `manuscript.${manuscriptId}`, role };
 }
 
+const QUARANTINED_MESSAGE =
+  'This manuscript’s stored history could not be read, so it is set aside until the person who runs Scriptorium looks at it. Nothing was deleted.';
+
+/** The manuscript's current text; a quarantined or undecodable one is refused with a message, never half-read. */
+function currentDoc(db: Db, manuscript: Manuscript): Y.Doc {
+  if (manuscript.quarantinedAt) throw new UnreadableDocumentError(QUARANTINED_MESSAGE);
+  try {
+    return loadManuscriptDoc(db, manuscript.id);
+  } catch (error) {
+    if (error instanceof CorruptUpdateError) throw new UnreadableDocumentError(QUARANTINED_MESSAGE);
+    throw error;
+  }
+}
+
 function draftDoc(db: Db, manuscriptId: string, draftId: string): Y.Doc {
   const draft = getDraft(db, manuscriptId, draftId);
   if (!draft) throw new NotFoundError('draft');
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, new Uint8Array(draft.state));
+  try {
+    Y.decodeUpdate(draft.state);
+    Y.applyUpdate(doc, new Uint8Array(draft.state));
+  } catch {
+    doc.destroy();
+    throw new UnreadableDocumentError(`The draft “${draft.name}” could not be read, so it cannot be opened or exported. Nothing was deleted.`);
+  }
   return doc;
 }
 
 /** Freezes the whole manuscript under a name, server-side, with who saved it and its word count. */
 export function saveDraftAs(db: Db, actor: Actor, manuscriptId: string, input: { name: string }) {
-  getManuscriptOrThrow(db, actor.id, manuscriptId, 'editor');
-  const doc = loadManuscriptDoc(db, manuscriptId);
+  const { manuscript } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'editor');
+  const doc = currentDoc(db, manuscript);
   try {
     return insertDraft(db, { manuscriptId, kind: 'draft', name: input.name, createdBy: actor.id, wordCount: countManuscriptWords(doc), state: Y.encodeStateAsUpdate(doc) });
   } finally {
@@ -179,8 +201,8 @@ export function openDraftAs(db: Db, actor: Actor, manuscriptId: string, draftId:
 
 /** Compares a draft with the current manuscript, or with another draft. */
 export function compareDraftAs(db: Db, actor: Actor, manuscriptId: string, draftId: string, withId: string | 'current') {
-  const { doc: before, draft } = openDraftAs(db, actor, manuscriptId, draftId);
-  const after = withId === 'current' ? loadManuscriptDoc(db, manuscriptId) : draftDoc(db, manuscriptId, withId);
+  const { doc: before, draft, manuscript } = openDraftAs(db, actor, manuscriptId, draftId);
+  const after = withId === 'current' ? currentDoc(db, manuscript) : draftDoc(db, manuscriptId, withId);
   try {
     return { draft, comparison: compareManuscripts(before, after) };
   } finally {

@@ -29,6 +29,14 @@ export const envSchema = z.object({
   COLLAB_CHECKPOINT_INTERVAL_MS: positiveInt.default(5 * 60_000),
   /** Stored updates after which a room folds its log into one snapshot row. */
   COLLAB_COMPACT_EVERY_UPDATES: positiveInt.default(500),
+  /**
+   * How many proxies in front of the web server to believe about the client: 0 (default) ignores
+   * X-Forwarded-For/-Proto/-Host entirely; N takes the address N hops from the server, read from
+   * the right of X-Forwarded-For (1 = one nginx or load balancer in front).
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Redis shared by every web instance for sign-in limits; unset, each instance counts in its own memory. */
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
   /** OAuth sign-in is offered for each provider whose id and secret are both set. */
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),

@@ -1,5 +1,6 @@
 'use client';
 
+import { DownloadLink } from '../../_components/download-link';
 import { Drawer } from './drawer';
 import { useState } from 'react';
 import type { Binder } from '@/lib/manuscript/binder';
@@ -75,9 +76,9 @@ export function ExportPanel({ manuscriptId, binder, onClose }: { manuscriptId: s
       {selected.size === 0 ? (
         <p className="muted small">Choose at least one chapter.</p>
       ) : (
-        <a className="button-link" href={href} download>
+        <DownloadLink className="button-link" href={href}>
           Download
-        </a>
+        </DownloadLink>
       )}
     </Drawer>
   );

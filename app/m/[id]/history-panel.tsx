@@ -1,5 +1,6 @@
 'use client';
 
+import { DownloadLink } from '../../_components/download-link';
 import { Drawer } from './drawer';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
@@ -81,9 +82,7 @@ export function HistoryPanel({ manuscriptId, canSave, onRestore, onClose, refres
               <div className="draft-actions">
                 <Link href={`/m/${manuscriptId}/drafts/${row.id}`}>Open</Link>
                 <Link href={`/m/${manuscriptId}/drafts/${row.id}/compare`}>Compare</Link>
-                <a href={`/api/manuscripts/${manuscriptId}/export?format=docx&draft=${row.id}`} download>
-                  DOCX
-                </a>
+                <DownloadLink href={`/api/manuscripts/${manuscriptId}/export?format=docx&draft=${row.id}`}>DOCX</DownloadLink>
                 {canSave ? (
                   <button type="button" className="link-button" onClick={() => onRestore(row.id, row.name)}>
                     Restore

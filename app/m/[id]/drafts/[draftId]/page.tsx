@@ -3,6 +3,7 @@ import { openDraftAs } from '@/lib/access/operations';
 import { manuscriptSettingsOf } from '@/lib/db';
 import { chapterBodyHtml, escapeHtml } from '@/lib/export/html';
 import { readManuscriptForExport } from '@/lib/export/model';
+import { DownloadLink } from '../../../../_components/download-link';
 import { TopBar } from '../../../../_components/top-bar';
 import { requireUser } from '../../../../_server/current-user';
 import { getDb } from '../../../../_server/db';
@@ -33,9 +34,7 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
         <p className="draft-meta">
           {draft.kind === 'draft' ? 'Draft' : 'Checkpoint'} from {dateFormat.format(draft.createdAt)} · {draft.wordCount.toLocaleString('en')} words · read-only ·{' '}
           <Link href={`/m/${id}/drafts/${draftId}/compare`}>Compare with the current manuscript</Link> ·{' '}
-          <a href={`/api/manuscripts/${id}/export?format=docx&draft=${draftId}`} download>
-            Export as DOCX
-          </a>
+          <DownloadLink href={`/api/manuscripts/${id}/export?format=docx&draft=${draftId}`}>Export as DOCX</DownloadLink>
         </p>
         <article className="page read-through manuscript-text" aria-label="Draft text" dangerouslySetInnerHTML={{ __html: html }} />
       </main>

@@ -1,0 +1,26 @@
+/**
+ * The web process: Next.js behind a front door that makes forwarding headers truthful before the
+ * app reads them (`next start` keeps a client's own X-Forwarded-For, so a client could pick its
+ * address). Started by `npm start`; the app itself is unchanged.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import { admitForwarding } from '../lib/http/client-address';
+import next from 'next';
+import { readEnv } from '../lib/validation/env';
+
+const env = readEnv();
+
+const app = next({ dev: false, dir: path.resolve(__dirname, '..'), port: env.PORT });
+const handle = app.getRequestHandler();
+
+app.prepare().then(() => {
+  const server = http.createServer((request, response) => {
+    admitForwarding(request.headers, request.socket.remoteAddress, env.TRUST_PROXY);
+    void handle(request, response);
+  });
+  server.listen(env.PORT, () => console.log(`[web] listening on port ${env.PORT}${env.TRUST_PROXY ? `, trusting ${env.TRUST_PROXY} proxy hop(s)` : ''}`));
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+});
