@@ -116,7 +116,10 @@ function scriptorium(): Peer {
       return createManuscript(db, { title: 'Bench', ownerId: owner.id, initialUpdate: initial ?? encodeNewManuscript() }).id;
     },
     async connect(room) {
-      const token = await tokenFor(db, owner, room);
+      // Each client is its own writer, as in a real room (one account may hold at most 20 sockets).
+      const writer = seedWriter(db, 'Writer');
+      db.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'editor')").run(room, writer.id);
+      const token = await tokenFor(db, writer, room);
       return yWebsocketClient(`ws://127.0.0.1:${port}`, formatRoomName(room), { token, v: String(PROTOCOL_VERSION) }, true);
     },
     pid: () => child.pid!,
@@ -173,6 +176,8 @@ function hocuspocus(): Peer {
       const doc = new Y.Doc();
       const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill });
       const provider = new HocuspocusProvider({ websocketProvider, name: room, document: doc });
+      // A provider given its own socket must be attached to it.
+      provider.attach();
       const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
       return { doc, text: doc.getText('t'), synced, destroy: () => (provider.destroy(), websocketProvider.destroy(), doc.destroy()) };
     },

@@ -12,7 +12,7 @@ export async function buildCollab(root: string): Promise<void> {
   fs.rmSync(path.join(root, 'dist', 'collab'), { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { index: 'server/index.ts' },
+    entryPoints: { index: 'server/index.ts', 'fold-worker': 'server/persistence/fold-worker.ts' },
     bundle: true,
     // Rarely used modules (the editor schema a draft restore needs) stay in their own chunk until asked for.
     splitting: true,

@@ -71,6 +71,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       await transport.stopAccepting();
       await rooms.unloadAll(CloseCode.ServiceRestart);
       await options.persistence.flush();
+      await options.persistence.close?.();
       transport.terminateAll();
     },
   };

@@ -26,4 +26,6 @@ export interface Persistence {
   loadDraft(manuscriptId: string, draftId: string): Promise<{ name: string; state: Uint8Array } | null>;
   /** Commits whatever appends are waiting, now. */
   flush(): Promise<void>;
+  /** Releases background workers (after the last flush). */
+  close?(): Promise<void>;
 }
