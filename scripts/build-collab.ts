@@ -12,7 +12,11 @@ export async function buildCollab(root: string): Promise<void> {
   fs.rmSync(path.join(root, 'dist', 'collab'), { recursive: true, force: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { index: 'server/index.ts', 'fold-worker': 'server/persistence/fold-worker.ts' },
+    entryPoints: {
+      index: 'server/index.ts',
+      'fold-worker': 'server/persistence/fold-worker.ts',
+      'log-writer-worker': 'server/persistence/log-writer-worker.ts',
+    },
     bundle: true,
     // Rarely used modules (the editor schema a draft restore needs) stay in their own chunk until asked for.
     splitting: true,

@@ -133,8 +133,8 @@ describe('one bad client harms only itself', () => {
     expect(harness.storedText(id).length).toBe(text.length);
   }, 180_000);
 
-  it('an update with missing dependencies is neither stored, relayed nor acknowledged; a stream of them closes the sender', async () => {
-    harness = await startHarness();
+  it('an update with missing dependencies is neither stored, relayed nor acknowledged; a sender that keeps them missing is closed', async () => {
+    harness = await startHarness({ roomLimits: { pendingGraceMs: 300 } });
     const { id, owner } = harness.newManuscript();
     const peer = recorder();
     await harness.rawSocketAs(id, harness.member(id, 'Ben', 'editor'), peer.onMessage);
@@ -155,9 +155,10 @@ describe('one bad client harms only itself', () => {
     await waitFor(() => sender.frames.some((f) => f.type === 'stored'), 'acknowledged');
 
     const closed = closeCodeOf(ws);
-    for (const update of typedUpdates('x'.repeat(40)).slice(1)) {
-      if (ws.readyState === WebSocket.OPEN) ws.send(encodeSyncUpdate(update));
-    }
+    const orphans = typedUpdates('x'.repeat(40)).slice(1);
+    ws.send(encodeSyncUpdate(orphans[0]!));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    for (const update of orphans.slice(1)) if (ws.readyState === WebSocket.OPEN) ws.send(encodeSyncUpdate(update));
     expect(await closed).toBe(CloseCode.InvalidMessage);
     expect(harness.storedText(id)).toBe('ab');
   });

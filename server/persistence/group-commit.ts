@@ -20,74 +20,103 @@ interface Pending<J, R> {
 }
 
 /**
- * Group commit: jobs submitted while a commit is scheduled are written together by `commit`, in
- * submission order, in one transaction; every job's promise settles only after that transaction
- * returns, and a failed transaction rejects every job in it (nothing of it was stored).
+ * Group commit: jobs submitted while a commit is in flight or scheduled are written together by
+ * `commit`, in submission order, in one transaction; every job's promise settles only after that
+ * transaction returns, and a failed transaction rejects every job in it (nothing of it was stored).
+ * `commit` may be synchronous or run elsewhere (a worker thread) and resolve later.
  */
 export class GroupCommitter<J, R> {
   private queue: Pending<J, R>[] = [];
   private scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
   private lastCommitAt = -Infinity;
-  private idle: Promise<void> = Promise.resolve();
-  private markIdle: () => void = () => {};
+  /** Settles when the newest job settles; jobs settle in submission order. */
+  private lastSettled: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly commit: (jobs: J[]) => R[],
+    private readonly commit: (jobs: J[]) => R[] | Promise<R[]>,
     private readonly options: GroupCommitOptions,
   ) {}
 
   submit(job: J): Promise<R> {
-    return new Promise<R>((resolve, reject) => {
-      if (this.queue.length === 0) this.idle = new Promise<void>((done) => (this.markIdle = done));
+    const result = new Promise<R>((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       this.schedule();
     });
+    this.lastSettled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
-  /** Commits whatever is queued now, without waiting for the window (shutdown, tests). */
-  flushNow(): Promise<void> {
-    if (this.scheduled) {
-      clearTimeout(this.scheduled as NodeJS.Timeout);
-      clearImmediate(this.scheduled as NodeJS.Immediate);
-      this.scheduled = null;
+  /** Commits whatever is queued now, without waiting for the window (shutdown, tests), and resolves when all is done. */
+  async flushNow(): Promise<void> {
+    this.cancelSchedule();
+    while (this.inFlight || this.queue.length > 0) {
+      if (this.inFlight) await this.inFlight;
+      else await this.run();
     }
-    this.run();
-    return this.idle;
   }
 
   /** Resolves once every job submitted so far has been committed or rejected. */
   drained(): Promise<void> {
-    return this.queue.length === 0 ? Promise.resolve() : this.idle;
+    return this.lastSettled;
   }
 
   get queued(): number {
     return this.queue.length;
   }
 
-  private schedule(): void {
-    if (this.scheduled) return;
-    const wait = this.lastCommitAt + this.options.windowMs - performance.now();
-    this.scheduled = wait > 0 ? setTimeout(() => this.run(), wait) : setImmediate(() => this.run());
+  private cancelSchedule(): void {
+    if (!this.scheduled) return;
+    clearTimeout(this.scheduled as NodeJS.Timeout);
+    clearImmediate(this.scheduled as NodeJS.Immediate);
+    this.scheduled = null;
   }
 
-  private run(): void {
+  private schedule(): void {
+    if (this.scheduled || this.inFlight) return;
+    const wait = this.lastCommitAt + this.options.windowMs - performance.now();
+    this.scheduled = wait > 0 ? setTimeout(() => void this.run(), wait) : setImmediate(() => void this.run());
+  }
+
+  private run(): Promise<void> {
     this.scheduled = null;
     const batch = this.queue;
-    if (batch.length === 0) return;
+    if (batch.length === 0 || this.inFlight) return this.inFlight ?? Promise.resolve();
     this.queue = [];
-    const markIdle = this.markIdle;
     const started = performance.now();
     this.lastCommitAt = started;
-    let results: R[];
+    const settle = (results: R[] | null, error?: unknown) => {
+      if (results) {
+        this.options.onCommit?.({ jobs: batch.length, durationMs: performance.now() - started });
+        batch.forEach((pending, i) => pending.resolve(results[i]!));
+      } else {
+        for (const pending of batch) pending.reject(error);
+      }
+    };
+    let outcome: R[] | Promise<R[]>;
     try {
-      results = this.commit(batch.map((pending) => pending.job));
+      outcome = this.commit(batch.map((pending) => pending.job));
     } catch (error) {
-      for (const pending of batch) pending.reject(error);
-      markIdle();
-      return;
+      settle(null, error);
+      if (this.queue.length > 0) this.schedule();
+      return Promise.resolve();
     }
-    this.options.onCommit?.({ jobs: batch.length, durationMs: performance.now() - started });
-    batch.forEach((pending, i) => pending.resolve(results[i]!));
-    markIdle();
+    if (!(outcome instanceof Promise)) {
+      settle(outcome);
+      if (this.queue.length > 0) this.schedule();
+      return Promise.resolve();
+    }
+    // Jobs arriving while this commit is in flight queue up and go together in the next one.
+    this.inFlight = outcome.then(
+      (results) => settle(results),
+      (error: unknown) => settle(null, error),
+    ).finally(() => {
+      this.inFlight = null;
+      if (this.queue.length > 0) this.schedule();
+    });
+    return this.inFlight;
   }
 }

@@ -36,14 +36,17 @@ function encodeClocks(clocks: Map<number, number>): Uint8Array {
 export interface RoomLimits {
   /** Bytes of not-yet-integrable updates (missing dependencies) a room holds before refusing more. */
   maxPendingBytes: number;
-  /** Updates in a row from one connection that leave dependencies missing before it is closed. */
-  maxPendingStrikes: number;
+  /**
+   * How long a connection's updates may keep dependencies missing before it is closed. A client
+   * reconnecting after a crash legitimately sends a few such updates before its sync step 2 fills the gap.
+   */
+  pendingGraceMs: number;
   /** Frames per second per connection, and the burst allowed above it. */
   framesPerSecond: number;
   frameBurst: number;
 }
 
-export const DEFAULT_ROOM_LIMITS: RoomLimits = { maxPendingBytes: 1024 * 1024, maxPendingStrikes: 20, framesPerSecond: 300, frameBurst: 2000 };
+export const DEFAULT_ROOM_LIMITS: RoomLimits = { maxPendingBytes: 1024 * 1024, pendingGraceMs: 10_000, framesPerSecond: 300, frameBurst: 2000 };
 
 export interface RoomOptions {
   /** Stored updates after which the log is folded into one snapshot row. */
@@ -64,8 +67,8 @@ interface Connection {
   /** Awareness client ids this connection announced, removed when it leaves. */
   awarenessIds: Set<number>;
   budget: FrameBudget;
-  /** Updates in a row that left the room with missing dependencies. */
-  pendingStrikes: number;
+  /** Since when this connection's updates have left dependencies missing, or null. */
+  pendingSince: number | null;
   /** Counts this connection's appends, so only the newest acknowledgement of a batch is sent. */
   appendsMade: number;
   /** What this connection's updates since its last acknowledgement cover, per client. */
@@ -132,7 +135,7 @@ export class Room {
   join(socket: SocketLike, identity: Identity): void {
     if (this.failed) return socket.close(CloseCode.StorageFailure, closeReason[CloseCode.StorageFailure]);
     const budget = new FrameBudget(this.limits.framesPerSecond, this.limits.frameBurst);
-    this.connections.set(socket, { socket, identity, awarenessIds: new Set(), budget, pendingStrikes: 0, appendsMade: 0, unacknowledged: new Map() });
+    this.connections.set(socket, { socket, identity, awarenessIds: new Set(), budget, pendingSince: null, appendsMade: 0, unacknowledged: new Map() });
     this.send(socket, encodeRole(identity.role));
     this.send(socket, encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const states = this.awareness.getStates();
@@ -323,12 +326,13 @@ export class Room {
   private checkPending(connection: Connection): void {
     const store = this.doc.store;
     if (!store.pendingStructs && !store.pendingDs) {
-      connection.pendingStrikes = 0;
+      connection.pendingSince = null;
       return;
     }
-    connection.pendingStrikes += 1;
+    const now = performance.now();
+    connection.pendingSince ??= now;
     const pendingBytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
-    if (pendingBytes > this.limits.maxPendingBytes || connection.pendingStrikes > this.limits.maxPendingStrikes) {
+    if (pendingBytes > this.limits.maxPendingBytes || now - connection.pendingSince > this.limits.pendingGraceMs) {
       store.pendingStructs = null;
       store.pendingDs = null;
       throw new ClientFault(CloseCode.InvalidMessage, `updates with missing dependencies (${pendingBytes} bytes pending)`);
