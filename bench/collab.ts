@@ -57,6 +57,8 @@ interface Peer {
   start(): Promise<void>;
   /** A room with a fresh empty document (or the given initial state), ready for clients. */
   room(initial?: Uint8Array): Promise<string>;
+  /** Whatever a client needs before it connects (an account, a token), done outside any timing; then `join` connects. */
+  prepare(room: string): Promise<() => Client>;
   connect(room: string): Promise<Client>;
   pid(): number;
   /** Commits (fsyncs) and updates so far, for servers that store. */
@@ -104,7 +106,8 @@ function scriptorium(): Peer {
       await buildCollab(root);
       db = openDatabase(`file:${path.join(dir, 'bench.db')}`);
       owner = seedWriter(db, 'Bench');
-      ({ child, port } = await spawnServer([COLLAB_ENTRY], {
+      const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+      ({ child, port } = await spawnServer([...profile, COLLAB_ENTRY], {
         AUTH_SECRET: TEST_SECRET,
         DATABASE_URL: `file:${path.join(dir, 'bench.db')}`,
         COLLAB_PORT: '0',
@@ -115,12 +118,15 @@ function scriptorium(): Peer {
     async room(initial) {
       return createManuscript(db, { title: 'Bench', ownerId: owner.id, initialUpdate: initial ?? encodeNewManuscript() }).id;
     },
-    async connect(room) {
+    async prepare(room) {
       // Each client is its own writer, as in a real room (one account may hold at most 20 sockets).
       const writer = seedWriter(db, 'Writer');
       db.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'editor')").run(room, writer.id);
       const token = await tokenFor(db, writer, room);
-      return yWebsocketClient(`ws://127.0.0.1:${port}`, formatRoomName(room), { token, v: String(PROTOCOL_VERSION) }, true);
+      return () => yWebsocketClient(`ws://127.0.0.1:${port}`, formatRoomName(room), { token, v: String(PROTOCOL_VERSION) }, true);
+    },
+    async connect(room) {
+      return (await this.prepare(room))();
     },
     pid: () => child.pid!,
     async storage() {
@@ -129,7 +135,8 @@ function scriptorium(): Peer {
       return { commits: read('collab_commits_total'), updates: read('collab_updates_total') };
     },
     async stop() {
-      child.kill('SIGKILL');
+      child.kill(process.env.BENCH_PROFILE ? 'SIGINT' : 'SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
       db.$client.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -150,6 +157,7 @@ function yWebsocketServer(): Peer {
       if (initial) await seedThroughClient(this, room, initial);
       return room;
     },
+    prepare: async (room) => () => yWebsocketClient(`ws://127.0.0.1:${port}`, room, {}, false),
     connect: async (room) => yWebsocketClient(`ws://127.0.0.1:${port}`, room, {}, false),
     pid: () => child.pid!,
     async stop() {
@@ -172,20 +180,27 @@ function hocuspocus(): Peer {
       if (initial) await seedThroughClient(this, room, initial);
       return room;
     },
+    async prepare(room) {
+      return () => hocuspocusClient(port, room);
+    },
     async connect(room) {
-      const doc = new Y.Doc();
-      const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill });
-      const provider = new HocuspocusProvider({ websocketProvider, name: room, document: doc });
-      // A provider given its own socket must be attached to it.
-      provider.attach();
-      const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
-      return { doc, text: doc.getText('t'), synced, destroy: () => (provider.destroy(), websocketProvider.destroy(), doc.destroy()) };
+      return hocuspocusClient(port, room);
     },
     pid: () => child.pid!,
     async stop() {
       child.kill('SIGKILL');
     },
   };
+}
+
+function hocuspocusClient(port: number, room: string): Client {
+  const doc = new Y.Doc();
+  const websocketProvider = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}`, WebSocketPolyfill });
+  const provider = new HocuspocusProvider({ websocketProvider, name: room, document: doc });
+  // A provider given its own socket must be attached to it.
+  provider.attach();
+  const synced = new Promise<void>((resolve) => provider.on('synced', () => resolve()));
+  return { doc, text: doc.getText('t'), synced, destroy: () => (provider.destroy(), websocketProvider.destroy(), doc.destroy()) };
 }
 
 /** Servers that keep documents only in memory get theirs from a first client, which then leaves. */
@@ -235,8 +250,10 @@ async function keystrokeToPeers(peer: Peer, clients: number, keystrokes: number)
 
 async function connectMany(peer: Peer, clients: number): Promise<number> {
   const room = await peer.room();
+  const joins = [];
+  for (let i = 0; i < clients; i++) joins.push(await peer.prepare(room));
   const started = performance.now();
-  const all = await Promise.all(Array.from({ length: clients }, () => peer.connect(room)));
+  const all = joins.map((join) => join());
   await Promise.all(all.map((c) => c.synced));
   const elapsed = performance.now() - started;
   for (const c of all) c.destroy();
@@ -255,6 +272,8 @@ async function steadyTyping(peer: Peer, pairs: number, rate: number, seconds: nu
     writers.push(await peer.connect(room));
     readers.push(await peer.connect(room));
   }
+  // Clients settle (awareness, acks) before the clock starts.
+  await sleep(500);
   await Promise.all([...writers, ...readers].map((c) => c.synced));
   const latencies: number[] = [];
   // Writers only append, so the reader sees characters in order: index k was sent at sentAt[i][k].
@@ -372,6 +391,14 @@ async function measure(peer: Peer, large: Uint8Array) {
 }
 
 async function main() {
+  if (process.env.BENCH_PROFILE) {
+    // Profiling run: only our server, only the 200-manuscript scenario, with a CPU profile written on exit.
+    const ours = scriptorium();
+    await ours.start();
+    console.log(await steadyTyping(ours, 200, 3, 10));
+    await ours.stop();
+    process.exit(0);
+  }
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const large = Y.encodeStateAsUpdate(buildManuscript(100_000, 60));
   const peers = [scriptorium(), yWebsocketServer(), hocuspocus()];

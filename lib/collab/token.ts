@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 
@@ -16,7 +17,13 @@ const claimsSchema = z.object({
 
 export type CollabTokenClaims = z.infer<typeof claimsSchema>;
 
-const key = (secret: string) => new TextEncoder().encode(secret);
+// One key object per secret: importing the HMAC key for every connection cost more than verifying.
+const keys = new Map<string, KeyObject>();
+function key(secret: string): KeyObject {
+  let found = keys.get(secret);
+  if (!found) keys.set(secret, (found = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return found;
+}
 
 /** Signed by web (HS256, the shared secret) for one user and one manuscript. */
 export async function signCollabToken(secret: string, claims: CollabTokenClaims, ttlSeconds = COLLAB_TOKEN_TTL_SECONDS): Promise<string> {

@@ -1,20 +1,31 @@
-import { getRole, rolesForManuscript, type Db } from '../../lib/db';
 import type { Role } from '../../lib/access/roles';
+import type { Db } from '../../lib/db';
 
 /** Where the collab server learns who may do what; the database is the truth, tokens only say who. */
 export interface RoleSource {
   roleOf(manuscriptId: string, userId: string): Promise<Role | null>;
-  /** Every member's role (empty when the manuscript is gone or trashed). */
-  rolesFor(manuscriptId: string): Promise<Map<string, Role>>;
+  /** Every member's role per manuscript, in one read (a manuscript that is gone or trashed maps to no one). */
+  rolesFor(manuscriptIds: string[]): Promise<Map<string, Map<string, Role>>>;
 }
 
+/** Role lookups on every connection and every re-check: statements prepared once, all loaded rooms in one query. */
 export function createSqliteRoleSource(db: Db): RoleSource {
+  const roleOf = db.$client.prepare<[string, string], { role: Role }>(
+    `SELECT m.role FROM memberships m JOIN manuscripts s ON s.id = m.manuscript_id
+     WHERE m.manuscript_id = ? AND m.user_id = ? AND s.deleted_at IS NULL`,
+  );
+  const rolesFor = db.$client.prepare<[string], { manuscriptId: string; userId: string; role: Role }>(
+    `SELECT m.manuscript_id AS manuscriptId, m.user_id AS userId, m.role FROM memberships m JOIN manuscripts s ON s.id = m.manuscript_id
+     WHERE s.deleted_at IS NULL AND m.manuscript_id IN (SELECT value FROM json_each(?))`,
+  );
   return {
     async roleOf(manuscriptId, userId) {
-      return getRole(db, userId, manuscriptId);
+      return roleOf.get(manuscriptId, userId)?.role ?? null;
     },
-    async rolesFor(manuscriptId) {
-      return rolesForManuscript(db, manuscriptId);
+    async rolesFor(manuscriptIds) {
+      const byManuscript = new Map<string, Map<string, Role>>(manuscriptIds.map((id) => [id, new Map()]));
+      for (const row of rolesFor.all(JSON.stringify(manuscriptIds))) byManuscript.get(row.manuscriptId)?.set(row.userId, row.role);
+      return byManuscript;
     },
   };
 }
@@ -26,8 +37,8 @@ export function createMemoryRoleSource(roles = new Map<string, Map<string, Role>
     async roleOf(manuscriptId, userId) {
       return roles.get(manuscriptId)?.get(userId) ?? null;
     },
-    async rolesFor(manuscriptId) {
-      return new Map(roles.get(manuscriptId) ?? []);
+    async rolesFor(manuscriptIds) {
+      return new Map(manuscriptIds.map((id) => [id, new Map(roles.get(id) ?? [])]));
     },
   };
 }

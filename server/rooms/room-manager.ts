@@ -34,14 +34,15 @@ export class RoomManager {
     this.roleTimer.unref();
   }
 
-  /** Re-reads every loaded room's members and applies role changes and removals to open connections. */
+  /** Re-reads every loaded room's members in one query and applies role changes and removals to open connections. */
   async recheckRoles(): Promise<void> {
-    for (const room of [...this.rooms.values()]) {
-      try {
-        room.applyRoles(await this.roles.rolesFor(room.manuscriptId));
-      } catch (error) {
-        this.options.log(`manuscript ${room.manuscriptId}: role re-check failed: ${(error as Error).message}`);
-      }
+    const rooms = [...this.rooms.values()];
+    if (rooms.length === 0) return;
+    try {
+      const roles = await this.roles.rolesFor(rooms.map((room) => room.manuscriptId));
+      for (const room of rooms) room.applyRoles(roles.get(room.manuscriptId) ?? new Map());
+    } catch (error) {
+      this.options.log(`role re-check failed: ${(error as Error).message}`);
     }
   }
 

@@ -1,0 +1,115 @@
+/**
+ * 2,000 sockets that never authenticate, each streaming 1 MiB frames and reconnecting when cut
+ * off, from 64 loopback addresses, against the production collab server, while one writer types.
+ * Reports the server's peak RSS and the writer's keystroke latency. Writes bench/results/flood.json.
+ *   npm run bench:flood
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { WebSocket } from 'ws';
+import { PROTOCOL_VERSION } from '../lib/collab/protocol';
+import { createManuscript, openDatabase } from '../lib/db';
+import { encodeNewManuscript } from '../lib/manuscript/binder';
+import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
+import { seedWriter, TEST_SECRET, tokenFor } from '../server/testing/fixtures';
+import { connectHeadlessClient, waitFor } from '../server/testing/headless-client';
+
+const SOCKETS = Number(process.env.FLOOD_SOCKETS ?? 2000);
+const SECONDS = Number(process.env.FLOOD_SECONDS ?? 20);
+const root = path.resolve(__dirname, '..');
+
+function rssMb(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'))!;
+  return Number(line.replace(/\D+/g, '')) / 1024;
+}
+
+async function main() {
+  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  await buildCollab(root);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-flood-'));
+  const databaseUrl = `file:${path.join(dir, 'flood.db')}`;
+  const db = openDatabase(databaseUrl);
+  const owner = seedWriter(db, 'Writer');
+  const id = createManuscript(db, { title: 'Flooded', ownerId: owner.id, initialUpdate: encodeNewManuscript() }).id;
+  const child = spawn(process.execPath, [COLLAB_ENTRY], {
+    cwd: root,
+    env: { ...process.env, AUTH_SECRET: TEST_SECRET, DATABASE_URL: databaseUrl, COLLAB_PORT: '0', COLLAB_HOST: '0.0.0.0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve) => child.stdout!.on('data', (d: Buffer) => {
+    const match = /listening on ws:\/\/[^:]+:(\d+)/.exec(d.toString());
+    if (match) resolve(Number(match[1]));
+  }));
+  const pid = child.pid!;
+  const baseRss = rssMb(pid);
+
+  const writer = connectHeadlessClient(`ws://127.0.0.1:${port}`, id, await tokenFor(db, owner, id));
+  await waitFor(() => writer.saves.status === 'saved', 'writer synced');
+
+  const megabyte = Buffer.alloc(1024 * 1024, 7);
+  let stopping = false;
+  let refused = 0;
+  let opened = 0;
+  const attack = (n: number) => {
+    if (stopping) return;
+    // 64 source addresses on loopback, as a botnet would have many.
+    const ws = new WebSocket(`ws://127.0.0.${2 + (n % 64)}:${port}/manuscript.${id}?v=${PROTOCOL_VERSION}&token=forged`, { localAddress: `127.0.0.${2 + (n % 64)}` });
+    let stream: NodeJS.Timeout | undefined;
+    ws.on('open', () => {
+      opened += 1;
+      stream = setInterval(() => ws.readyState === WebSocket.OPEN && ws.bufferedAmount < 4 * 1024 * 1024 && ws.send(megabyte), 10);
+    });
+    ws.on('error', () => {});
+    ws.on('close', () => {
+      clearInterval(stream);
+      refused += 1;
+      setTimeout(() => attack(n), 50);
+    });
+  };
+  for (let n = 0; n < SOCKETS; n++) attack(n);
+
+  let peakRss = baseRss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 100);
+  const latencies: number[] = [];
+  const started = performance.now();
+  while (performance.now() - started < SECONDS * 1000) {
+    const before = writer.text().length;
+    const sent = performance.now();
+    writer.type('x');
+    await waitFor(() => writer.saves.status === 'saved' && writer.text().length === before + 1, 'keystroke stored', 30_000);
+    latencies.push(performance.now() - sent);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  stopping = true;
+  clearInterval(sampler);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const result = {
+    date: new Date().toISOString(),
+    load,
+    sockets: SOCKETS,
+    seconds: SECONDS,
+    baseRssMb: baseRss,
+    peakRssMb: peakRss,
+    attackerConnectionsOpened: opened,
+    attackerConnectionsClosedByServer: refused,
+    writerKeystrokeToStoredMs: { p50: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.floor(sorted.length * 0.99)], samples: sorted.length },
+  };
+  console.log(`\nload average ${load}\n`);
+  console.log('| unauthenticated flood | value |\n|---|---:|');
+  console.log(`| sockets streaming 1 MiB frames, reconnecting | ${SOCKETS} for ${SECONDS} s |`);
+  console.log(`| attacker connections opened / closed by the server | ${opened} / ${refused} |`);
+  console.log(`| collab RSS: at start / peak, MB | ${baseRss.toFixed(0)} / ${peakRss.toFixed(0)} |`);
+  console.log(`| writer: keystroke to "stored", p50 / p99 ms | ${result.writerKeystrokeToStoredMs.p50?.toFixed(1)} / ${result.writerKeystrokeToStoredMs.p99?.toFixed(1)} |`);
+  fs.writeFileSync(path.join(root, 'bench', 'results', 'flood.json'), `${JSON.stringify(result, null, 2)}\n`);
+  console.log('\nwritten to bench/results/flood.json');
+  child.kill('SIGKILL');
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
