@@ -1,7 +1,7 @@
 /**
  * 2,000 sockets that never authenticate, each streaming 1 MiB frames and reconnecting when cut
- * off, from 64 loopback addresses, against the production collab server, while one writer types.
- * Reports the server's peak RSS and the writer's keystroke latency. Writes bench/results/flood.json.
+ * off, from 64 loopback addresses (bench/flood-attacker.ts, its own process), against the
+ * production collab server, while one writer types in this process. Reports the server's peak RSS and the writer's keystroke latency. Writes bench/results/flood.json.
  *   npm run bench:flood
  */
 import { spawn } from 'node:child_process';
@@ -9,8 +9,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { WebSocket } from 'ws';
-import { PROTOCOL_VERSION } from '../lib/collab/protocol';
 import { createManuscript, openDatabase } from '../lib/db';
 import { encodeNewManuscript } from '../lib/manuscript/binder';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
@@ -49,27 +47,16 @@ async function main() {
   const writer = connectHeadlessClient(`ws://127.0.0.1:${port}`, id, await tokenFor(db, owner, id));
   await waitFor(() => writer.saves.status === 'saved', 'writer synced');
 
-  const megabyte = Buffer.alloc(1024 * 1024, 7);
-  let stopping = false;
-  let refused = 0;
-  let opened = 0;
-  const attack = (n: number) => {
-    if (stopping) return;
-    // 64 source addresses on loopback, as a botnet would have many.
-    const ws = new WebSocket(`ws://127.0.0.${2 + (n % 64)}:${port}/manuscript.${id}?v=${PROTOCOL_VERSION}&token=forged`, { localAddress: `127.0.0.${2 + (n % 64)}` });
-    let stream: NodeJS.Timeout | undefined;
-    ws.on('open', () => {
-      opened += 1;
-      stream = setInterval(() => ws.readyState === WebSocket.OPEN && ws.bufferedAmount < 4 * 1024 * 1024 && ws.send(megabyte), 10);
-    });
-    ws.on('error', () => {});
-    ws.on('close', () => {
-      clearInterval(stream);
-      refused += 1;
-      setTimeout(() => attack(n), 50);
-    });
-  };
-  for (let n = 0; n < SOCKETS; n++) attack(n);
+  const attacker = spawn(process.execPath, ['--import', 'tsx', 'bench/flood-attacker.ts', String(port), `manuscript.${id}`, String(SOCKETS)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let counts = { opened: 0, closed: 0 };
+  attacker.stdout!.on('data', (d: Buffer) => {
+    const last = d.toString().trim().split('\n').at(-1);
+    if (last) counts = JSON.parse(last) as typeof counts;
+  });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
 
   let peakRss = baseRss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(pid))), 100);
@@ -83,7 +70,7 @@ async function main() {
     latencies.push(performance.now() - sent);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  stopping = true;
+  attacker.kill('SIGKILL');
   clearInterval(sampler);
   const sorted = [...latencies].sort((a, b) => a - b);
   const result = {
@@ -93,14 +80,14 @@ async function main() {
     seconds: SECONDS,
     baseRssMb: baseRss,
     peakRssMb: peakRss,
-    attackerConnectionsOpened: opened,
-    attackerConnectionsClosedByServer: refused,
+    attackerConnectionsOpened: counts.opened,
+    attackerConnectionsClosedByServer: counts.closed,
     writerKeystrokeToStoredMs: { p50: sorted[Math.floor(sorted.length / 2)], p99: sorted[Math.floor(sorted.length * 0.99)], samples: sorted.length },
   };
   console.log(`\nload average ${load}\n`);
   console.log('| unauthenticated flood | value |\n|---|---:|');
   console.log(`| sockets streaming 1 MiB frames, reconnecting | ${SOCKETS} for ${SECONDS} s |`);
-  console.log(`| attacker connections opened / closed by the server | ${opened} / ${refused} |`);
+  console.log(`| attacker connections opened / closed by the server | ${counts.opened} / ${counts.closed} |`);
   console.log(`| collab RSS: at start / peak, MB | ${baseRss.toFixed(0)} / ${peakRss.toFixed(0)} |`);
   console.log(`| writer: keystroke to "stored", p50 / p99 ms | ${result.writerKeystrokeToStoredMs.p50?.toFixed(1)} / ${result.writerKeystrokeToStoredMs.p99?.toFixed(1)} |`);
   fs.writeFileSync(path.join(root, 'bench', 'results', 'flood.json'), `${JSON.stringify(result, null, 2)}\n`);

@@ -4,7 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CloseCode } from '../lib/collab/close-codes';
 import { MessageType } from '../lib/collab/message-types';
-import { decodeServerMessage, encodeRestoreDraft, encodeSyncUpdate } from '../lib/collab/protocol';
+import { decodeServerMessage, encodeRestoreDraft, encodeSyncUpdate, PROTOCOL_VERSION } from '../lib/collab/protocol';
 import { insertDraft, readUpdates } from '../lib/db';
 import { closeCodeOf, startHarness, type Harness } from './testing/server-harness';
 import { waitFor } from './testing/headless-client';
@@ -58,7 +58,7 @@ describe('one bad client harms only itself', () => {
   });
 
   it('sockets that never authenticate are refused before any frame is read, and cut off even while they stream', async () => {
-    harness = await startHarness({ maxMessageBytes: 2 * 1024 * 1024 });
+    harness = await startHarness({ maxMessageBytes: 2 * 1024 * 1024, limits: { maxFailedHandshakes: 1000 } });
     const { id, owner } = harness.newManuscript();
     const ada = await harness.client(id, owner);
     await waitFor(() => ada.saves.status === 'saved', 'writer synced');
@@ -74,6 +74,24 @@ describe('one bad client harms only itself', () => {
     expect(new Set(strangers)).toEqual(new Set([CloseCode.Unauthorized]));
     ada.type('unbothered');
     await waitFor(() => ada.saves.status === 'saved' && harness.storedText(id) === 'unbothered', 'writer saved');
+  });
+
+  it('an address whose handshakes keep failing is refused at the HTTP upgrade (429) for a while; others still join', async () => {
+    harness = await startHarness({ host: '0.0.0.0', limits: { maxFailedHandshakes: 5 } });
+    const { id, owner } = harness.newManuscript();
+    for (let i = 0; i < 6; i++) {
+      const ws = await harness.rawSocket(`manuscript.${id}`, '?token=forged');
+      expect(await closeCodeOf(ws)).toBe(CloseCode.Unauthorized);
+    }
+    const refused = await harness.rawSocket(`manuscript.${id}`, '?token=forged').then(
+      () => 'opened',
+      (error: Error) => error.message,
+    );
+    expect(refused).toMatch(/429/);
+    // The same writer from another address is untouched.
+    const elsewhere = new WebSocket(`${harness.url.replace('127.0.0.1', '127.0.0.2')}/manuscript.${id}?v=${PROTOCOL_VERSION}&token=${await harness.token(owner, id)}`, { localAddress: '127.0.0.2' });
+    await new Promise((resolve, reject) => (elsewhere.once('open', resolve), elsewhere.once('error', reject)));
+    elsewhere.terminate();
   });
 
   it('a handshake that never finishes its headers is dropped after the handshake timeout', async () => {

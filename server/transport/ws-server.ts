@@ -8,6 +8,7 @@ import { parseRoomName } from '../../lib/collab/room-name';
 import type { AuthResult, Identity } from '../auth/authenticate';
 import type { AcquireResult, JoinableRoom } from '../rooms/room-manager';
 import { HandshakeGate } from './handshake-gate';
+import { RefusalLimiter } from './refusal-limiter';
 
 export interface TransportLimits {
   /** Largest frame from a connection that may write (editors, owner). */
@@ -21,6 +22,10 @@ export interface TransportLimits {
   handshakeTimeoutMs: number;
   /** Open sockets per authenticated user (tabs, devices); one more is closed with 4429. */
   maxSocketsPerUser: number;
+  /** Failed handshakes from one address within `refusalWindowSeconds` before it is refused at the HTTP upgrade for `refusalBlockSeconds`. */
+  maxFailedHandshakes: number;
+  refusalWindowSeconds: number;
+  refusalBlockSeconds: number;
 }
 
 export const DEFAULT_LIMITS: Omit<TransportLimits, 'maxMessageBytes'> = {
@@ -29,6 +34,9 @@ export const DEFAULT_LIMITS: Omit<TransportLimits, 'maxMessageBytes'> = {
   maxPendingPerAddress: 32,
   handshakeTimeoutMs: 5_000,
   maxSocketsPerUser: 20,
+  maxFailedHandshakes: 30,
+  refusalWindowSeconds: 10,
+  refusalBlockSeconds: 30,
 };
 
 export interface TransportOptions {
@@ -75,6 +83,7 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
   const writers = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const readers = new WebSocketServer({ noServer: true, maxPayload: Math.min(limits.maxReaderMessageBytes, limits.maxMessageBytes) });
   const gate = new HandshakeGate(limits.maxPendingHandshakes, limits.maxPendingPerAddress);
+  const refusals = new RefusalLimiter({ failures: limits.maxFailedHandshakes, perSeconds: limits.refusalWindowSeconds, blockSeconds: limits.refusalBlockSeconds });
   const socketsPerUser = new Map<string, number>();
   const alive = new WeakMap<WebSocket, boolean>();
   let accepting = true;
@@ -105,8 +114,18 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
       return;
     }
     const timer = setTimeout(() => socket.destroy(), limits.handshakeTimeoutMs);
-    void handshake(request)
+    void refusals
+      .isBlocked(address)
+      .then((blocked) => (blocked ? ({ ok: false, code: CloseCode.TooManyMessages, detail: 'blocked', blocked: true } as const) : handshake(request)))
       .then((outcome) => {
+        if (!outcome.ok && 'blocked' in outcome) {
+          clearTimeout(timer);
+          gate.leave(address);
+          socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 30\r\n\r\n');
+          socket.destroy();
+          return;
+        }
+        if (!outcome.ok) void refusals.fail(address);
         clearTimeout(timer);
         gate.leave(address);
         if (socket.destroyed) {
