@@ -20,7 +20,7 @@ function attack(n: number): void {
   ws.on('close', () => {
     clearInterval(stream);
     closed += 1;
-    setTimeout(() => attack(n), 50);
+    setTimeout(() => attack(n), 1000);
   });
 }
 
