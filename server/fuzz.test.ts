@@ -72,7 +72,12 @@ describe('fuzzing the collab server over real sockets', () => {
     }
     console.log(`[fuzz] handled ${sent} frames; ${closedAttackers} attacker connections closed by the server`);
     healthy.type(' done');
-    await waitFor(() => healthy.saves.status === 'saved', 'healthy writer saved after the storm', 30_000);
+    await waitFor(() => healthy.saves.status === 'saved', 'healthy writer saved after the storm', 30_000).catch((error: unknown) => {
+      const room = harness.server.rooms.getLoadedRoom(id);
+      console.log(`[fuzz] healthy: status ${healthy.saves.status}, connected ${healthy.provider.wsconnected}, synced ${healthy.provider.synced}, room failed ${room?.hasFailed}, pending ${!!room?.doc.store.pendingStructs}/${!!room?.doc.store.pendingDs}`);
+      console.log(harness.logs.filter((line) => !line.includes('closing a connection')).slice(-10).join('\n'));
+      throw error;
+    });
 
     expect(healthyClosed).toBe(0);
     expect(healthy.provider.wsconnected).toBe(true);

@@ -181,6 +181,24 @@ describe('one bad client harms only itself', () => {
     expect(harness.storedText(id)).toBe('ab');
   });
 
+  it("another writer's orphaned update is charged to its sender: a healthy writer typing past the grace period stays connected", async () => {
+    harness = await startHarness({ roomLimits: { pendingGraceMs: 200 } });
+    const { id, owner } = harness.newManuscript();
+    const ada = await harness.client(id, owner);
+    await waitFor(() => ada.saves.status === 'saved', 'ada synced');
+    const eve = await harness.rawSocketAs(id, harness.member(id, 'Eve', 'editor'));
+    eve.send(encodeSyncUpdate(typedUpdates('orphan')[3]!));
+    let closes = 0;
+    ada.provider.on('connection-close', () => (closes += 1));
+    for (const word of ['one ', 'two ', 'three']) {
+      ada.type(word);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await waitFor(() => ada.saves.status === 'saved' && harness.storedText(id) === 'one two three', 'ada keeps saving');
+    expect(closes).toBe(0);
+    eve.close();
+  });
+
   it('restoring a draft whose stored state does not decode fails that restore only', async () => {
     harness = await startHarness();
     const { id, owner } = harness.newManuscript();

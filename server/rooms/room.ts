@@ -111,6 +111,8 @@ export class Room {
   private readonly changedBy = new Set<string>();
   private lastCheckpointAt = Date.now();
   private failed = false;
+  /** The connection whose update last added pending (not yet integrable) state. */
+  private pendingOwner: Connection | null = null;
   /** Called when the last connection leaves or the room fails. */
   onEmpty: () => void = () => {};
 
@@ -167,6 +169,7 @@ export class Room {
     const connection = this.connections.get(socket);
     if (!connection) return;
     this.connections.delete(socket);
+    if (this.pendingOwner === connection) this.dropPending();
     if (connection.awarenessIds.size > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
     }
@@ -268,9 +271,10 @@ export class Room {
   }
 
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    const pendingBefore = this.pendingBytes();
     const { error } = this.changeAndStore(() => Y.applyUpdate(this.doc, update, connection), connection, connection.socket);
     if (error) throw new ClientFault(CloseCode.InvalidMessage, `update failed to apply: ${(error as Error).message}`);
-    this.checkPending(connection);
+    this.checkPending(connection, pendingBefore);
     this.noteCovered(connection, update);
     const made = ++connection.appendsMade;
     void this.lastAppend.then(() => {
@@ -319,23 +323,38 @@ export class Room {
     return { error };
   }
 
+  /** Bytes of updates Yjs holds back because their dependencies are missing. */
+  private pendingBytes(): number {
+    const store = this.doc.store;
+    return (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
+  }
+
+  /** Drops what Yjs holds back; a legitimate sender re-sends it through sync when it reconnects. */
+  private dropPending(): void {
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
+    this.pendingOwner = null;
+  }
+
   /**
    * An update whose dependencies the room lacks stays pending inside Yjs, neither stored, relayed
-   * nor acknowledged. Pending state is bounded: past the limit it is dropped and the sender closed.
+   * nor acknowledged. Pending state is charged to the connection whose update added it, bounded in
+   * bytes and time; past either bound it is dropped and that connection (only) is closed.
    */
-  private checkPending(connection: Connection): void {
-    const store = this.doc.store;
-    if (!store.pendingStructs && !store.pendingDs) {
+  private checkPending(connection: Connection, pendingBefore: number): void {
+    const pendingAfter = this.pendingBytes();
+    if (pendingAfter === 0) {
+      this.pendingOwner = null;
       connection.pendingSince = null;
       return;
     }
+    if (pendingAfter <= pendingBefore) return;
+    this.pendingOwner = connection;
     const now = performance.now();
     connection.pendingSince ??= now;
-    const pendingBytes = (store.pendingStructs?.update.byteLength ?? 0) + (store.pendingDs?.byteLength ?? 0);
-    if (pendingBytes > this.limits.maxPendingBytes || now - connection.pendingSince > this.limits.pendingGraceMs) {
-      store.pendingStructs = null;
-      store.pendingDs = null;
-      throw new ClientFault(CloseCode.InvalidMessage, `updates with missing dependencies (${pendingBytes} bytes pending)`);
+    if (pendingAfter > this.limits.maxPendingBytes || now - connection.pendingSince > this.limits.pendingGraceMs) {
+      this.dropPending();
+      throw new ClientFault(CloseCode.InvalidMessage, `updates with missing dependencies (${pendingAfter} bytes pending)`);
     }
   }
 
