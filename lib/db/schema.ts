@@ -143,6 +143,9 @@ export const commentThreads = sqliteTable(
     anchorEnd: text('anchor_end').notNull(),
     /** The passage's text when the thread began, shown if the passage is later deleted. */
     quote: text('quote').notNull(),
+    /** Up to 32 characters before and after the passage, to tell repeated quotes apart when re-anchoring. */
+    quotePrefix: text('quote_prefix').notNull().default(''),
+    quoteSuffix: text('quote_suffix').notNull().default(''),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
