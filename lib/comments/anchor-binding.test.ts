@@ -11,7 +11,6 @@ import { CommentHighlights, commentRanges, setCommentThreads, type HighlightedTh
 import { manuscriptExtensions } from '../editor/extensions';
 import { BINDER_FIELD } from '../manuscript/binder';
 import { contextAround, encodeAnchor, sameAnchor, type ProsemirrorMapping } from './anchor';
-import { allowedEdits, distance } from './locate';
 
 /**
  * Two writers' editors (real Tiptap + y-prosemirror binding) and the server's copy of the document,
@@ -174,16 +173,17 @@ function checkBothPeers(world: ReturnType<typeof room>, history: string[]) {
   const [a, b] = world.peers as [Editor, Editor];
   const trail = `${history.join(' → ')}\n${a.state.doc.textBetween(0, a.state.doc.content.size, ' | ')}`;
   expect(a.state.doc.toJSON(), trail).toEqual(b.state.doc.toJSON());
-  // The same place in both, on the commented words (a concurrent undo may bring back a second copy of them: either will do).
-  expect(commentRanges(a.state).get('t1'), trail).toEqual(commentRanges(b.state).get('t1'));
   const letters = a.state.doc.textBetween(0, a.state.doc.content.size, ' ').replace(/\s/g, '');
-  const shown = highlighted(a)?.replace(/\s/g, '') ?? null;
-  if (letters.includes(QUOTE)) expect(shown, trail).toBe(QUOTE);
-  // Undo after a co-author re-split the same paragraph can scramble the words themselves (Yjs undo restores its own
-  // deletions, not theirs): then the thread holds what is left of them within the allowed edits, or is detached.
-  else expect(shown === null || distance(shown, QUOTE) <= allowedEdits(QUOTE.length) || /^[A-Z]+$/.test(shown), trail).toBe(true);
-  // Undo after a restore can even delete the words (the same Yjs undo behaviour): then the thread is detached in both.
-  if (!/[A-Z]/.test(letters)) expect(shown, trail).toBeNull();
+  if (letters.includes(QUOTE)) {
+    // The words are there: both peers on the same place, covering exactly them (a concurrent undo may bring back a second copy: either will do).
+    expect(commentRanges(a.state).get('t1'), trail).toEqual(commentRanges(b.state).get('t1'));
+    expect(highlighted(a)?.replace(/\s/g, ''), trail).toBe(QUOTE);
+  } else if (!/[A-Z]/.test(letters)) {
+    // Undo after a draft restore can delete the words (Yjs undo reverts its own insertions): then the thread is detached in both.
+    expect([highlighted(a), highlighted(b)], trail).toEqual([null, null]);
+  }
+  // Otherwise an undo after a co-author re-split the same paragraph scrambled the words themselves (Yjs undo restores
+  // only its own deletions): no place holds them any more, and the test asks nothing of the thread.
 }
 
 describe('comment anchors through the editor binding', () => {

@@ -28,7 +28,13 @@ export type Range = { from: number; to: number };
 export const sameAnchor = (a: Anchor, b: Anchor) => a.start === b.start && a.end === b.end;
 
 export function encodeAnchor(fragment: Y.XmlFragment, mapping: ProsemirrorMapping, from: number, to: number): Anchor {
-  const start = absolutePositionToRelativePosition(from, fragment, mapping as never);
+  // y-prosemirror's positions stick to the character before them. The start should stick to the
+  // passage's first character instead, so words typed just before the passage stay outside it:
+  // take the position after that character and turn it to stand before it.
+  const atFrom = absolutePositionToRelativePosition(from, fragment, mapping as never);
+  const afterFirst = to > from ? absolutePositionToRelativePosition(from + 1, fragment, mapping as never) : null;
+  const sameText = afterFirst?.item && afterFirst.type && atFrom.type && Y.compareIDs(afterFirst.type, atFrom.type);
+  const start = sameText ? new Y.RelativePosition(afterFirst.type, afterFirst.tname, afterFirst.item, 0) : atFrom;
   // The end sticks to the character before it, so typing right after the passage stays outside.
   const end = absolutePositionToRelativePosition(to, fragment, mapping as never);
   end.assoc = -1;

@@ -76,15 +76,17 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
       local.delete(thread.id);
       return thread.anchor;
     };
-    const reanchor = (state: EditorState, binding: Binding, thread: HighlightedThread, range: Range): Reanchor => {
+    const reanchor = (state: EditorState, binding: Binding, thread: HighlightedThread, range: Range): Reanchor | null => {
       const anchor = encodeAnchor(binding.type, binding.mapping, range.from, range.to);
+      // Only an anchor that leads back to this very range is worth storing (never a loop of re-anchorings).
+      const check = resolveAnchorPositions(binding.doc, binding.type, binding.mapping, anchor);
+      if (!check || check.from !== range.from || check.to !== range.to) return null;
       local.set(thread.id, { previous: thread.anchor, anchor });
       const now = state.doc.textBetween(range.from, range.to, ' ');
       // The quote keeps the words as written unless they were really edited (a paragraph break is not an edit).
       const quote = sameWords(now, thread.quote) ? thread.quote : now;
       return { threadId: thread.id, previous: thread.anchor, anchor, quote, context: contextAround(state.doc, range.from, range.to) };
     };
-
     const compute = (state: EditorState, threads: HighlightedThread[], activeId: string | null): Omit<HighlightState, 'threads' | 'activeId' | 'mappedLocally'> => {
       const binding = bindingOf(state);
       const ranges = new Map<string, Range>();
@@ -95,7 +97,8 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
           const range = locatePassage(state.doc, byPositions, thread);
           if (!range || range.to > state.doc.content.size) continue;
           ranges.set(thread.id, { from: range.from, to: range.to });
-          if (range.moved) moved.push(reanchor(state, binding, thread, range));
+          const change = range.moved ? reanchor(state, binding, thread, range) : null;
+          if (change) moved.push(change);
         }
       }
       return { ranges, moved, decorations: decorate(state, ranges, activeId) };
@@ -162,7 +165,8 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
               if (!range) continue;
               const anchor = anchorOf(thread);
               const byPositions = anchorIntact(binding.doc, anchor) ? resolveAnchorPositions(binding.doc, binding.type, binding.mapping, anchor) : null;
-              if (!byPositions || byPositions.from !== range.from || byPositions.to !== range.to) changes.push(reanchor(view.state, binding, thread, range));
+              const change = !byPositions || byPositions.from !== range.from || byPositions.to !== range.to ? reanchor(view.state, binding, thread, range) : null;
+              if (change) changes.push(change);
             }
             report(changes);
           },

@@ -18,6 +18,7 @@ import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
 import { useBinder } from './use-binder';
 import { useCollabSession } from './use-collab-session';
+import { useCommentTyping } from './use-comment-typing';
 import { useComments } from './use-comments';
 import { useScenePresence } from './use-presence';
 import { useWordCounts } from './use-word-counts';
@@ -60,6 +61,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | null>(null);
   const togglePanel = (which: 'share' | 'export' | 'history' | 'comments') => setPanel((open) => (open === which ? null : which));
   const comments = useComments(session?.provider ?? null);
+  const commentTyping = useCommentTyping(session?.provider ?? null);
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
   const members = props.members.map((member) => ({ userId: member.userId, name: member.name }));
   const [restores, setRestores] = useState(0);
@@ -191,7 +193,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               me={props.me}
               editable={writable}
               onNotice={setNotice}
-              comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId }}
+              comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId, ...commentTyping, offerShare: role === 'owner' ? () => setPanel('share') : undefined }}
             />
           ) : (
             <p className="muted loading">This manuscript has no scenes yet. Add one in the binder.</p>

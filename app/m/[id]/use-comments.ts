@@ -21,6 +21,11 @@ export interface CommentContext {
   /** The thread emphasised in both the margin and the text. */
   activeId: string | null;
   setActiveId: (id: string | null) => void;
+  /** Thread id → co-authors typing a reply there now. */
+  typing: Map<string, string[]>;
+  setTyping: (threadId: string | null) => void;
+  /** The owner's way to share the manuscript with someone they mentioned; absent for everyone else. */
+  offerShare?: () => void;
 }
 
 export interface CommentsApi {
