@@ -127,14 +127,14 @@ export function markNotificationsRead(db: Db, userId: string, ids?: string[]): v
     .run();
 }
 
-/** Items to email: by id (immediately), or every unsent unread one of a writer newer than `since` (digest). */
+/** Items not yet emailed: these ids (immediate), or every unread one of a writer (digest). */
 export function notificationsToEmail(db: Db, selector: { ids: string[] } | { userId: string }): (NotificationView & { userId: string; email: string; userName: string })[] {
   const rows = db
     .select({ ...view, userId: notifications.userId })
     .from(notifications)
     .innerJoin(manuscripts, eq(manuscripts.id, notifications.manuscriptId))
     .leftJoin(users, eq(users.id, notifications.actorId))
-    .where('ids' in selector ? inArray(notifications.id, selector.ids.length ? selector.ids : ['']) : and(eq(notifications.userId, selector.userId), isNull(notifications.emailedAt), isNull(notifications.readAt)))
+    .where('ids' in selector ? and(inArray(notifications.id, selector.ids.length ? selector.ids : ['']), isNull(notifications.emailedAt)) : and(eq(notifications.userId, selector.userId), isNull(notifications.emailedAt), isNull(notifications.readAt)))
     .orderBy(desc(notifications.createdAt))
     .all();
   const people = new Map(

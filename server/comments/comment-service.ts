@@ -16,7 +16,11 @@ import {
   type CommentThreadView,
   type Db,
 } from '../../lib/db';
+import { inboxFromEnv, startDigests } from '../../lib/notifications/delivery';
+import type { CommentActivity } from '../../lib/notifications/inbox';
 import type { Identity } from '../auth/authenticate';
+
+export type { CommentActivity };
 
 export interface CommentOutcome {
   /** For the connection that asked. */
@@ -25,20 +29,22 @@ export interface CommentOutcome {
   broadcast?: CommentEvent;
 }
 
-/** Something a writer did that others may want to hear about (the inbox listens). */
-export type CommentActivity =
-  | { kind: 'thread-created'; manuscriptId: string; threadId: string; messageId: string; actorId: string; mentions: string[] }
-  | { kind: 'replied'; manuscriptId: string; threadId: string; messageId: string; actorId: string; mentions: string[] }
-  | { kind: 'edited'; manuscriptId: string; threadId: string; messageId: string; actorId: string; mentions: string[] }
-  | { kind: 'resolved' | 'reopened'; manuscriptId: string; threadId: string; actorId: string };
-
 /** Comments as the collab server serves them: one place that validates, authorises, stores and reports. */
 export interface CommentService {
   threads(manuscriptId: string): Promise<CommentThreadView[]>;
   handle(manuscriptId: string, identity: Identity, payload: unknown): Promise<CommentOutcome>;
 }
 
+/**
+ * `onActivity` hears what writers did (for the inbox); by default it stores inbox items and emails
+ * them as configured, and this collab process sends the daily digests.
+ */
 export function createCommentService(db: Db, options: { onActivity?: (activity: CommentActivity) => void } = {}): CommentService {
+  if (!options.onActivity) {
+    const inbox = inboxFromEnv(db);
+    options = { onActivity: inbox.comment };
+    startDigests(db);
+  }
   const refused = (requestId: string, message: string): CommentOutcome => ({ reply: { kind: 'refused', requestId, message } });
   const done = (requestId: string, broadcast?: CommentEvent): CommentOutcome => ({ reply: { kind: 'done', requestId }, broadcast });
   const messageChanged = (requestId: string, threadId: string, messageId: string) => {

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
@@ -75,6 +76,10 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
     if (!session?.restoreDraft(draftId)) setNotice('You are offline: restoring needs a connection.');
   };
   const [mode, setMode] = useState<'write' | 'read'>('write');
+  // An inbox item opens the manuscript at its passage: /m/ID?thread=THREAD.
+  const searchParams = useSearchParams();
+  const [linkedThread, setLinkedThread] = useState<string | null>(null);
+  useEffect(() => setLinkedThread(searchParams.get('thread')), [searchParams]);
   const [chosenSceneId, setChosenSceneId] = useState<string | null>(null);
 
   // The open scene stays put whatever co-authors do to the binder: the one chosen (remembered per
@@ -94,6 +99,18 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   useEffect(() => {
     session?.provider.awareness.setLocalStateField('sceneId', mode === 'write' ? (scene?.id ?? null) : null);
   }, [session, scene?.id, mode]);
+
+  useEffect(() => {
+    if (!linkedThread || !binder) return;
+    const thread = comments.threads.find((t) => t.id === linkedThread);
+    if (!thread) return;
+    setLinkedThread(null);
+    window.history.replaceState(null, '', window.location.pathname);
+    if (binder.byId.get(thread.sceneId)?.kind === 'scene') openScene(thread.sceneId);
+    setActiveThreadId(thread.id);
+    setTimeout(() => document.querySelector(`.comment-margin [data-thread-id="${thread.id}"], .manuscript-text [data-thread-id="${thread.id}"]`)?.scrollIntoView({ block: 'center' }), 300);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkedThread, binder, comments.threads]);
 
   const openScene = (id: string) => {
     setChosenSceneId(id);
