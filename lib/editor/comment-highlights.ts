@@ -1,5 +1,7 @@
 import { Extension } from '@tiptap/core';
+import type { Node as PMNode, Slice } from '@tiptap/pm/model';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { ReplaceStep, type Step } from '@tiptap/pm/transform';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
@@ -48,6 +50,19 @@ const decorate = (state: EditorState, ranges: Map<string, Range>, activeId: stri
       Decoration.inline(range.from, range.to, { class: id === activeId ? 'comment-highlight comment-highlight--active' : 'comment-highlight', 'data-thread-id': id }),
     ),
   );
+
+/**
+ * Typing or deleting inside one paragraph: the binding edits that paragraph's text in place, so
+ * anchors hold and need no check. Anything else (Enter, joins, pastes of paragraphs) may rewrite it.
+ */
+function typingWithin(step: Step, doc: PMNode): boolean {
+  if (!(step instanceof ReplaceStep)) return false;
+  const { slice, from, to } = step as unknown as { slice: Slice; from: number; to: number };
+  if (slice.openStart > 0 || slice.openEnd > 0) return false;
+  let inline = true;
+  slice.content.forEach((node) => (inline &&= node.isInline));
+  return inline && doc.resolve(from).parent === doc.resolve(to).parent;
+}
 
 export interface CommentHighlightsOptions {
   /** Called once per re-anchored thread, to store its new anchor. */
@@ -139,7 +154,7 @@ export const CommentHighlights = Extension.create<CommentHighlightsOptions>({
                   if (found) ranges.set(thread.id, { from: found.from, to: found.to });
                 }
               }
-              return { ...value, ranges, moved: [], mappedLocally: true, decorations: decorate(state, ranges, value.activeId) };
+              return { ...value, ranges, moved: [], mappedLocally: !tr.steps.every((step, i) => typingWithin(step, tr.docs[i]!)), decorations: decorate(state, ranges, value.activeId) };
             }
             const threads = meta?.threads ?? value.threads;
             const activeId = meta && 'activeId' in meta ? (meta.activeId ?? null) : value.activeId;
