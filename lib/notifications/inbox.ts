@@ -1,4 +1,4 @@
-import { addNotifications, getMessageView, threadParticipants, type Db, type NewNotification } from '../db';
+import { addNotifications, getMessageView, rolesForManuscript, threadParticipants, type Db, type NewNotification } from '../db';
 
 /** Something a writer did to a comment that others may want to hear about. */
 export type CommentActivity =
@@ -47,10 +47,19 @@ export function createInbox(db: Db, deliver: Deliver = () => {}) {
       store([{ manuscriptId: input.manuscriptId, userId: input.userId, actorId: input.actorId, kind: 'shared', excerpt: `as ${input.role}` }]),
     /**
      * A co-author restored a draft: every other member hears. The restore runs in the collab room
-     * (server/rooms), which should call this after storing the restore; see the README.
+     * (server/rooms), which is to call this once the restore is stored (not wired yet: that code is
+     * being rewritten elsewhere).
      */
-    draftRestored: (input: { manuscriptId: string; actorId: string; draftName: string; memberIds: string[] }) =>
-      store(input.memberIds.map((userId) => ({ manuscriptId: input.manuscriptId, userId, actorId: input.actorId, kind: 'draft-restored' as const, excerpt: input.draftName }))),
+    draftRestored: (input: { manuscriptId: string; actorId: string; draftName: string }) =>
+      store(
+        [...rolesForManuscript(db, input.manuscriptId).keys()].map((userId) => ({
+          manuscriptId: input.manuscriptId,
+          userId,
+          actorId: input.actorId,
+          kind: 'draft-restored' as const,
+          excerpt: input.draftName,
+        })),
+      ),
   };
 }
 export type Inbox = ReturnType<typeof createInbox>;

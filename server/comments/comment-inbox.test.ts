@@ -101,6 +101,14 @@ describe('inbox', () => {
     expect(unreadCount(db, ben.id)).toBe(0);
   });
 
+  it('has a hook for draft restores: every other member hears, the restorer does not', () => {
+    const { ada, ben, cy, outsider, id } = cast();
+    createInbox(db).draftRestored({ manuscriptId: id, actorId: cy.id, draftName: 'Before the big cut' });
+    for (const user of [ada, ben]) expect(listNotifications(db, user.id).map((n) => [n.kind, n.actorName, n.excerpt])).toEqual([['draft-restored', 'Cy', 'Before the big cut']]);
+    expect(listNotifications(db, cy.id)).toEqual([]);
+    expect(listNotifications(db, outsider.id)).toEqual([]);
+  });
+
   it('emails immediately to those who asked, and a daily digest once a day, through a real SMTP server', async () => {
     const { ada, ben, cy, id } = cast();
     const server = await smtp();
