@@ -7,6 +7,8 @@ const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments
 const highlight = (writer: InManuscript) => writer.text.locator('.comment-highlight');
 
 test('margin comments: live for co-authors, anchored to their words, detached when deleted, resolved and kept', async ({ browser }) => {
+  // A long journey of two writers; on two shared cores it can outlast the default minute.
+  test.slow();
   const adaWriter = await signUp(browser, 'Ada');
   const benWriter = await signUp(browser, 'Ben');
   const path = await createManuscript(adaWriter, 'Comments Journey');
