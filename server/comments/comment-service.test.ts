@@ -36,7 +36,7 @@ async function roomWithTwo() {
   const comments = createCommentService(db, { onActivity: (event) => activity.push(event) });
   const memory = createMemoryPersistence();
   memory.create(id);
-  const room = new Room(id, memory.persistence, 0, { compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: () => {}, comments });
+  const room = new Room(id, memory.persistence, { compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: () => {}, comments });
   const ada = new FakeSocket();
   const benSocket = new FakeSocket();
   const adaIdentity: Identity = { user: { id: owner.id, name: owner.name, color: owner.color }, role: 'owner' };
