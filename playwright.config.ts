@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 const COLLAB_PORT = Number(process.env.E2E_COLLAB_PORT ?? 1334);
 // Where the journeys' own SMTP server listens (e2e/writers.ts computes the same; the inbox journey starts it).
-const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? COLLAB_PORT + 1);
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 2000);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -140,4 +140,4 @@ export function inbox(page: Page) {
 }
 
 /** The port of the SMTP server the inbox journey runs (playwright.config.ts points SMTP_URL at it). */
-export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_COLLAB_PORT ?? 1334) + 1);
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3123) + 2000);
