@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Overridable so two checkouts on one machine can run their journeys side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3123);
 const COLLAB_PORT = Number(process.env.E2E_COLLAB_PORT ?? 1334);
+// Where the journeys' own SMTP server listens (e2e/writers.ts computes the same; the inbox journey starts it).
+const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 2000);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -44,6 +46,8 @@ export default defineConfig({
       DATABASE_URL: 'file:./data/e2e.db',
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
       COLLAB_ROOM_GRACE_MS: '500',
+      SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      MAIL_FROM: 'Scriptorium <no-reply@example.test>',
     },
   },
 });

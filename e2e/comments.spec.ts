@@ -1,44 +1,14 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, shareWith, signUp, typeAtEnd, type InManuscript } from './writers';
-
-/** Selects the first occurrence of `needle` in the scene, as a mouse drag would. */
-async function select(writer: InManuscript, needle: string) {
-  await writer.text.evaluate((root, text) => {
-    // Highlights split a sentence across text nodes, so search their concatenation.
-    const nodes: Text[] = [];
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
-      const node = walker.currentNode as Text;
-      if (!node.parentElement?.closest('.collaboration-carets__caret')) nodes.push(node);
-    }
-    const joined = nodes.map((node) => node.data).join('');
-    const at = joined.indexOf(text);
-    if (at < 0) throw new Error(`"${text}" is not in the scene`);
-    const locate = (offset: number, end: boolean) => {
-      let seen = 0;
-      for (const node of nodes) {
-        if (offset < seen + node.data.length || (end && offset === seen + node.data.length)) return { node, offset: offset - seen };
-        seen += node.data.length;
-      }
-      throw new Error('offset out of range');
-    };
-    const start = locate(at, false);
-    const finish = locate(at + text.length, true);
-    const range = document.createRange();
-    range.setStart(start.node, start.offset);
-    range.setEnd(finish.node, finish.offset);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  }, needle);
-}
+import { createManuscript, openManuscript, select, shareWith, signUp, typeAtEnd, type InManuscript } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const highlight = (writer: InManuscript) => writer.text.locator('.comment-highlight');
 
 test('margin comments: live for co-authors, anchored to their words, detached when deleted, resolved and kept', async ({ browser }) => {
+  // A long journey of two writers; on two shared cores it can outlast the default minute.
+  test.slow();
   const adaWriter = await signUp(browser, 'Ada');
   const benWriter = await signUp(browser, 'Ben');
   const path = await createManuscript(adaWriter, 'Comments Journey');

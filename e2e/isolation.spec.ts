@@ -19,6 +19,13 @@ type Ids = { manuscriptId: string; ownerId: string; invitationId: string; tokenI
 const ROUTES: Record<string, Case[] | { reason: string }> = {
   'auth/[...nextauth]': { reason: "next-auth's own endpoints; they touch no manuscript" },
   me: [{ method: 'GET', url: () => '/api/me', ownData: true }],
+  notifications: [{ method: 'GET', url: () => '/api/notifications', ownData: true }],
+  'notifications/read': [{ method: 'POST', url: () => '/api/notifications/read', body: () => ({}), ownData: true }],
+  'notifications/settings': [
+    { method: 'GET', url: () => '/api/notifications/settings', ownData: true },
+    { method: 'PUT', url: () => '/api/notifications/settings', body: () => ({ kinds: ['mention'], email: 'off' }), ownData: true },
+  ],
+  'notifications/stream': { reason: "server-sent events that never end: only the caller's own unread count, behind withUser like every route" },
   manuscripts: [
     { method: 'GET', url: () => '/api/manuscripts', ownData: true },
     { method: 'POST', url: () => '/api/manuscripts', body: () => ({ title: 'Mine' }), ownData: true },

@@ -100,3 +100,44 @@ export async function openSharePanel(writer: Writer): Promise<Locator> {
   await expect(panel).toBeVisible();
   return panel;
 }
+
+/** Selects the first occurrence of `needle` in the scene, as a mouse drag would. */
+export async function select(writer: InManuscript, needle: string) {
+  await writer.text.evaluate((root, text) => {
+    // Highlights split a sentence across text nodes, so search their concatenation.
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode as Text;
+      if (!node.parentElement?.closest('.collaboration-carets__caret')) nodes.push(node);
+    }
+    const joined = nodes.map((node) => node.data).join('');
+    const at = joined.indexOf(text);
+    if (at < 0) throw new Error(`"${text}" is not in the scene`);
+    const locate = (offset: number, end: boolean) => {
+      let seen = 0;
+      for (const node of nodes) {
+        if (offset < seen + node.data.length || (end && offset === seen + node.data.length)) return { node, offset: offset - seen };
+        seen += node.data.length;
+      }
+      throw new Error('offset out of range');
+    };
+    const start = locate(at, false);
+    const finish = locate(at + text.length, true);
+    const range = document.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(finish.node, finish.offset);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, needle);
+}
+
+
+/** The bell in the top bar, and its unread count. */
+export function inbox(page: Page) {
+  return { bell: page.getByRole('button', { name: /^Inbox/ }), count: page.getByTestId('inbox-count'), panel: page.getByRole('dialog', { name: 'Inbox' }) };
+}
+
+/** The port of the SMTP server the inbox journey runs (playwright.config.ts points SMTP_URL at it). */
+export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3123) + 2000);

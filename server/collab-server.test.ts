@@ -103,7 +103,10 @@ async function commentSocket(id: string, token: string) {
   const events: CommentEvent[] = [];
   const ws = await rawSocket(`manuscript.${id}`, `?token=${token}`, (data: Buffer) => {
     const decoder = decoding.createDecoder(new Uint8Array(data));
-    if (decoding.readVarUint(decoder) === MessageType.CommentEvent) events.push(readCommentEvent(decoder));
+    if (decoding.readVarUint(decoder) === MessageType.CommentEvent) {
+      const event = readCommentEvent(decoder);
+      if (event) events.push(event);
+    }
   });
   const send = (op: CommentOpInput) => ws.send(encodeCommentOp(op));
   const outcome = async (requestId: string) => {

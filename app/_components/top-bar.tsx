@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { signOutAction } from '../(auth)/actions';
+import { InboxBell } from './inbox-bell';
 
 /** The quiet bar over every signed-in page: where you are, who you are, settings, sign out. */
 export function TopBar({ user, children }: { user: { name: string; color: string }; children?: ReactNode }) {
@@ -15,6 +16,7 @@ export function TopBar({ user, children }: { user: { name: string; color: string
           <span className="presence-dot" style={{ background: user.color }} aria-hidden />
           {user.name}
         </span>
+        <InboxBell />
         <Link href="/settings">Settings</Link>
         <form action={signOutAction}>
           <button type="submit" className="link-button">

@@ -1,10 +1,11 @@
 import { CARET_COLORS } from '@/lib/collab/identity';
-import { listApiTokens } from '@/lib/db';
+import { getNotificationSettings, listApiTokens } from '@/lib/db';
 import { changePasswordAction, createApiTokenAction, revokeApiTokenAction, updateProfileAction } from '../actions/account';
 import { ActionForm } from '../_components/action-form';
 import { TopBar } from '../_components/top-bar';
 import { requireUser } from '../_server/current-user';
 import { getDb } from '../_server/db';
+import { NotificationSettingsForm } from './notification-settings';
 
 export const metadata = { title: 'Settings · Scriptorium' };
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
@@ -32,6 +33,12 @@ export default async function SettingsPage() {
               ))}
             </fieldset>
           </ActionForm>
+        </section>
+
+        <section className="card" id="notifications" aria-labelledby="notifications-heading">
+          <h2 id="notifications-heading">Notifications</h2>
+          <p className="muted">What appears in your inbox (the bell), and whether it is emailed to {user.email}.</p>
+          <NotificationSettingsForm initial={getNotificationSettings(getDb(), user.id)} emailAvailable={Boolean(process.env.SMTP_URL)} />
         </section>
 
         <section className="card" aria-labelledby="password-heading">

@@ -1,3 +1,5 @@
+import { inboxFromEnv } from '../notifications/delivery';
+import type { Inbox } from '../notifications/inbox';
 import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest } from '../export';
 import { importManuscript } from '../import';
 import { encodeNewManuscript } from '../manuscript/binder';
@@ -101,9 +103,12 @@ export function listMembersAs(db: Db, actor: Actor, manuscriptId: string) {
   return { members: listMembers(db, manuscriptId), invitations: role === 'owner' ? listPendingInvitations(db, manuscriptId) : [] };
 }
 
-export function shareByEmailAs(db: Db, actor: Actor, manuscriptId: string, input: { email: string; role: ShareableRole }) {
+export function shareByEmailAs(db: Db, actor: Actor, manuscriptId: string, input: { email: string; role: ShareableRole }, inbox: Pick<Inbox, 'shared'> = inboxFromEnv(db)) {
   getManuscriptOrThrow(db, actor.id, manuscriptId, 'owner');
-  return shareByEmail(db, { manuscriptId, email: input.email, role: input.role, invitedBy: actor.id });
+  const result = shareByEmail(db, { manuscriptId, email: input.email, role: input.role, invitedBy: actor.id });
+  // An existing writer hears at once; someone invited by email sees it when they sign up.
+  if (result.kind === 'member' && result.userId !== actor.id) inbox.shared({ manuscriptId, userId: result.userId, actorId: actor.id, role: input.role });
+  return result;
 }
 
 export function changeRoleAs(db: Db, actor: Actor, manuscriptId: string, userId: string, input: { role: ShareableRole }) {

@@ -1,12 +1,14 @@
 import { hasAtLeast, type Role } from '../access/roles';
 
 /** What a writer may do with comments; the collab server asks this before storing anything. */
-export type CommentAction = 'create' | 'reply' | 'edit-message' | 'delete-message' | 'resolve' | 'delete-thread';
+export type CommentAction = 'create' | 'reply' | 'edit-message' | 'delete-message' | 'resolve' | 'delete-thread' | 'reanchor';
 
 export function mayComment(role: Role, action: CommentAction, context: { isAuthor?: boolean } = {}): boolean {
   switch (action) {
     case 'create':
     case 'reply':
+    // Storing where a passage was found again: anyone who may comment sees the text and finds the same place.
+    case 'reanchor':
       return hasAtLeast(role, 'commenter');
     case 'edit-message':
     case 'delete-message':

@@ -2,36 +2,112 @@ import * as decoding from 'lib0/decoding';
 import { z } from 'zod';
 import { MessageType } from '../collab/message-types';
 import { stringFrame } from '../collab/protocol';
-import type { CommentThreadView } from '../db/comments';
 
 const id = z.string().regex(/^[a-z0-9]{8,64}$/);
 const requestId = z.string().min(1).max(64);
 const body = z.string().trim().min(1, 'Write something first.').max(5000, 'Keep a comment under 5,000 characters.');
 const mentions = z.array(id).max(20).default([]);
 const anchorPart = z.string().regex(/^[A-Za-z0-9+/=]{2,400}$/);
+const anchor = z.object({ start: anchorPart, end: anchorPart });
+const quote = z.string().max(2000);
+const context = z.object({ prefix: z.string().max(64), suffix: z.string().max(64) });
 
 /** Every comment operation a client may send (message type 104), validated before anything else. */
 export const commentOpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('create'), requestId, sceneId: z.string().regex(/^[a-z0-9]{4,64}$/), anchor: z.object({ start: anchorPart, end: anchorPart }), quote: z.string().max(2000), body, mentions }),
+  z.object({ op: z.literal('create'), requestId, sceneId: z.string().regex(/^[a-z0-9]{4,64}$/), anchor, quote, context: context.optional(), body, mentions }),
   z.object({ op: z.literal('reply'), requestId, threadId: id, body, mentions }),
   z.object({ op: z.literal('edit'), requestId, messageId: id, body, mentions }),
   z.object({ op: z.literal('delete-message'), requestId, messageId: id }),
   z.object({ op: z.literal('resolve'), requestId, threadId: id, resolved: z.boolean() }),
   z.object({ op: z.literal('delete-thread'), requestId, threadId: id }),
+  // The passage was found again where its anchor no longer led; stored only if the anchor is still `previous`.
+  z.object({ op: z.literal('reanchor'), requestId, threadId: id, previous: anchor, anchor, quote: quote.min(1), context }),
 ]);
 export type CommentOp = z.infer<typeof commentOpSchema>;
 export type CommentOpInput = z.input<typeof commentOpSchema>;
 
-/** What the server tells clients (message type 105). */
-export type CommentEvent =
-  | { kind: 'threads'; threads: CommentThreadView[]; replace?: boolean }
-  | { kind: 'deleted'; threadId: string }
-  | { kind: 'done'; requestId: string }
-  | { kind: 'refused'; requestId: string; message: string };
+const time = z.number().int().nonnegative();
+
+export const commentMessageViewSchema = z.object({
+  id,
+  authorId: id.nullable(),
+  authorName: z.string().max(200),
+  authorColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  body: z.string().max(5000),
+  mentions: z.array(id).max(20),
+  createdAt: time,
+  editedAt: time.nullable(),
+  deleted: z.boolean(),
+});
+export type CommentMessageView = z.infer<typeof commentMessageViewSchema>;
+
+export const commentThreadViewSchema = z.object({
+  id,
+  sceneId: z.string().regex(/^[a-z0-9]{4,64}$/),
+  anchor,
+  quote,
+  context,
+  createdBy: id.nullable(),
+  createdAt: time,
+  resolvedAt: time.nullable(),
+  resolvedByName: z.string().max(200).nullable(),
+  messages: z.array(commentMessageViewSchema),
+});
+export type CommentThreadView = z.infer<typeof commentThreadViewSchema>;
+
+/**
+ * What the server tells clients (message type 105): each event carries only what changed, so a
+ * reply is one message, never the whole thread.
+ */
+export const commentEventSchema = z.discriminatedUnion('kind', [
+  /** The whole list on joining (`replace`), or a thread just created. */
+  z.object({ kind: z.literal('threads'), threads: z.array(commentThreadViewSchema), replace: z.boolean().optional() }),
+  /** A message added, edited or deleted (deleted messages keep their place, without their words). */
+  z.object({ kind: z.literal('message'), threadId: id, message: commentMessageViewSchema }),
+  z.object({ kind: z.literal('resolved'), threadId: id, resolvedAt: time.nullable(), resolvedByName: z.string().max(200).nullable() }),
+  z.object({ kind: z.literal('anchor'), threadId: id, anchor, quote, context }),
+  z.object({ kind: z.literal('deleted'), threadId: id }),
+  z.object({ kind: z.literal('done'), requestId }),
+  z.object({ kind: z.literal('refused'), requestId, message: z.string().max(500) }),
+]);
+export type CommentEvent = z.infer<typeof commentEventSchema>;
 
 export const encodeCommentOp = (op: CommentOpInput) => stringFrame(MessageType.Comment, JSON.stringify(op));
 export const encodeCommentEvent = (event: CommentEvent) => stringFrame(MessageType.CommentEvent, JSON.stringify(event));
 
-export function readCommentEvent(decoder: decoding.Decoder): CommentEvent {
-  return JSON.parse(decoding.readVarString(decoder)) as CommentEvent;
+/** One server comment event, decoded and validated; null for anything malformed (it is ignored). */
+export function readCommentEvent(decoder: decoding.Decoder): CommentEvent | null {
+  try {
+    const parsed = commentEventSchema.safeParse(JSON.parse(decoding.readVarString(decoder)));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Applies one event to a client's list of threads (oldest first). */
+export function applyCommentEvent(threads: CommentThreadView[], event: CommentEvent): CommentThreadView[] {
+  const update = (threadId: string, change: (thread: CommentThreadView) => CommentThreadView) => threads.map((thread) => (thread.id === threadId ? change(thread) : thread));
+  switch (event.kind) {
+    case 'threads': {
+      if (event.replace) return event.threads;
+      const byId = new Map(threads.map((thread) => [thread.id, thread]));
+      for (const thread of event.threads) byId.set(thread.id, thread);
+      return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
+    }
+    case 'message':
+      return update(event.threadId, (thread) => {
+        const at = thread.messages.findIndex((message) => message.id === event.message.id);
+        const messages = at < 0 ? [...thread.messages, event.message] : thread.messages.map((message, i) => (i === at ? event.message : message));
+        return { ...thread, messages };
+      });
+    case 'resolved':
+      return update(event.threadId, (thread) => ({ ...thread, resolvedAt: event.resolvedAt, resolvedByName: event.resolvedByName }));
+    case 'anchor':
+      return update(event.threadId, (thread) => ({ ...thread, anchor: event.anchor, quote: event.quote, context: event.context }));
+    case 'deleted':
+      return threads.filter((thread) => thread.id !== event.threadId);
+    default:
+      return threads;
+  }
 }

@@ -1,40 +1,20 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { commentMessages, commentThreads, users } from './schema';
 
-export interface CommentMessageView {
-  id: string;
-  authorId: string | null;
-  authorName: string;
-  authorColor: string;
-  body: string;
-  mentions: string[];
-  createdAt: number;
-  editedAt: number | null;
-  deleted: boolean;
-}
-
-export interface CommentThreadView {
-  id: string;
-  sceneId: string;
-  anchor: { start: string; end: string };
-  quote: string;
-  createdBy: string | null;
-  createdAt: number;
-  resolvedAt: number | null;
-  resolvedByName: string | null;
-  messages: CommentMessageView[];
-}
+// The views travel on the wire, so their shapes live beside the protocol.
+export type { CommentMessageView, CommentThreadView } from '../comments/protocol';
 
 export function createThread(
   db: Db,
-  input: { manuscriptId: string; sceneId: string; anchor: { start: string; end: string }; quote: string; authorId: string; body: string; mentions: string[] },
+  input: { manuscriptId: string; sceneId: string; anchor: { start: string; end: string }; quote: string; context?: { prefix: string; suffix: string }; authorId: string; body: string; mentions: string[] },
 ): string {
   const id = newId();
   db.transaction((tx) => {
     tx.insert(commentThreads)
-      .values({ id, manuscriptId: input.manuscriptId, sceneId: input.sceneId, anchorStart: input.anchor.start, anchorEnd: input.anchor.end, quote: input.quote, createdBy: input.authorId })
+      .values({ id, manuscriptId: input.manuscriptId, sceneId: input.sceneId, anchorStart: input.anchor.start, anchorEnd: input.anchor.end, quote: input.quote, quotePrefix: input.context?.prefix ?? '', quoteSuffix: input.context?.suffix ?? '', createdBy: input.authorId })
       .run();
     tx.insert(commentMessages).values({ id: newId(), threadId: id, authorId: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions) }).run();
   });
@@ -78,6 +58,46 @@ export function setThreadResolved(db: Db, threadId: string, resolvedBy: string |
     .run();
 }
 
+/** Stores a thread's new anchor only if it still has `previous` (the first co-author to re-anchor it wins); true if stored. */
+export function reanchorThread(
+  db: Db,
+  threadId: string,
+  previous: { start: string; end: string },
+  next: { anchor: { start: string; end: string }; quote: string; context: { prefix: string; suffix: string } },
+): boolean {
+  const result = db
+    .update(commentThreads)
+    .set({ anchorStart: next.anchor.start, anchorEnd: next.anchor.end, quote: next.quote, quotePrefix: next.context.prefix, quoteSuffix: next.context.suffix })
+    .where(and(eq(commentThreads.id, threadId), eq(commentThreads.anchorStart, previous.start), eq(commentThreads.anchorEnd, previous.end)))
+    .run();
+  return result.changes === 1;
+}
+
+/** One message as clients see it. */
+export function getMessageView(db: Db, messageId: string): CommentMessageView | null {
+  const row = db
+    .select({ message: commentMessages, authorName: users.name, authorColor: users.color })
+    .from(commentMessages)
+    .leftJoin(users, eq(users.id, commentMessages.authorId))
+    .where(eq(commentMessages.id, messageId))
+    .get();
+  return row ? messageView(row) : null;
+}
+
+function messageView({ message, authorName, authorColor }: { message: typeof commentMessages.$inferSelect; authorName: string | null; authorColor: string | null }): CommentMessageView {
+  return {
+    id: message.id,
+    authorId: message.authorId,
+    authorName: authorName ?? 'Former member',
+    authorColor: authorColor ?? '#888888',
+    body: message.body,
+    mentions: JSON.parse(message.mentions) as string[],
+    createdAt: message.createdAt.getTime(),
+    editedAt: message.editedAt?.getTime() ?? null,
+    deleted: message.deletedAt !== null,
+  };
+}
+
 export function deleteThread(db: Db, threadId: string): void {
   db.delete(commentThreads).where(eq(commentThreads.id, threadId)).run();
 }
@@ -104,22 +124,11 @@ export function listThreads(db: Db, manuscriptId: string, threadIds?: string[]):
     sceneId: thread.sceneId,
     anchor: { start: thread.anchorStart, end: thread.anchorEnd },
     quote: thread.quote,
+    context: { prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
     createdBy: thread.createdBy,
     createdAt: thread.createdAt.getTime(),
     resolvedAt: thread.resolvedAt?.getTime() ?? null,
     resolvedByName,
-    messages: messages
-      .filter((row) => row.message.threadId === thread.id)
-      .map(({ message, authorName, authorColor }) => ({
-        id: message.id,
-        authorId: message.authorId,
-        authorName: authorName ?? 'Former member',
-        authorColor: authorColor ?? '#888888',
-        body: message.body,
-        mentions: JSON.parse(message.mentions) as string[],
-        createdAt: message.createdAt.getTime(),
-        editedAt: message.editedAt?.getTime() ?? null,
-        deleted: message.deletedAt !== null,
-      })),
+    messages: messages.filter((row) => row.message.threadId === thread.id).map(messageView),
   }));
 }

@@ -8,3 +8,4 @@ export * from './manuscripts';
 export * from './members';
 export * from './schema';
 export * from './users';
+export * from './notifications';

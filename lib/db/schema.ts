@@ -143,6 +143,9 @@ export const commentThreads = sqliteTable(
     anchorEnd: text('anchor_end').notNull(),
     /** The passage's text when the thread began, shown if the passage is later deleted. */
     quote: text('quote').notNull(),
+    /** Up to 32 characters before and after the passage, to tell repeated quotes apart when re-anchoring. */
+    quotePrefix: text('quote_prefix').notNull().default(''),
+    quoteSuffix: text('quote_suffix').notNull().default(''),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
     resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
@@ -169,3 +172,42 @@ export const commentMessages = sqliteTable(
   },
   (table) => [index('comment_messages_thread').on(table.threadId)],
 );
+
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'resolved', 'reopened', 'shared', 'draft-restored'] as const;
+
+/** One item in a writer's inbox: something a co-author did that concerns them. */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: text('id').primaryKey(),
+    /** Who it is for. */
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    manuscriptId: text('manuscript_id')
+      .notNull()
+      .references(() => manuscripts.id, { onDelete: 'cascade' }),
+    /** The thread it is about, if any (the item opens the manuscript at its passage). */
+    threadId: text('thread_id'),
+    actorId: text('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** A short excerpt shown in the inbox (the comment, or the quoted passage). */
+    excerpt: text('excerpt').notNull().default(''),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    /** When it went out by email (immediately or in a digest); null while it has not. */
+    emailedAt: integer('emailed_at', { mode: 'timestamp_ms' }),
+  },
+  (table) => [index('notifications_user_created').on(table.userId, table.createdAt)],
+);
+
+/** Which inbox items a writer wants, and whether by email; absent means the defaults. */
+export const notificationSettings = sqliteTable('notification_settings', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** JSON array of the kinds shown (and emailed). */
+  kinds: text('kinds').notNull(),
+  email: text('email', { enum: ['off', 'immediate', 'daily'] }).notNull().default('off'),
+  lastDigestAt: integer('last_digest_at', { mode: 'timestamp_ms' }),
+});

@@ -37,6 +37,12 @@ export const envSchema = z.object({
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Redis shared by every web instance for sign-in limits; unset, each instance counts in its own memory. */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** When set (smtp://user:pass@host:port or smtps://…), inbox items are emailed to writers who ask for it. */
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  /** The From: of those emails. */
+  MAIL_FROM: z.string().min(3).default('Scriptorium <no-reply@localhost>'),
+  /** The address writers open Scriptorium at, for links in emails; default http://localhost:PORT. */
+  APP_URL: z.string().url().optional(),
   /** OAuth sign-in is offered for each provider whose id and secret are both set. */
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),

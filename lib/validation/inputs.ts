@@ -62,3 +62,11 @@ export const exportQuery = z.object({
 });
 
 export const draftInput = z.object({ name: z.string().trim().min(1, 'Name the draft.').max(120, 'Keep the name under 120 characters.') });
+
+/** Marking inbox items read: these ids, or every one when `ids` is absent. */
+export const markReadInput = z.object({ ids: z.array(z.string().regex(/^[a-z0-9]{8,64}$/)).max(200).optional() });
+
+export const notificationSettingsInput = z.object({
+  kinds: z.array(z.enum(['mention', 'reply', 'resolved', 'reopened', 'shared', 'draft-restored'])).max(6),
+  email: z.enum(['off', 'immediate', 'daily']),
+});

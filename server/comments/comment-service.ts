@@ -7,19 +7,25 @@ import {
   deleteThread,
   editMessage,
   getMessage,
+  getMessageView,
   getThread,
   listThreads,
+  reanchorThread,
   rolesForManuscript,
   setThreadResolved,
   type CommentThreadView,
   type Db,
 } from '../../lib/db';
+import { inboxFromEnv, startDigests } from '../../lib/notifications/delivery';
+import type { CommentActivity } from '../../lib/notifications/inbox';
 import type { Identity } from '../auth/authenticate';
+
+export type { CommentActivity };
 
 export interface CommentOutcome {
   /** For the connection that asked. */
   reply: CommentEvent;
-  /** For everyone in the room, the asker included. */
+  /** For everyone in the room, the asker included: only what changed. */
   broadcast?: CommentEvent;
 }
 
@@ -29,18 +35,36 @@ export interface CommentService {
   handle(manuscriptId: string, identity: Identity, payload: unknown): Promise<CommentOutcome>;
 }
 
-export function createCommentService(db: Db): CommentService {
+/**
+ * `onActivity` hears what writers did (for the inbox); by default it stores inbox items and emails
+ * them as configured, and this collab process sends the daily digests.
+ */
+export function createCommentService(db: Db, options: { onActivity?: (activity: CommentActivity) => void } = {}): CommentService {
+  if (!options.onActivity) {
+    const inbox = inboxFromEnv(db);
+    options = { onActivity: inbox.comment };
+    startDigests(db);
+  }
   const refused = (requestId: string, message: string): CommentOutcome => ({ reply: { kind: 'refused', requestId, message } });
-  const changed = (manuscriptId: string, requestId: string, threadId: string): CommentOutcome => ({
-    reply: { kind: 'done', requestId },
-    broadcast: { kind: 'threads', threads: listThreads(db, manuscriptId, [threadId]) },
-  });
+  const done = (requestId: string, broadcast?: CommentEvent): CommentOutcome => ({ reply: { kind: 'done', requestId }, broadcast });
+  const messageChanged = (requestId: string, threadId: string, messageId: string) => {
+    const message = getMessageView(db, messageId);
+    return done(requestId, message ? { kind: 'message', threadId, message } : undefined);
+  };
   // Only members can be mentioned; anything else in the list is dropped.
   const members = (manuscriptId: string, ids: string[]) => {
     const roles = rolesForManuscript(db, manuscriptId);
-    return ids.filter((id) => roles.has(id));
+    return [...new Set(ids)].filter((id) => roles.has(id));
   };
   const allowed = (identity: Identity, action: CommentAction, isAuthor = false) => mayComment(identity.role, action, { isAuthor });
+  // Telling others must never undo or fail what was stored.
+  const tell = (activity: CommentActivity) => {
+    try {
+      options.onActivity?.(activity);
+    } catch {
+      /* the inbox is best effort; the comment stands */
+    }
+  };
 
   return {
     async threads(manuscriptId) {
@@ -55,14 +79,19 @@ export function createCommentService(db: Db): CommentService {
       switch (op.op) {
         case 'create': {
           if (!allowed(identity, 'create')) return refused(op.requestId, 'Only commenters, editors and the owner can comment.');
-          const threadId = createThread(db, { manuscriptId, sceneId: op.sceneId, anchor: op.anchor, quote: op.quote, authorId: userId, body: op.body, mentions: members(manuscriptId, op.mentions) });
-          return changed(manuscriptId, op.requestId, threadId);
+          const mentions = members(manuscriptId, op.mentions);
+          const threadId = createThread(db, { manuscriptId, sceneId: op.sceneId, anchor: op.anchor, quote: op.quote, context: op.context, authorId: userId, body: op.body, mentions });
+          const thread = listThreads(db, manuscriptId, [threadId]);
+          tell({ kind: 'thread-created', manuscriptId, threadId, messageId: thread[0]!.messages[0]!.id, actorId: userId, mentions });
+          return done(op.requestId, { kind: 'threads', threads: thread });
         }
         case 'reply': {
           if (!allowed(identity, 'reply')) return refused(op.requestId, 'Only commenters, editors and the owner can reply.');
           if (!getThread(db, manuscriptId, op.threadId)) return refused(op.requestId, 'That thread no longer exists.');
-          addMessage(db, { threadId: op.threadId, authorId: userId, body: op.body, mentions: members(manuscriptId, op.mentions) });
-          return changed(manuscriptId, op.requestId, op.threadId);
+          const mentions = members(manuscriptId, op.mentions);
+          const messageId = addMessage(db, { threadId: op.threadId, authorId: userId, body: op.body, mentions });
+          tell({ kind: 'replied', manuscriptId, threadId: op.threadId, messageId, actorId: userId, mentions });
+          return messageChanged(op.requestId, op.threadId, messageId);
         }
         case 'edit':
         case 'delete-message': {
@@ -70,21 +99,35 @@ export function createCommentService(db: Db): CommentService {
           if (!found || found.message.deletedAt) return refused(op.requestId, 'That message no longer exists.');
           const action = op.op === 'edit' ? 'edit-message' : 'delete-message';
           if (!allowed(identity, action, found.message.authorId === userId)) return refused(op.requestId, 'Only its author can change a message.');
-          if (op.op === 'edit') editMessage(db, op.messageId, op.body, members(manuscriptId, op.mentions));
-          else deleteMessage(db, op.messageId);
-          return changed(manuscriptId, op.requestId, found.threadId);
+          if (op.op === 'edit') {
+            const mentions = members(manuscriptId, op.mentions);
+            editMessage(db, op.messageId, op.body, mentions);
+            // Only people newly mentioned by the edit hear about it.
+            const before = new Set(JSON.parse(found.message.mentions) as string[]);
+            tell({ kind: 'edited', manuscriptId, threadId: found.threadId, messageId: op.messageId, actorId: userId, mentions: mentions.filter((id) => !before.has(id)) });
+          } else deleteMessage(db, op.messageId);
+          return messageChanged(op.requestId, found.threadId, op.messageId);
         }
         case 'resolve': {
           if (!allowed(identity, 'resolve')) return refused(op.requestId, 'Only editors and the owner can resolve a thread.');
           if (!getThread(db, manuscriptId, op.threadId)) return refused(op.requestId, 'That thread no longer exists.');
           setThreadResolved(db, op.threadId, op.resolved ? userId : null);
-          return changed(manuscriptId, op.requestId, op.threadId);
+          tell({ kind: op.resolved ? 'resolved' : 'reopened', manuscriptId, threadId: op.threadId, actorId: userId });
+          const thread = getThread(db, manuscriptId, op.threadId)!;
+          return done(op.requestId, { kind: 'resolved', threadId: op.threadId, resolvedAt: thread.resolvedAt?.getTime() ?? null, resolvedByName: op.resolved ? identity.user.name : null });
         }
         case 'delete-thread': {
           if (!allowed(identity, 'delete-thread')) return refused(op.requestId, 'Only the owner can delete a whole thread.');
           if (!getThread(db, manuscriptId, op.threadId)) return refused(op.requestId, 'That thread no longer exists.');
           deleteThread(db, op.threadId);
-          return { reply: { kind: 'done', requestId: op.requestId }, broadcast: { kind: 'deleted', threadId: op.threadId } };
+          return done(op.requestId, { kind: 'deleted', threadId: op.threadId });
+        }
+        case 'reanchor': {
+          if (!allowed(identity, 'reanchor')) return refused(op.requestId, 'Only commenters, editors and the owner can move a comment.');
+          if (!getThread(db, manuscriptId, op.threadId)) return refused(op.requestId, 'That thread no longer exists.');
+          // A co-author who re-anchored it first wins; everyone then uses their anchor.
+          if (!reanchorThread(db, op.threadId, op.previous, { anchor: op.anchor, quote: op.quote, context: op.context })) return done(op.requestId);
+          return done(op.requestId, { kind: 'anchor', threadId: op.threadId, anchor: op.anchor, quote: op.quote, context: op.context });
         }
       }
     },

@@ -11,6 +11,7 @@ import type { CommentContext } from './use-comments';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const GAP_PX = 10;
+const COMPOSER_KEY = '\u0000composer';
 
 export interface Composer {
   top: number;
@@ -34,6 +35,7 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
   const [version, setVersion] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const cards = useRef(new Map<string, HTMLElement>());
+  const composerCard = useRef<HTMLDivElement>(null);
   const [tops, setTops] = useState(new Map<string, number>());
 
   // Re-measure when the text changes or the window resizes; a frame later, once the DOM has settled.
@@ -65,10 +67,15 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
       .sort((a, b) => a.top - b.top);
     const next = new Map<string, number>();
     let floor = detached.length > 0 ? (container.current.querySelector('.detached')?.getBoundingClientRect().height ?? 0) + GAP_PX : 0;
+    // The composer keeps its place beside the selection; threads that would run into it go below it.
+    const band = composer ? { top: Math.max(composer.top, floor), bottom: Math.max(composer.top, floor) + (composerCard.current?.offsetHeight ?? 160) + GAP_PX } : null;
+    if (band) next.set(COMPOSER_KEY, band.top);
     for (const { id, top } of wanted) {
-      const placed = Math.max(top, floor);
+      const height = (cards.current.get(id)?.offsetHeight ?? 120) + GAP_PX;
+      let placed = Math.max(top, floor);
+      if (band && placed < band.bottom && placed + height > band.top) placed = band.bottom;
       next.set(id, placed);
-      floor = placed + (cards.current.get(id)?.offsetHeight ?? 120) + GAP_PX;
+      floor = placed + height;
     }
     const same = next.size === tops.size && [...next].every(([id, top]) => Math.abs((tops.get(id) ?? -1) - top) < 1);
     if (!same) setTops(next);
@@ -78,9 +85,25 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
   return (
     <aside className="comment-margin" aria-label="Comments in the margin" ref={container}>
       {composer ? (
-        <div className="thread-card composer" style={{ top: composer.top }}>
+        <div
+          className="thread-card composer"
+          ref={composerCard}
+          style={{ top: tops.get(COMPOSER_KEY) ?? composer.top }}
+          onKeyDown={(event) => {
+            // Escape anywhere in the composer cancels it (the textarea first closes an open mention list).
+            if (event.key === 'Escape' && !event.defaultPrevented) closeComposer();
+          }}
+        >
           <p className="quote">“{composer.quote}”</p>
-          <MentionTextarea label="New comment" members={comments.members} submitLabel="Comment" onSubmit={composer.create} onCancel={closeComposer} autoFocus />
+          <MentionTextarea
+            label="New comment"
+            members={comments.members}
+            submitLabel="Comment"
+            onSubmit={composer.create}
+            onCancel={closeComposer}
+            onOfferShare={comments.offerShare}
+            autoFocus
+          />
         </div>
       ) : null}
       {detached.length > 0 ? (
@@ -114,7 +137,8 @@ interface ThreadCardProps {
 }
 
 export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadCardProps) {
-  const { myId, role, members, send, activeId, setActiveId } = comments;
+  const { myId, role, members, send, activeId, setActiveId, typing, setTyping } = comments;
+  const typers = typing.get(thread.id) ?? [];
   const [editing, setEditing] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const act = async (op: Parameters<CommentContext['send']>[0]) => setError(await send(op));
@@ -163,7 +187,7 @@ export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadC
               />
             ) : (
               <p className="message-body">
-                <MessageBody body={message.body} members={members} />
+                <MessageBody body={message.body} mentions={message.mentions} members={members} />
               </p>
             )}
             {!message.deleted && editing !== message.id && mayComment(role, 'edit-message', { isAuthor: message.authorId === myId }) ? (
@@ -180,7 +204,19 @@ export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadC
         ))}
       </ol>
       {hasAtLeast(role, 'commenter') ? (
-        <MentionTextarea label="Reply" members={members} submitLabel="Reply" onSubmit={(body, mentions) => send({ op: 'reply', threadId: thread.id, body, mentions })} />
+        <MentionTextarea
+          label="Reply"
+          members={members}
+          submitLabel="Reply"
+          onOfferShare={comments.offerShare}
+          onTyping={(now) => setTyping(now ? thread.id : null)}
+          onSubmit={(body, mentions) => send({ op: 'reply', threadId: thread.id, body, mentions })}
+        />
+      ) : null}
+      {typers.length > 0 ? (
+        <p className="typing muted small" aria-live="polite">
+          {typers.length === 1 ? `${typers[0]} is typing a reply…` : `${typers.slice(0, -1).join(', ')} and ${typers.at(-1)} are typing replies…`}
+        </p>
       ) : null}
       <p className="thread-actions">
         {mayComment(role, 'resolve') ? (

@@ -1,6 +1,7 @@
 'use client';
 
 import Link from 'next/link';
+import { useSearchParams } from 'next/navigation';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
@@ -18,6 +19,7 @@ import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
 import { useBinder } from './use-binder';
 import { useCollabSession } from './use-collab-session';
+import { useCommentTyping } from './use-comment-typing';
 import { useComments } from './use-comments';
 import { useScenePresence } from './use-presence';
 import { useWordCounts } from './use-word-counts';
@@ -60,6 +62,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | null>(null);
   const togglePanel = (which: 'share' | 'export' | 'history' | 'comments') => setPanel((open) => (open === which ? null : which));
   const comments = useComments(session?.provider ?? null);
+  const commentTyping = useCommentTyping(session?.provider ?? null);
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
   const members = props.members.map((member) => ({ userId: member.userId, name: member.name }));
   const [restores, setRestores] = useState(0);
@@ -73,6 +76,10 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
     if (!session?.restoreDraft(draftId)) setNotice('You are offline: restoring needs a connection.');
   };
   const [mode, setMode] = useState<'write' | 'read'>('write');
+  // An inbox item opens the manuscript at its passage: /m/ID?thread=THREAD.
+  const searchParams = useSearchParams();
+  const [linkedThread, setLinkedThread] = useState<string | null>(null);
+  useEffect(() => setLinkedThread(searchParams.get('thread')), [searchParams]);
   const [chosenSceneId, setChosenSceneId] = useState<string | null>(null);
 
   // The open scene stays put whatever co-authors do to the binder: the one chosen (remembered per
@@ -92,6 +99,18 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   useEffect(() => {
     session?.provider.awareness.setLocalStateField('sceneId', mode === 'write' ? (scene?.id ?? null) : null);
   }, [session, scene?.id, mode]);
+
+  useEffect(() => {
+    if (!linkedThread || !binder) return;
+    const thread = comments.threads.find((t) => t.id === linkedThread);
+    if (!thread) return;
+    setLinkedThread(null);
+    window.history.replaceState(null, '', window.location.pathname);
+    if (binder.byId.get(thread.sceneId)?.kind === 'scene') openScene(thread.sceneId);
+    setActiveThreadId(thread.id);
+    setTimeout(() => document.querySelector(`.comment-margin [data-thread-id="${thread.id}"], .manuscript-text [data-thread-id="${thread.id}"]`)?.scrollIntoView({ block: 'center' }), 300);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [linkedThread, binder, comments.threads]);
 
   const openScene = (id: string) => {
     setChosenSceneId(id);
@@ -191,7 +210,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               me={props.me}
               editable={writable}
               onNotice={setNotice}
-              comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId }}
+              comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId, ...commentTyping, offerShare: role === 'owner' ? () => setPanel('share') : undefined }}
             />
           ) : (
             <p className="muted loading">This manuscript has no scenes yet. Add one in the binder.</p>

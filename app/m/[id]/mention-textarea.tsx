@@ -1,11 +1,9 @@
 'use client';
 
 import { useRef, useState, type KeyboardEvent } from 'react';
+import { resolveMentions, splitMentions, unknownMentions, type Mentionable } from '@/lib/comments/mentions';
 
-export interface Mentionable {
-  userId: string;
-  name: string;
-}
+export type { Mentionable };
 
 interface MentionTextareaProps {
   label: string;
@@ -15,19 +13,25 @@ interface MentionTextareaProps {
   onSubmit: (body: string, mentions: string[]) => Promise<string | null>;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** Called on each change of the text (typing), and with false once it is sent, emptied or left. */
+  onTyping?: (typing: boolean) => void;
+  /** For the owner: opens sharing, offered when someone mentioned is not a member. */
+  onOfferShare?: () => void;
 }
 
 /** Plain text with @mentions: typing "@" offers the manuscript's members. */
-export function MentionTextarea({ label, members, submitLabel, initial = '', onSubmit, onCancel, autoFocus }: MentionTextareaProps) {
+export function MentionTextarea({ label, members, submitLabel, initial = '', onSubmit, onCancel, autoFocus, onTyping, onOfferShare }: MentionTextareaProps) {
   const [body, setBody] = useState(initial);
   const [query, setQuery] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
+  const strangers = unknownMentions(body, members);
   const suggestions = query === null ? [] : members.filter((m) => m.name.toLowerCase().startsWith(query.toLowerCase())).slice(0, 6);
 
   const onChange = (value: string) => {
     setBody(value);
+    onTyping?.(value.trim() !== '');
     const caret = area.current?.selectionStart ?? value.length;
     const match = /(^|\s)@([\p{L}\p{N}_.-]*)$/u.exec(value.slice(0, caret));
     setQuery(match ? match[2]! : null);
@@ -42,7 +46,9 @@ export function MentionTextarea({ label, members, submitLabel, initial = '', onS
   const submit = async () => {
     if (!body.trim() || busy) return;
     setBusy(true);
-    const mentions = members.filter((m) => body.includes(`@${m.name}`)).map((m) => m.userId);
+    onTyping?.(false);
+    // Picked from the list or typed out in full, a member's name is a mention of that member.
+    const mentions = resolveMentions(body, members);
     const refusal = await onSubmit(body.trim(), mentions);
     setBusy(false);
     if (refusal) setError(refusal);
@@ -59,8 +65,11 @@ export function MentionTextarea({ label, members, submitLabel, initial = '', onS
       event.preventDefault();
       pick(suggestions[0]!);
     } else if (event.key === 'Escape') {
-      if (query !== null) setQuery(null);
-      else onCancel?.();
+      // The first Escape closes the mention list; the next one cancels (the composer listens for it too).
+      if (query !== null && suggestions.length > 0) {
+        event.preventDefault();
+        setQuery(null);
+      } else onCancel?.();
     }
   };
 
@@ -75,6 +84,7 @@ export function MentionTextarea({ label, members, submitLabel, initial = '', onS
         maxLength={5000}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={onKeyDown}
+        onBlur={() => onTyping?.(false)}
         placeholder="Write a comment… (@ to mention)"
       />
       {suggestions.length > 0 ? (
@@ -96,6 +106,21 @@ export function MentionTextarea({ label, members, submitLabel, initial = '', onS
           </button>
         ) : null}
       </div>
+      {strangers.length > 0 && query === null ? (
+        <p className="mention-stranger small" role="status">
+          {strangers.join(', ')} {strangers.length === 1 ? 'is' : 'are'} not a member of this manuscript, so {strangers.length === 1 ? 'they' : 'they'} can’t see this comment.
+          {onOfferShare ? (
+            <>
+              {' '}
+              <button type="button" className="link-button small" onClick={onOfferShare}>
+                Share the manuscript…
+              </button>
+            </>
+          ) : (
+            ' Ask the owner to share it with them.'
+          )}
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="form-message error">
           {error}
@@ -105,20 +130,18 @@ export function MentionTextarea({ label, members, submitLabel, initial = '', onS
   );
 }
 
-/** A message body as text, with @mentions of members set apart; never interpreted as HTML. */
-export function MessageBody({ body, members }: { body: string; members: Mentionable[] }) {
-  const names = members.map((m) => `@${m.name}`).sort((a, b) => b.length - a.length);
-  if (names.length === 0) return <>{body}</>;
-  const pattern = new RegExp(`(${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'g');
+/** A message body as text, with the members it mentions (by id) as name chips; never interpreted as HTML. */
+export function MessageBody({ body, mentions, members }: { body: string; mentions: string[]; members: Mentionable[] }) {
+  const mentioned = members.filter((member) => mentions.includes(member.userId));
   return (
     <>
-      {body.split(pattern).map((piece, index) =>
-        names.includes(piece) ? (
-          <span key={index} className="mention">
-            {piece}
+      {splitMentions(body, mentioned).map((piece, index) =>
+        'mention' in piece ? (
+          <span key={index} className="mention" data-user-id={piece.mention.userId} title={`${piece.mention.name} was told about this`}>
+            @{piece.mention.name}
           </span>
         ) : (
-          <span key={index}>{piece}</span>
+          <span key={index}>{piece.text}</span>
         ),
       )}
     </>

@@ -7,7 +7,7 @@ import { BubbleMenu } from '@tiptap/react/menus';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useRef, useState } from 'react';
 import { hasAtLeast } from '@/lib/access/roles';
-import { encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
+import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/db/comments';
 import { CommentHighlights, setCommentThreads } from '@/lib/editor/comment-highlights';
 import { CommentMargin, type Composer } from './comment-margin';
@@ -37,6 +37,8 @@ const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, onNotice, comments }: SceneEditorProps) {
   const [composer, setComposer] = useState<Composer | null>(null);
   const canComment = hasAtLeast(comments.role, 'commenter');
+  const sendRef = useRef(comments.send);
+  sendRef.current = comments.send;
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -45,7 +47,10 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
         ...manuscriptExtensions(),
         Collaboration.configure({ document: doc, field: sceneField(sceneId) }),
         CollaborationCaret.configure({ provider, user: { name: me.name, color: me.color } }),
-        CommentHighlights,
+        CommentHighlights.configure({
+          // Where this editor found a passage again, store it so every co-author agrees (first one wins on the server).
+          onReanchor: (change) => void sendRef.current({ op: 'reanchor', threadId: change.threadId, previous: change.previous, anchor: change.anchor, quote: change.quote.slice(0, 2000), context: change.context }),
+        }),
         PasteLimit.configure({
           onRefused: (chars) =>
             onNotice(
@@ -75,10 +80,10 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
   }, [editor, editable]);
 
   const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
-  const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}`).join(',');
+  const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
-    setCommentThreads(editor.view, { threads: sceneThreads.filter((t) => !t.resolvedAt).map((t) => ({ id: t.id, anchor: t.anchor })) });
+    setCommentThreads(editor.view, { threads: sceneThreads.filter((t) => !t.resolvedAt).map((t) => ({ id: t.id, anchor: t.anchor, quote: t.quote, context: t.context })) });
     // anchorsKey stands for the threads' identities and states, which is all the highlights depend on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor, anchorsKey]);
@@ -95,13 +100,14 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
     if (!binding) return;
     const anchor = encodeAnchor(binding.type, binding.mapping, from, to);
     const quote = editor.state.doc.textBetween(from, to, ' ').slice(0, 2000);
+    const context = contextAround(editor.state.doc, from, to);
     const row = editor.view.dom.closest('.page-row');
     const top = editor.view.coordsAtPos(from).top - (row?.getBoundingClientRect().top ?? 0);
     setComposer({
       top,
       quote,
       create: async (body, mentions) => {
-        const refusal = await comments.send({ op: 'create', sceneId, anchor, quote, body, mentions });
+        const refusal = await comments.send({ op: 'create', sceneId, anchor, quote, context, body, mentions });
         if (!refusal) setComposer(null);
         return refusal;
       },

@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { InboxBell } from '../../_components/inbox-bell';
 
 /** The manuscript's bar: back to the list, the title, who is here and the save status. */
 export function TopBarClient({ title, me, children }: { title: string; me: { name: string; color: string }; children: ReactNode }) {
@@ -13,6 +14,7 @@ export function TopBarClient({ title, me, children }: { title: string; me: { nam
       <h1 className="manuscript-title">{title}</h1>
       <div className="topbar-right">
         {children}
+        <InboxBell />
         <Link href="/settings" title={`Settings for ${me.name}`}>
           Settings
         </Link>

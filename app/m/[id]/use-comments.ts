@@ -4,7 +4,7 @@ import type * as decoding from 'lib0/decoding';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '@/lib/collab/message-types';
-import { encodeCommentOp, readCommentEvent, type CommentOpInput } from '@/lib/comments/protocol';
+import { applyCommentEvent, encodeCommentOp, readCommentEvent, type CommentOpInput } from '@/lib/comments/protocol';
 import type { Role } from '@/lib/access/roles';
 import type { CommentThreadView } from '@/lib/db/comments';
 import type { Mentionable } from './mention-textarea';
@@ -21,6 +21,11 @@ export interface CommentContext {
   /** The thread emphasised in both the margin and the text. */
   activeId: string | null;
   setActiveId: (id: string | null) => void;
+  /** Thread id → co-authors typing a reply there now. */
+  typing: Map<string, string[]>;
+  setTyping: (threadId: string | null) => void;
+  /** The owner's way to share the manuscript with someone they mentioned; absent for everyone else. */
+  offerShare?: () => void;
 }
 
 export interface CommentsApi {
@@ -40,19 +45,12 @@ export function useComments(provider: WebsocketProvider | null): CommentsApi {
     if (!provider) return;
     provider.messageHandlers[MessageType.CommentEvent] = (_encoder: unknown, decoder: decoding.Decoder) => {
       const event = readCommentEvent(decoder);
-      if (event.kind === 'threads') {
-        setThreads((current) => {
-          if (event.replace) return event.threads;
-          const byId = new Map(current.map((thread) => [thread.id, thread]));
-          for (const thread of event.threads) byId.set(thread.id, thread);
-          return [...byId.values()].sort((a, b) => a.createdAt - b.createdAt);
-        });
-      } else if (event.kind === 'deleted') {
-        setThreads((current) => current.filter((thread) => thread.id !== event.threadId));
-      } else {
+      // Every server payload is validated; a malformed one is dropped rather than trusted.
+      if (!event) return;
+      if (event.kind === 'done' || event.kind === 'refused') {
         pending.current.get(event.requestId)?.(event.kind === 'refused' ? event.message : null);
         pending.current.delete(event.requestId);
-      }
+      } else setThreads((current) => applyCommentEvent(current, event));
     };
   }, [provider]);
 
