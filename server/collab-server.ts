@@ -4,7 +4,7 @@ import type { RoleSource } from './auth/roles';
 import type { CommentService } from './comments/comment-service';
 import type { CollabMetrics } from './metrics/metrics';
 import type { Persistence } from './persistence/persistence';
-import type { RoomLimits } from './rooms/room';
+import type { RoomLimits, RoomOptions } from './rooms/room';
 import { RoomManager } from './rooms/room-manager';
 import { DEFAULT_LIMITS, startTransport, type TransportLimits } from './transport/ws-server';
 
@@ -26,6 +26,7 @@ export interface CollabServerOptions {
   checkpointIntervalMs: number;
   comments?: CommentService;
   metrics?: CollabMetrics;
+  onDraftRestored?: RoomOptions['onDraftRestored'];
   log?: (line: string) => void;
 }
 
@@ -47,6 +48,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     comments: options.comments,
     limits: options.roomLimits,
     onUpdate: options.metrics?.onUpdate,
+    onDraftRestored: options.onDraftRestored,
     log,
   });
   const transport = await startTransport({

@@ -27,6 +27,12 @@ async function main() {
     checkpointIntervalMs: env.COLLAB_CHECKPOINT_INTERVAL_MS,
     comments: createCommentService(db),
     metrics,
+    onDraftRestored: (event) => {
+      // The inbox tells co-authors (loaded on first restore: mail is rare here); a failure to notify never fails the restore.
+      void import('../lib/notifications/delivery')
+        .then(({ inboxFromEnv }) => inboxFromEnv(db, env).draftRestored(event))
+        .catch((error: unknown) => console.error(`[collab] inbox: ${(error as Error).message}`));
+    },
   });
   console.log(`[collab] listening on ws://${env.COLLAB_HOST}:${server.port}`);
 

@@ -46,9 +46,8 @@ export function createInbox(db: Db, deliver: Deliver = () => {}) {
     shared: (input: { manuscriptId: string; userId: string; actorId: string; role: string }) =>
       store([{ manuscriptId: input.manuscriptId, userId: input.userId, actorId: input.actorId, kind: 'shared', excerpt: `as ${input.role}` }]),
     /**
-     * A co-author restored a draft: every other member hears. The restore runs in the collab room
-     * (server/rooms), which is to call this once the restore is stored (not wired yet: that code is
-     * being rewritten elsewhere).
+     * A co-author restored a draft: every other member hears. The collab room calls this once the
+     * restore is stored (`onDraftRestored` in server/index.ts).
      */
     draftRestored: (input: { manuscriptId: string; actorId: string; draftName: string }) =>
       store(

@@ -162,12 +162,13 @@ describe('Room: drafts and checkpoints', () => {
   function draftRoom(checkpointIntervalMs = 3_600_000) {
     const memory = createMemoryPersistence();
     memory.create('ms-test-1');
-    const room = new Room('ms-test-1', memory.persistence, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {} });
-    return { memory, room };
+    const restored: { manuscriptId: string; actorId: string; draftName: string }[] = [];
+    const room = new Room('ms-test-1', memory.persistence, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {}, onDraftRestored: (event) => restored.push(event) });
+    return { memory, room, restored };
   }
 
   it('restores a draft as one stored, broadcast change, keeping a checkpoint of the state before', async () => {
-    const { memory, room } = draftRoom();
+    const { memory, room, restored } = draftRoom();
     const writer = new FakeSocket();
     const reader = new FakeSocket();
     room.join(writer, identity('editor'));
@@ -182,6 +183,8 @@ describe('Room: drafts and checkpoints', () => {
     room.receive(writer, encodeRestoreDraft('draft0001'));
     await room.flush();
     expect(memory.checkpoints('ms-test-1').map((c) => c.name)).toEqual(['Before restoring “Draft 1”']);
+    // Co-authors hear of it through the inbox.
+    expect(restored).toEqual([{ manuscriptId: 'ms-test-1', actorId: 'u', draftName: 'Draft 1' }]);
     const results = writer.sent.filter((frame) => frame[0] === 103);
     expect(results).toHaveLength(1);
     expect(reader.messageTypes().filter((type) => type === 0).length).toBeGreaterThan(0);

@@ -58,6 +58,8 @@ export interface RoomOptions {
   limits?: Partial<RoomLimits>;
   /** Called for every update a room accepts (for metrics). */
   onUpdate?: () => void;
+  /** Called after a draft restore is stored, so co-authors hear of it (the inbox). */
+  onDraftRestored?: (event: { manuscriptId: string; actorId: string; draftName: string }) => void;
   log: (line: string) => void;
 }
 
@@ -429,6 +431,7 @@ export class Room {
       if (this.failed) return;
       if (error) return reply(false, `The restore stopped part-way (${(error as Error).message}); what changed is saved.`);
       this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored “${draft.name}”`);
+      this.options.onDraftRestored?.({ manuscriptId: this.manuscriptId, actorId: connection.identity.user.id, draftName: draft.name });
       reply(true, `Restored “${draft.name}”.`);
     } finally {
       draftDoc.destroy();

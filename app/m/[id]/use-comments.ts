@@ -1,10 +1,10 @@
 'use client';
 
-import type * as decoding from 'lib0/decoding';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '@/lib/collab/message-types';
-import { applyCommentEvent, encodeCommentOp, readCommentEvent, type CommentOpInput } from '@/lib/comments/protocol';
+import { onServerMessage } from '@/lib/collab/protocol';
+import { applyCommentEvent, commentEventSchema, encodeCommentOp, type CommentOpInput } from '@/lib/comments/protocol';
 import type { Role } from '@/lib/access/roles';
 import type { CommentThreadView } from '@/lib/db/comments';
 import type { Mentionable } from './mention-textarea';
@@ -43,15 +43,16 @@ export function useComments(provider: WebsocketProvider | null): CommentsApi {
 
   useEffect(() => {
     if (!provider) return;
-    provider.messageHandlers[MessageType.CommentEvent] = (_encoder: unknown, decoder: decoding.Decoder) => {
-      const event = readCommentEvent(decoder);
+    onServerMessage(provider as unknown as Parameters<typeof onServerMessage>[0], MessageType.CommentEvent, 'comment-event', ({ payload }) => {
       // Every server payload is validated; a malformed one is dropped rather than trusted.
-      if (!event) return;
+      const parsed = commentEventSchema.safeParse(payload);
+      if (!parsed.success) return;
+      const event = parsed.data;
       if (event.kind === 'done' || event.kind === 'refused') {
         pending.current.get(event.requestId)?.(event.kind === 'refused' ? event.message : null);
         pending.current.delete(event.requestId);
       } else setThreads((current) => applyCommentEvent(current, event));
-    };
+    });
   }, [provider]);
 
   const send = useCallback(
