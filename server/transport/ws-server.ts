@@ -66,6 +66,12 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
 
+/** Answers a refused upgrade in plain HTTP and closes; the timer only cuts off a peer that never reads the answer. */
+function answerAndClose(socket: Duplex, status: string, retryAfterSeconds: number): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nRetry-After: ${retryAfterSeconds}\r\n\r\n`);
+  setTimeout(() => socket.destroy(), 1_000).unref();
+}
+
 /** A refused WebSocket still learns why (its close code), but may send nothing more: paused, then cut. */
 function refuseOpenSocket(ws: WebSocket, code: CloseCode): void {
   ws.pause();
@@ -108,11 +114,7 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     const address = request.socket.remoteAddress ?? 'unknown';
-    if (!accepting || !gate.enter(address)) {
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 2\r\n\r\n');
-      socket.destroy();
-      return;
-    }
+    if (!accepting || !gate.enter(address)) return answerAndClose(socket, '503 Service Unavailable', 2);
     const timer = setTimeout(() => socket.destroy(), limits.handshakeTimeoutMs);
     void refusals
       .isBlocked(address)
@@ -121,9 +123,7 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
         if (!outcome.ok && 'blocked' in outcome) {
           clearTimeout(timer);
           gate.leave(address);
-          socket.end('HTTP/1.1 429 Too Many Requests\r\nConnection: close\r\nRetry-After: 30\r\n\r\n');
-          socket.destroy();
-          return;
+          return answerAndClose(socket, '429 Too Many Requests', 30);
         }
         if (!outcome.ok) void refusals.fail(address);
         clearTimeout(timer);
