@@ -82,27 +82,29 @@ function decodeFrame<T>(frame: Uint8Array, read: (decoder: decoding.Decoder, typ
   }
 }
 
-function readSync(decoder: decoding.Decoder): { step: number; payload: Uint8Array } {
+/** The stock y-websocket messages both directions share: sync (with its state vector checked) and awareness. */
+type StockMessage = Extract<ClientMessage, { type: 'sync-step-1' | 'sync-step-2' | 'sync-update' | 'awareness' }>;
+
+function readStockMessage(decoder: decoding.Decoder, type: number): StockMessage {
+  if (type === MessageType.Awareness) return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
   const step = decoding.readVarUint(decoder);
   const payload = decoding.readVarUint8Array(decoder);
-  if (step !== SyncStep.Step1 && step !== SyncStep.Step2 && step !== SyncStep.Update) throw new ProtocolError(`unknown sync step ${step}`);
-  return { step, payload };
+  if (step === SyncStep.Step1) {
+    readStateVector(payload);
+    return { type: 'sync-step-1', stateVector: payload };
+  }
+  if (step === SyncStep.Step2) return { type: 'sync-step-2', update: payload };
+  if (step === SyncStep.Update) return { type: 'sync-update', update: payload };
+  throw new ProtocolError(`unknown sync step ${step}`);
 }
 
 /** Decodes one client frame; throws ProtocolError on anything malformed, unknown or with trailing bytes. */
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   return decodeFrame<ClientMessage>(frame, (decoder, type) => {
     switch (type) {
-      case MessageType.Sync: {
-        const { step, payload } = readSync(decoder);
-        if (step === SyncStep.Step1) {
-          readStateVector(payload);
-          return { type: 'sync-step-1', stateVector: payload };
-        }
-        return { type: step === SyncStep.Step2 ? 'sync-step-2' : 'sync-update', update: payload };
-      }
+      case MessageType.Sync:
       case MessageType.Awareness:
-        return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        return readStockMessage(decoder, type);
       case MessageType.QueryAwareness:
         return { type: 'query-awareness' };
       case MessageType.Comment:
@@ -122,16 +124,9 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 export function decodeServerMessage(frame: Uint8Array): ServerMessage {
   return decodeFrame<ServerMessage>(frame, (decoder, type) => {
     switch (type) {
-      case MessageType.Sync: {
-        const { step, payload } = readSync(decoder);
-        if (step === SyncStep.Step1) {
-          readStateVector(payload);
-          return { type: 'sync-step-1', stateVector: payload };
-        }
-        return { type: step === SyncStep.Step2 ? 'sync-step-2' : 'sync-update', update: payload };
-      }
+      case MessageType.Sync:
       case MessageType.Awareness:
-        return { type: 'awareness', update: decoding.readVarUint8Array(decoder) };
+        return readStockMessage(decoder, type);
       case MessageType.Stored:
         return { type: 'stored', stateVector: readStateVector(decoding.readVarUint8Array(decoder)) };
       case MessageType.Role: {
