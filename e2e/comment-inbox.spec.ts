@@ -28,6 +28,23 @@ const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments
 const highlight = (writer: InManuscript) => writer.text.locator('.comment-highlight');
 const PASSAGE = 'The lamp burned all night long';
 
+/**
+ * Waits until the editor's own selection is a caret at the very start: a remote change can redraw the
+ * view between a key and the browser's selectionchange, and Enter on the old selection would replace the passage.
+ */
+async function caretAtStartOfText(writer: InManuscript) {
+  await expect.poll(() => editorSelection(writer)).toEqual({ from: 1, to: 1 });
+}
+
+/** The ProseMirror selection of the writer's open scene (Tiptap keeps its editor on the view's element). */
+function editorSelection(writer: InManuscript): Promise<{ from: number; to: number } | null> {
+  return writer.page.evaluate(() => {
+    const element = document.querySelector('.manuscript-text') as (Element & { editor?: { state: { selection: { from: number; to: number } } } }) | null;
+    const selection = element?.editor?.state.selection;
+    return selection ? { from: selection.from, to: selection.to } : null;
+  });
+}
+
 /** What Ben sees: the thread on the same words, and nothing under Detached. */
 async function benStillSeesThePassage(ben: InManuscript) {
   await expect(highlight(ben)).toHaveText(PASSAGE);
@@ -79,6 +96,7 @@ test('a comment holds through Enter and joins, a typed @mention reaches the bell
   // Into the text away from the passage (its selection's bubble sits over the middle), then to the very start.
   await ada.text.click({ position: { x: 8, y: 8 } });
   await ada.page.keyboard.press('Control+Home');
+  await caretAtStartOfText(ada);
   await ada.page.keyboard.press('Enter');
   await expect(ben.text.locator('p')).toHaveCount(2);
   await benStillSeesThePassage(ben);
@@ -87,6 +105,8 @@ test('a comment holds through Enter and joins, a typed @mention reaches the bell
   await ada.page.keyboard.press('Control+Home');
   await ada.page.keyboard.press('ArrowRight');
   for (let i = 0; i < 'The sea was calm that evening. '.length; i++) await ada.page.keyboard.press('ArrowRight');
+  // The empty paragraph (2) plus the sentence: the caret sits right before the passage.
+  await expect.poll(() => editorSelection(ada)).toEqual({ from: 3 + 31, to: 3 + 31 });
   await ada.page.keyboard.press('Enter');
   await expect(ben.text.locator('p')).toHaveCount(3);
   await expect.poll(() => proseText(ben)).toMatch(/\nThe lamp burned all night long, and nobody came/);
