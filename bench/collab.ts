@@ -143,22 +143,23 @@ function scriptorium(): Peer {
   };
 }
 
-function yWebsocketServer(): Peer {
+/** A peer that keeps documents only in memory, started from its script in bench/peers/. */
+function memoryPeer(name: string, script: string, client: (port: number, room: string) => Client): Peer {
   let child: ChildProcess;
   let port = 0;
   let rooms = 0;
   return {
-    name: '@y/websocket-server',
+    name,
     async start() {
-      ({ child, port } = await spawnServer(['bench/peers/y-websocket-server.mjs'], { PORT: '0' }));
+      ({ child, port } = await spawnServer([script], { PORT: '0' }));
     },
     async room(initial) {
       const room = `bench-${rooms++}`;
       if (initial) await seedThroughClient(this, room, initial);
       return room;
     },
-    prepare: async (room) => () => yWebsocketClient(`ws://127.0.0.1:${port}`, room, {}, false),
-    connect: async (room) => yWebsocketClient(`ws://127.0.0.1:${port}`, room, {}, false),
+    prepare: async (room) => () => client(port, room),
+    connect: async (room) => client(port, room),
     pid: () => child.pid!,
     async stop() {
       child.kill('SIGKILL');
@@ -166,32 +167,9 @@ function yWebsocketServer(): Peer {
   };
 }
 
-function hocuspocus(): Peer {
-  let child: ChildProcess;
-  let port = 0;
-  let rooms = 0;
-  return {
-    name: 'Hocuspocus',
-    async start() {
-      ({ child, port } = await spawnServer(['bench/peers/hocuspocus.mjs'], { PORT: '0' }));
-    },
-    async room(initial) {
-      const room = `bench-${rooms++}`;
-      if (initial) await seedThroughClient(this, room, initial);
-      return room;
-    },
-    async prepare(room) {
-      return () => hocuspocusClient(port, room);
-    },
-    async connect(room) {
-      return hocuspocusClient(port, room);
-    },
-    pid: () => child.pid!,
-    async stop() {
-      child.kill('SIGKILL');
-    },
-  };
-}
+const yWebsocketServer = () =>
+  memoryPeer('@y/websocket-server', 'bench/peers/y-websocket-server.mjs', (port, room) => yWebsocketClient(`ws://127.0.0.1:${port}`, room, {}, false));
+const hocuspocus = () => memoryPeer('Hocuspocus', 'bench/peers/hocuspocus.mjs', hocuspocusClient);
 
 function hocuspocusClient(port: number, room: string): Client {
   const doc = new Y.Doc();

@@ -17,13 +17,13 @@ import { seedWriter, TEST_SECRET, tokenFor } from '../server/testing/fixtures';
 import { connectHeadlessClient, waitFor } from '../server/testing/headless-client';
 import { buildManuscript } from './manuscript';
 
-async function run(foldOffThread: boolean) {
+async function run(offThread: boolean) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-compaction-'));
   const db = openDatabase(`file:${path.join(dir, 'bench.db')}`);
   const owner = seedWriter(db, 'Bench');
   const id = createManuscript(db, { title: 'Novel', ownerId: owner.id, initialUpdate: Y.encodeStateAsUpdate(buildManuscript(100_000, 60)) }).id;
   const server = await startCollabServer({
-    host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db, { commitWindowMs: 20, offThread: foldOffThread }), roles: createSqliteRoleSource(db),
+    host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db, { commitWindowMs: 20, offThread }), roles: createSqliteRoleSource(db),
     secret: TEST_SECRET, roleRecheckMs: 60_000, maxMessageBytes: 64 * 1024 * 1024, roomGraceMs: 60_000, pingIntervalMs: 60_000,
     compactEveryUpdates: 1_000_000, checkpointIntervalMs: 3_600_000, log: () => {},
   });

@@ -64,10 +64,6 @@ export class GroupCommitter<J, R> {
     return this.lastSettled;
   }
 
-  get queued(): number {
-    return this.queue.length;
-  }
-
   private cancelSchedule(): void {
     if (!this.scheduled) return;
     clearTimeout(this.scheduled as NodeJS.Timeout);

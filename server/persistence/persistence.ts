@@ -1,8 +1,7 @@
-/** A stored row of a manuscript's update log. */
-export interface StoredUpdate {
-  seq: number;
-  bytes: Uint8Array;
-}
+import type { StoredUpdate } from '../../lib/db';
+
+/** A stored row of a manuscript's update log, as lib/db reads it. */
+export type { StoredUpdate };
 
 export type LoadResult =
   | { status: 'missing' }
