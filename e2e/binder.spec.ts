@@ -5,7 +5,8 @@ import { createManuscript, openManuscript, shareWith, signUp, type InManuscript 
 
 const tree = (page: Page) => page.getByRole('tree', { name: 'Manuscript structure' });
 const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name: new RegExp(`^${name}, `) });
-const order = (page: Page) => tree(page).getByRole('treeitem').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label')));
+// An item is named "Title, [status,] N words, kind"; the order is told by title and kind.
+const order = (page: Page) => tree(page).getByRole('treeitem').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label')!.replace(/, .*, /, ', ')));
 
 async function addAndName(writer: InManuscript, kind: 'Scene' | 'Chapter', title: string) {
   await writer.page.getByRole('button', { name: `+ ${kind}` }).click();

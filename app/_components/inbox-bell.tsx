@@ -57,7 +57,10 @@ export function InboxBell() {
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !box.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof KeyboardEvent ? event.key !== 'Escape' : box.current?.contains(event.target as Node)) return;
+      setOpen(false);
+      // Escape gives focus back to the bell, so a keyboard writer is where they were.
+      if (event instanceof KeyboardEvent) box.current?.querySelector<HTMLElement>('.inbox-bell')?.focus();
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);

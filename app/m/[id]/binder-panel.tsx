@@ -37,6 +37,12 @@ export function wordsIn(node: BinderNode, counts: Map<string, number>): number {
   return node.kind === 'scene' ? (counts.get(node.id) ?? 0) : node.children.reduce((sum, child) => sum + wordsIn(child, counts), 0);
 }
 
+/** An item's name says everything it shows, in the same order (WCAG 2.5.3), then what kind it is. */
+function itemLabel(node: BinderNode, words: number): string {
+  const status = node.kind === 'scene' && node.status !== 'draft' ? `, ${STATUS_LABEL[node.status]}` : '';
+  return `${node.title || 'Untitled'}${status}, ${numberFormat.format(words)} words, ${node.kind}`;
+}
+
 /** The manuscript's structure: parts, chapters and scenes, with counts and who is where. */
 export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence, counts, editable }: BinderPanelProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -98,7 +104,7 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
           role="treeitem"
           aria-level={depth + 1}
           aria-selected={isCurrent}
-          aria-label={`${node.title || 'Untitled'}, ${node.kind}`}
+          aria-label={itemLabel(node, wordsIn(node, counts))}
           tabIndex={isCurrent || (!currentSceneId && depth === 0) ? 0 : -1}
           className={`binder-item binder-${node.kind}${isCurrent ? ' current' : ''}${selectedId === node.id && !isCurrent ? ' selected' : ''}${dragged === node.id ? ' dragging' : ''}`}
           style={{ paddingLeft: `${0.5 + depth * 0.9}rem` }}
@@ -148,14 +154,15 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
           ) : (
             <span className="binder-title">{node.title || 'Untitled'}</span>
           )}
+          {/* Spaces between the pieces keep "Scene 1" and its count "9" from reading as "Scene 19". */}{' '}
           {people.length > 0 ? (
-            <span className="binder-people" aria-label={`Here: ${people.map((p) => p.name).join(', ')}`}>
+            <span className="binder-people" role="img" aria-label={`Here: ${people.map((p) => p.name).join(', ')}`}>
               {people.map((person) => (
                 <span key={person.name} className="presence-dot" style={{ background: person.color }} title={person.name} />
               ))}
             </span>
           ) : null}
-          {node.kind === 'scene' && node.status !== 'draft' ? <span className={`status status-${node.status}`}>{STATUS_LABEL[node.status]}</span> : null}
+          {node.kind === 'scene' && node.status !== 'draft' ? <span className={`status status-${node.status}`}>{STATUS_LABEL[node.status]}</span> : null}{' '}
           <span className="binder-count" aria-label={`${wordsIn(node, counts)} words`}>
             {numberFormat.format(wordsIn(node, counts))}
           </span>

@@ -6,6 +6,7 @@ import { hasAtLeast } from '@/lib/access/roles';
 import { mayComment } from '@/lib/comments/authorize';
 import type { CommentThreadView } from '@/lib/db/comments';
 import { commentRanges } from '@/lib/editor/comment-highlights';
+import { COMMENT_JUMP_KEYS, isCommentJump } from './comment-jump';
 import { MentionTextarea, MessageBody } from './mention-textarea';
 import type { CommentContext } from './use-comments';
 
@@ -25,13 +26,15 @@ interface CommentMarginProps {
   comments: CommentContext;
   composer: Composer | null;
   closeComposer: () => void;
+  /** Control+Alt+J (or Escape) in a thread puts the caret back in its passage. */
+  onReturnToPassage?: (threadId: string) => void;
 }
 
 /**
  * Open threads level with their passages, stacked so they never overlap; threads whose passage was
  * deleted gather under "Detached", quoting the words they were on.
  */
-export function CommentMargin({ editor, threads, comments, composer, closeComposer }: CommentMarginProps) {
+export function CommentMargin({ editor, threads, comments, composer, closeComposer, onReturnToPassage }: CommentMarginProps) {
   const [version, setVersion] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const cards = useRef(new Map<string, HTMLElement>());
@@ -83,7 +86,20 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
   }, [version, threads, editor, composer]);
 
   return (
-    <aside className="comment-margin" aria-label="Comments in the margin" ref={container}>
+    <aside
+      className="comment-margin"
+      aria-label="Comments in the margin"
+      ref={container}
+      onKeyDown={(event) => {
+        const card = (event.target as HTMLElement).closest<HTMLElement>('.thread-card[data-thread-id]');
+        const typing = (event.target as HTMLElement).matches('textarea, input');
+        if (!card || !onReturnToPassage || event.defaultPrevented) return;
+        if (isCommentJump(event) || (event.key === 'Escape' && !typing)) {
+          event.preventDefault();
+          onReturnToPassage(card.dataset.threadId!);
+        }
+      }}
+    >
       {composer ? (
         <div
           className="thread-card composer"
@@ -151,6 +167,7 @@ export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadC
       aria-label={`Comment thread on “${thread.quote.slice(0, 60)}”`}
       data-thread-id={thread.id}
       tabIndex={0}
+      aria-keyshortcuts={detached ? undefined : COMMENT_JUMP_KEYS}
       onMouseEnter={() => setActiveId(thread.id)}
       onMouseLeave={() => active && setActiveId(null)}
       onFocus={() => setActiveId(thread.id)}

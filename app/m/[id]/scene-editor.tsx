@@ -9,8 +9,9 @@ import { useEffect, useRef, useState } from 'react';
 import { hasAtLeast } from '@/lib/access/roles';
 import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/db/comments';
-import { CommentHighlights, setCommentThreads } from '@/lib/editor/comment-highlights';
+import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';
 import { CommentMargin, type Composer } from './comment-margin';
+import { COMMENT_JUMP_KEYS, isCommentJump, threadAtCaret } from './comment-jump';
 import type { CommentContext } from './use-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -61,7 +62,15 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       editable,
       editorProps: {
         // Focusable even when read-only, so commenters can select a passage and use the shortcut.
-        attributes: { class: 'manuscript-text', 'aria-label': `Text of ${sceneTitle}`, spellcheck: 'true', tabindex: '0' },
+        attributes: {
+          class: 'manuscript-text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': `Text of ${sceneTitle}`,
+          'aria-describedby': `editor-keys-${sceneId}`,
+          spellcheck: 'true',
+          tabindex: '0',
+        },
         handleDOMEvents: {
           // Hovering a commented passage emphasises its thread in the margin.
           mouseover: (_view, event) => {
@@ -91,6 +100,12 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
     if (editor && !editor.isDestroyed) setCommentThreads(editor.view, { activeId: comments.activeId });
   }, [editor, comments.activeId]);
 
+  /** Closes the composer and gives the caret back to the text, so the writer goes on typing. */
+  const closeComposer = () => {
+    setComposer(null);
+    if (editor && !editor.isDestroyed) editor.commands.focus();
+  };
+
   /** Opens the comment composer beside the selected passage. */
   const startComment = () => {
     if (!editor || !canComment) return;
@@ -108,13 +123,38 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       quote,
       create: async (body, mentions) => {
         const refusal = await comments.send({ op: 'create', sceneId, anchor, quote, context, body, mentions });
-        if (!refusal) setComposer(null);
+        if (!refusal) closeComposer();
         return refusal;
       },
     });
   };
   const startCommentRef = useRef(startComment);
   startCommentRef.current = startComment;
+
+  // Where the caret was when the writer jumped to a thread, so the way back lands there again.
+  const jumpedFrom = useRef<{ threadId: string; pos: number } | null>(null);
+  /** From the commented passage under the caret to its thread in the margin. */
+  const jumpToThread = () => {
+    if (!editor) return;
+    const threadId = threadAtCaret(editor.state);
+    if (!threadId) return onNotice('The caret is not in a commented passage.');
+    jumpedFrom.current = { threadId, pos: editor.state.selection.from };
+    comments.setActiveId(threadId);
+    const card = document.querySelector<HTMLElement>(`.comment-margin [data-thread-id="${threadId}"]`);
+    card?.scrollIntoView({ block: 'nearest' });
+    card?.focus();
+  };
+  const jumpToThreadRef = useRef(jumpToThread);
+  jumpToThreadRef.current = jumpToThread;
+  /** From a thread back to its passage, at the caret the writer left. */
+  const returnToPassage = (threadId: string) => {
+    if (!editor || editor.isDestroyed) return;
+    const range = commentRanges(editor.state).get(threadId);
+    if (!range) return;
+    const back = jumpedFrom.current;
+    const pos = back?.threadId === threadId && back.pos >= range.from && back.pos <= range.to ? back.pos : range.from;
+    editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
+  };
   useEffect(() => {
     if (!editor) return;
     const dom = editor.view.dom;
@@ -122,6 +162,9 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
         event.preventDefault();
         startCommentRef.current();
+      } else if (isCommentJump(event)) {
+        event.preventDefault();
+        jumpToThreadRef.current();
       }
     };
     dom.addEventListener('keydown', onKey);
@@ -131,6 +174,9 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
   return (
     <div className="scene">
       <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
+      <p id={`editor-keys-${sceneId}`} className="visually-hidden">
+        {canComment ? `Control+Alt+M comments on the selected words; ${COMMENT_JUMP_KEYS} goes from a commented passage to its thread, and back.` : 'Read only.'}
+      </p>
       {editable ? (
         <Toolbar editor={editor} onComment={startComment} />
       ) : (
@@ -153,7 +199,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
             </BubbleMenu>
           ) : null}
         </article>
-        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={() => setComposer(null)} />
+        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={closeComposer} onReturnToPassage={returnToPassage} />
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import { InboxBell } from '../../_components/inbox-bell';
 export function TopBarClient({ title, me, children }: { title: string; me: { name: string; color: string }; children: ReactNode }) {
   return (
     <header className="topbar">
-      <Link href="/" className="brand" aria-label="All manuscripts">
+      <Link href="/" className="brand" aria-label="Scriptorium: all manuscripts">
         Scriptorium
       </Link>
       <h1 className="manuscript-title">{title}</h1>
