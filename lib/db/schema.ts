@@ -211,3 +211,12 @@ export const notificationSettings = sqliteTable('notification_settings', {
   email: text('email', { enum: ['off', 'immediate', 'daily'] }).notNull().default('off'),
   lastDigestAt: integer('last_digest_at', { mode: 'timestamp_ms' }),
 });
+
+/** How the writing room looks for a writer on every device (theme, text font and size…); absent means the defaults. */
+export const writerAppearance = sqliteTable('writer_appearance', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** JSON, read through lib/appearance (unknown fields fall back to defaults). */
+  settings: text('settings').notNull(),
+});
