@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appearanceAttributes, DEFAULT_APPEARANCE, mergeAppearance, parseAppearance } from './appearance';
+import { appearanceAttributes, DEFAULT_APPEARANCE, deviceOverrideScript, mergeAppearance, parseAppearance } from './appearance';
 
 describe('appearance', () => {
   it('falls back to the defaults for anything missing or unknown', () => {
@@ -16,5 +16,20 @@ describe('appearance', () => {
 
   it('names the attributes the stylesheet reads', () => {
     expect(appearanceAttributes({ ...DEFAULT_APPEARANCE, theme: 'dark', typewriter: true })).toMatchObject({ 'data-theme': 'dark', 'data-typewriter': 'true', 'data-text-font': 'literata' });
+  });
+});
+
+describe('deviceOverrideScript', () => {
+  it('applies only known values from localStorage to <html>', () => {
+    const attributes = new Map<string, string>();
+    const stored = JSON.stringify({ theme: 'dark', size: 'huge', typewriter: true, onload: 'alert(1)' });
+    const run = new Function('localStorage', 'document', deviceOverrideScript());
+    run({ getItem: () => stored }, { documentElement: { setAttribute: (name: string, value: string) => attributes.set(name, value) } });
+    expect(Object.fromEntries(attributes)).toEqual({ 'data-theme': 'dark', 'data-typewriter': 'true' });
+  });
+
+  it('does nothing when the device has no choices or unreadable ones', () => {
+    const run = new Function('localStorage', 'document', deviceOverrideScript());
+    expect(() => run({ getItem: () => '{nope' }, { documentElement: { setAttribute: () => { throw new Error('touched'); } } })).not.toThrow();
   });
 });

@@ -18,6 +18,15 @@ export const appearanceSchema = z.object({
 
 export type Appearance = z.infer<typeof appearanceSchema>;
 
+/** What a writer may send: every field, strictly (a bad value is refused, not silently replaced). */
+export const appearanceInput = z.strictObject({
+  theme: z.enum(THEMES),
+  font: z.enum(TEXT_FONTS),
+  size: z.enum(TEXT_SIZES),
+  typewriter: z.boolean(),
+  focus: z.boolean(),
+});
+
 export const DEFAULT_APPEARANCE: Appearance = { theme: 'system', font: 'literata', size: 'medium', typewriter: false, focus: false };
 
 export const THEME_LABEL: Record<Appearance['theme'], string> = { system: 'As the system', light: 'Light', dark: 'Dark' };
@@ -36,13 +45,7 @@ export function parseAppearance(value: unknown): Appearance {
 }
 
 /** Each field on its own, strict: a device's stored value is used only where it is valid. */
-const FIELD_SCHEMAS = {
-  theme: z.enum(THEMES),
-  font: z.enum(TEXT_FONTS),
-  size: z.enum(TEXT_SIZES),
-  typewriter: z.boolean(),
-  focus: z.boolean(),
-} satisfies Record<keyof Appearance, z.ZodType>;
+const FIELD_SCHEMAS = appearanceInput.shape;
 
 /** A device's own choices (only the valid fields it set) over the account's. */
 export function mergeAppearance(account: Appearance, device: Record<string, unknown> | null): Appearance {
@@ -67,3 +70,13 @@ export function appearanceAttributes(appearance: Appearance): Record<string, str
 
 /** Where a device keeps its own override (localStorage). */
 export const DEVICE_APPEARANCE_KEY = 'scriptorium.appearance';
+
+/**
+ * A tiny script for <head>, run before the first paint: this device's own choices (localStorage)
+ * over the account's, so a dark room never flashes white. Only known values are applied.
+ */
+export function deviceOverrideScript(): string {
+  const allowed = { theme: THEMES, font: TEXT_FONTS, size: TEXT_SIZES, typewriter: [true, false], focus: [true, false] };
+  const attribute = { theme: 'data-theme', font: 'data-text-font', size: 'data-text-size', typewriter: 'data-typewriter', focus: 'data-focus-mode' };
+  return `(function(){try{var d=JSON.parse(localStorage.getItem(${JSON.stringify(DEVICE_APPEARANCE_KEY)})||'null');if(!d||typeof d!=='object')return;var a=${JSON.stringify(allowed)},n=${JSON.stringify(attribute)},h=document.documentElement;for(var k in a){if(a[k].indexOf(d[k])>=0)h.setAttribute(n[k],String(d[k]));}}catch(e){}})();`;
+}

@@ -28,13 +28,15 @@ interface CommentMarginProps {
   closeComposer: () => void;
   /** Control+Alt+J (or Escape) in a thread puts the caret back in its passage. */
   onReturnToPassage?: (threadId: string) => void;
+  /** On phones and tablets, the one thread shown as a sheet over the text (null: the sheet is closed). */
+  sheetThreadId?: string | null;
 }
 
 /**
  * Open threads level with their passages, stacked so they never overlap; threads whose passage was
  * deleted gather under "Detached", quoting the words they were on.
  */
-export function CommentMargin({ editor, threads, comments, composer, closeComposer, onReturnToPassage }: CommentMarginProps) {
+export function CommentMargin({ editor, threads, comments, composer, closeComposer, onReturnToPassage, sheetThreadId = null }: CommentMarginProps) {
   const [version, setVersion] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const cards = useRef(new Map<string, HTMLElement>());
@@ -87,7 +89,7 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
 
   return (
     <aside
-      className="comment-margin"
+      className={`comment-margin${composer || (sheetThreadId && threads.some((t) => t.id === sheetThreadId)) ? ' comment-margin--sheet-open' : ''}`}
       aria-label="Comments in the margin"
       ref={container}
       onKeyDown={(event) => {
@@ -100,6 +102,13 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
         }
       }}
     >
+      {sheetThreadId && onReturnToPassage && !composer ? (
+        <p className="sheet-head narrow-only">
+          <button type="button" className="quiet" onClick={() => onReturnToPassage(sheetThreadId)}>
+            Back to the text
+          </button>
+        </p>
+      ) : null}
       {composer ? (
         <div
           className="thread-card composer"
@@ -138,6 +147,7 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
           top={tops.get(thread.id) ?? 0}
           cardRef={(element) => (element ? cards.current.set(thread.id, element) : cards.current.delete(thread.id))}
           comments={comments}
+          inSheet={thread.id === sheetThreadId}
         />
       ))}
     </aside>
@@ -150,9 +160,11 @@ interface ThreadCardProps {
   top?: number;
   detached?: boolean;
   cardRef?: (element: HTMLElement | null) => void;
+  /** Shown in the phone sheet (the other cards are hidden there). */
+  inSheet?: boolean;
 }
 
-export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadCardProps) {
+export function ThreadCard({ thread, comments, top, detached, cardRef, inSheet }: ThreadCardProps) {
   const { myId, role, members, send, activeId, setActiveId, typing, setTyping } = comments;
   const typers = typing.get(thread.id) ?? [];
   const [editing, setEditing] = useState<string | null>(null);
@@ -166,6 +178,7 @@ export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadC
       style={top === undefined ? undefined : { top }}
       aria-label={`Comment thread on “${thread.quote.slice(0, 60)}”`}
       data-thread-id={thread.id}
+      data-in-sheet={inSheet ? 'true' : undefined}
       tabIndex={0}
       aria-keyshortcuts={detached ? undefined : COMMENT_JUMP_KEYS}
       onMouseEnter={() => setActiveId(thread.id)}

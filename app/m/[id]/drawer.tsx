@@ -2,9 +2,28 @@
 
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** Where a panel covers the whole page (phones and tablets), so it holds focus like a dialog. */
+const COVERS_THE_PAGE = '(max-width: 900px)';
+
+/** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
+function keepFocusInside(event: React.KeyboardEvent<HTMLElement>) {
+  const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]')];
+  const first = focusable[0];
+  const last = focusable.at(-1);
+  if (!first || !last) return;
+  if (!event.shiftKey && document.activeElement === last) {
+    event.preventDefault();
+    first.focus();
+  } else if (event.shiftKey && (document.activeElement === first || !focusable.includes(document.activeElement as HTMLElement))) {
+    event.preventDefault();
+    last.focus();
+  }
+}
+
 /**
  * A side panel over the manuscript: a named region with its title and a Close button. Opening it
  * moves focus to its title; Escape inside it closes it, and focus goes back where it came from.
+ * On a phone or tablet it covers the page, so Tab stays inside it.
  */
 export function Drawer({ label, title, className, onClose, children }: { label: string; title: string; className?: string; onClose: () => void; children: ReactNode }) {
   const panel = useRef<HTMLElement>(null);
@@ -28,7 +47,7 @@ export function Drawer({ label, title, className, onClose, children }: { label: 
         if (event.key === 'Escape' && !event.defaultPrevented) {
           event.preventDefault();
           onClose();
-        }
+        } else if (event.key === 'Tab' && window.matchMedia(COVERS_THE_PAGE).matches) keepFocusInside(event);
       }}
     >
       <div className="panel-head">

@@ -12,6 +12,8 @@ import type { CommentThreadView } from '@/lib/db/comments';
 import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';
 import { CommentMargin, type Composer } from './comment-margin';
 import { COMMENT_JUMP_KEYS, isCommentJump, threadAtCaret } from './comment-jump';
+import { useTypewriter } from './use-typewriter';
+import { useAppearance } from '../../_components/use-appearance';
 import type { CommentContext } from './use-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -37,6 +39,9 @@ const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
 export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, onNotice, comments }: SceneEditorProps) {
   const [composer, setComposer] = useState<Composer | null>(null);
+  // On phones and tablets, the thread a writer tapped (or jumped to) opens as a sheet over the text.
+  const [sheetThreadId, setSheetThreadId] = useState<string | null>(null);
+  const openSheetRef = useRef(setSheetThreadId);
   const canComment = hasAtLeast(comments.role, 'commenter');
   const sendRef = useRef(comments.send);
   sendRef.current = comments.send;
@@ -78,6 +83,11 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
             if (id) comments.setActiveId(id);
             return false;
           },
+          click: (_view, event) => {
+            const id = (event.target as HTMLElement).closest?.('[data-thread-id]')?.getAttribute('data-thread-id');
+            if (id) openSheetRef.current(id);
+            return false;
+          },
         },
       },
     },
@@ -87,6 +97,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  useTypewriter(editor, useAppearance().typewriter);
 
   const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
@@ -140,15 +151,20 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
     if (!threadId) return onNotice('The caret is not in a commented passage.');
     jumpedFrom.current = { threadId, pos: editor.state.selection.from };
     comments.setActiveId(threadId);
-    const card = document.querySelector<HTMLElement>(`.comment-margin [data-thread-id="${threadId}"]`);
-    card?.scrollIntoView({ block: 'nearest' });
-    card?.focus();
+    setSheetThreadId(threadId);
+    // A frame later: on a phone the card is shown only once its sheet has opened.
+    requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(`.comment-margin [data-thread-id="${threadId}"]`);
+      card?.scrollIntoView({ block: 'nearest' });
+      card?.focus();
+    });
   };
   const jumpToThreadRef = useRef(jumpToThread);
   jumpToThreadRef.current = jumpToThread;
   /** From a thread back to its passage, at the caret the writer left. */
   const returnToPassage = (threadId: string) => {
     if (!editor || editor.isDestroyed) return;
+    setSheetThreadId(null);
     const range = commentRanges(editor.state).get(threadId);
     if (!range) return;
     const back = jumpedFrom.current;
@@ -199,7 +215,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
             </BubbleMenu>
           ) : null}
         </article>
-        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={closeComposer} onReturnToPassage={returnToPassage} />
+        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={closeComposer} onReturnToPassage={returnToPassage} sheetThreadId={sheetThreadId} />
       </div>
     </div>
   );
