@@ -190,7 +190,7 @@ export function ThreadCard({ thread, comments, top, detached, cardRef, inSheet }
         {thread.messages.map((message) => (
           <li key={message.id} className="message">
             <p className="message-head">
-              <span className="author" style={{ color: message.authorColor }}>
+              <span className="author" style={{ '--author-color': message.authorColor } as React.CSSProperties}>
                 {message.authorName}
               </span>
               <span className="muted small">
