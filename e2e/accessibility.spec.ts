@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './a11y';
 import { expect, test } from './fixtures';
@@ -12,7 +13,9 @@ async function openPanel(page: Page, button: RegExp | string, name: string) {
 }
 
 test('every page passes an axe scan: no serious or critical WCAG 2.2 AA violations', async ({ browser }) => {
-  test.slow();
+  // Fourteen axe scans; on two loaded cores each can take several seconds.
+  test.setTimeout(300_000);
+  fs.mkdirSync('e2e/artifacts', { recursive: true });
   // Signed out: the sign-in and sign-up pages.
   const visitor = await browser.newContext();
   const signedOut = await visitor.newPage();
@@ -43,6 +46,7 @@ test('every page passes an axe scan: no serious or critical WCAG 2.2 AA violatio
   for (const [button, name] of [[/^Comments/, 'Comments'], ['History', 'History'], ['Export', 'Export'], ['Share', 'Sharing']] as const) {
     await openPanel(ada.page, button, name);
     await expectNoSeriousViolations(ada.page, `manuscript with the ${name} panel open`);
+    await ada.page.screenshot({ path: `e2e/artifacts/desktop-panel-${name.toLowerCase()}.png` });
   }
   await shareWith(ada, benWriter.email, 'Commenter');
   await ada.page.getByRole('button', { name: 'Close sharing' }).click();

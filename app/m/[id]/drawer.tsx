@@ -3,10 +3,10 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** Where a panel covers the whole page (phones and tablets), so it holds focus like a dialog. */
-const COVERS_THE_PAGE = '(max-width: 900px)';
+export const COVERS_THE_PAGE = '(max-width: 900px)';
 
 /** Tab from the last control goes to the first, Shift+Tab from the first to the last. */
-function keepFocusInside(event: React.KeyboardEvent<HTMLElement>) {
+export function keepFocusInside(event: React.KeyboardEvent<HTMLElement>) {
   const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex="0"]')];
   const first = focusable[0];
   const last = focusable.at(-1);

@@ -17,6 +17,7 @@ import { ReadThrough } from './read-through';
 import { SceneEditor } from './scene-editor';
 import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
+import { COVERS_THE_PAGE, keepFocusInside } from './drawer';
 import { useBinder } from './use-binder';
 import { useFocusMode } from './use-focus-mode';
 import { WritingRoomPanel } from './writing-room-panel';
@@ -183,6 +184,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             data-open={binderOpen}
             onKeyDown={(event) => {
               if (binderOpen && event.key === 'Escape' && !event.defaultPrevented) closeBinder();
+              else if (binderOpen && event.key === 'Tab' && window.matchMedia(COVERS_THE_PAGE).matches) keepFocusInside(event);
             }}
           >
             <div className="panel-head narrow-only">
