@@ -47,7 +47,7 @@ async function main() {
   const metrics = createCollabMetrics();
   const storage = await openStorage(env, metrics);
   const log = (line: string) => console.log(`[collab] ${line}`);
-  const fanout = env.REDIS_URL ? await createRedisFanout({ url: env.REDIS_URL, log }) : undefined;
+  const fanout = env.REDIS_URL ? await createRedisFanout({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, log }) : undefined;
   if (fanout) log(`fan-out: Redis, instance ${fanout.instanceId}`);
   const server = await startCollabServer({
     host: env.COLLAB_HOST,

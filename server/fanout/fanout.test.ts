@@ -117,6 +117,16 @@ describe('two collab instances behind one store', () => {
     await waitFor(() => !ben.provider.awareness.getStates().has(ada.doc.clientID), 'Ada’s caret gone once her instance is gone', 5_000);
   });
 
+  it('a room loaded later shows the carets of writers already on other instances', async () => {
+    const [first, second] = [await startInstance(), await startInstance()];
+    const ada = await join(first.server, writers[0]!);
+    // As the editor does on load (a state at clock 0 is never sent on by y-protocols).
+    ada.provider.awareness.setLocalStateField('cursor', null);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const ben = await join(second.server, writers[1]!);
+    await waitFor(() => ben.provider.awareness.getStates().has(ada.doc.clientID), 'Ada’s caret reaches Ben without waiting for her next renewal', 3_000);
+  });
+
   it('after the subscriber connection is cut, a room reloads what it missed from the store', async () => {
     const [first, second] = [await startInstance(), await startInstance()];
     const ada = await join(first.server, writers[0]!);

@@ -117,6 +117,7 @@ export class RoomManager {
     }
     room = loaded.room;
     for (const [message, from] of early) room.applyRemote(message, from);
+    fanout?.publish(manuscriptId, { kind: 'awareness-query' });
     room.onEmpty = () => this.scheduleUnload(loaded.room);
     this.rooms.set(manuscriptId, room);
     return loaded;

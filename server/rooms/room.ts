@@ -514,6 +514,12 @@ export class Room {
         }
         case 'comment':
           return this.broadcast(message.frame);
+        case 'awareness-query': {
+          const states = this.awareness.getStates();
+          const local = [...this.connections.values()].flatMap((connection) => [...connection.awarenessIds].filter((id) => states.has(id)));
+          if (local.length > 0) this.fanOut({ kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) });
+          return;
+        }
       }
     } catch (error) {
       this.options.log(`manuscript ${this.manuscriptId}: dropped a message from instance ${from}: ${(error as Error).message}`);
