@@ -21,7 +21,8 @@ import { TEST_POSTGRES_URL } from './testing/storage-engines';
 /**
  * The scale-out promise, with every part real: three built collab processes behind nginx (the
  * shipped deploy/nginx.conf), one PostgreSQL, one Redis; ten writers on three manuscripts typing
- * while instances are SIGKILLed and restarted. CHAOS_KILLS and CHAOS_SEED tune a run.
+ * while instances are SIGKILLed and restarted. CHAOS_KILLS and CHAOS_SEED tune a run; CHAOS_VERBOSE=1
+ * shows the instances' own logs.
  */
 const KILLS = Number(process.env.CHAOS_KILLS ?? 5);
 const SEED = Number(process.env.CHAOS_SEED ?? Date.now() % 100_000);
@@ -74,6 +75,7 @@ function startInstance(port: number): Promise<ChildProcess> {
     let output = '';
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      if (process.env.CHAOS_VERBOSE) process.stdout.write(`[${port} ${performance.now().toFixed(0)}] ${chunk}`);
       if (/listening on ws:/.test(output)) resolve(child);
     };
     child.stdout!.on('data', onData);
@@ -165,7 +167,10 @@ describe('three collab instances behind nginx, PostgreSQL and Redis', () => {
     const writers: { client: HeadlessClient; manuscript: string; letter: string; typed: number }[] = [];
     for (const [i, id] of writerIds.entries()) {
       const manuscript = manuscripts[i % 3]!;
-      writers.push({ client: connectHeadlessClient(`ws://127.0.0.1:${front}/collab`, manuscript, await tokenFor(id, manuscript)), manuscript, letter: letters[i]!, typed: 0 });
+      // Half come through nginx (hashed: a manuscript's writers meet on one instance); half straight to
+      // an instance of their own, so every manuscript has writers on several instances, joined by Redis.
+      const url = i % 2 === 0 ? `ws://127.0.0.1:${front}/collab` : `ws://127.0.0.1:${ports[i % 3]}`;
+      writers.push({ client: connectHeadlessClient(url, manuscript, await tokenFor(id, manuscript)), manuscript, letter: letters[i]!, typed: 0 });
     }
     await waitFor(() => writers.every((w) => w.client.saves.status === 'saved'), 'ten writers connected through nginx', 30_000);
     // Every connect and disconnect each writer's provider reports, to measure how long a kill keeps writers away.
@@ -175,9 +180,10 @@ describe('three collab instances behind nginx, PostgreSQL and Redis', () => {
       return log;
     });
     /** Once every writer the kill disconnected is back: the longest time one was away, or null while one is still away. */
-    const longestAway = (killedAt: number): number | null => {
+    const longestAway = (killedAt: number, which: (index: number) => boolean): number | null => {
       let longest = -1;
-      for (const log of statusLog) {
+      for (const [index, log] of statusLog.entries()) {
+        if (!which(index)) continue;
         const dropped = log.find((entry) => entry.at >= killedAt && entry.status === 'disconnected');
         if (!dropped) continue;
         const back = log.find((entry) => entry.at > dropped.at && entry.status === 'connected');
@@ -194,10 +200,17 @@ describe('three collab instances behind nginx, PostgreSQL and Redis', () => {
     }, 40);
 
     const reconnectMs: number[] = [];
+    const directMs: number[] = [];
     let caretGoneMs: number | null = null;
     for (let kill = 0; kill < KILLS; kill++) {
       await new Promise((resolve) => setTimeout(resolve, 3_000 + next() * 4_000));
-      const victim = Math.floor(next() * 3);
+      // An instance that serves rooms now, so every kill cuts writers off.
+      const serving = [];
+      for (const [index, port] of ports.entries()) {
+        const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { rooms: number };
+        if (health.rooms > 0) serving.push(index);
+      }
+      const victim = serving[Math.floor(next() * serving.length)] ?? Math.floor(next() * 3);
       // A writer on the victim whose laptop dies with it, watched by an observer on another instance.
       let ghost: HeadlessClient | null = null;
       let observer: HeadlessClient | null = null;
@@ -220,6 +233,7 @@ describe('three collab instances behind nginx, PostgreSQL and Redis', () => {
       }
       const victimProcess = instances[victim]!;
       const killedAt = performance.now();
+      if (process.env.CHAOS_VERBOSE) console.log(`[chaos] kill ${kill}: instance on ${ports[victim]} at ${killedAt.toFixed(0)}`);
       victimProcess.kill('SIGKILL');
       await new Promise((resolve) => victimProcess.once('exit', resolve));
       ghost?.provider.disconnect();
@@ -230,18 +244,30 @@ describe('three collab instances behind nginx, PostgreSQL and Redis', () => {
           if (writer.manuscript === manuscript) expect(isCoveredBy(acknowledged[i]!, stored), `kill ${kill}: ${writer.letter}'s acknowledged edits are stored`).toBe(true);
         });
       }
-      // Writers reach a surviving instance through nginx while the victim is still down.
-      let away: number | null = null;
-      await waitFor(() => (away = longestAway(killedAt)) !== null && writers.every((w) => w.client.provider.wsconnected), 'every writer connected again', 30_000);
-      reconnectMs.push(away!);
-      if (ghost && observer) {
-        const ghostId = ghost.doc.clientID;
-        await waitFor(() => !observer!.provider.awareness.getStates().has(ghostId), 'the dead instance’s caret is dropped', 30_000);
-        caretGoneMs = performance.now() - killedAt;
-        ghost.destroy();
-        observer.destroy();
-      }
+      // Measured side by side: the ghost's caret going, and every writer cut off coming back.
+      const caretGone =
+        ghost && observer
+          ? waitFor(() => !observer!.provider.awareness.getStates().has(ghost!.doc.clientID), 'the dead instance’s caret is dropped', 30_000).then(() => {
+              caretGoneMs = performance.now() - killedAt;
+              ghost!.destroy();
+              observer!.destroy();
+            })
+          : Promise.resolve();
+      // Writers behind nginx reach a surviving instance while the victim is down; the others wait for its restart.
       instances[victim] = await startInstance(ports[victim]!);
+      let viaNginx: number | null = null;
+      let direct: number | null = null;
+      await waitFor(
+        () =>
+          (viaNginx = longestAway(killedAt, (i) => i % 2 === 0)) !== null &&
+          (direct = longestAway(killedAt, (i) => i % 2 === 1)) !== null &&
+          writers.every((w) => w.client.provider.wsconnected),
+        'every writer connected again',
+        30_000,
+      );
+      reconnectMs.push(viaNginx!);
+      directMs.push(direct!);
+      await caretGone;
     }
     clearInterval(typing);
 
@@ -261,9 +287,11 @@ describe('three collab instances behind nginx, PostgreSQL and Redis', () => {
       }
     }
     const typed = writers.reduce((sum, w) => sum + w.typed, 0);
+    const away = (list: number[]) => list.map((ms) => (ms < 0 ? '–' : `${(ms / 1000).toFixed(1)} s`)).join(', ');
     console.log(
       `[chaos] ${typed} keystrokes by 10 writers, ${KILLS} kills, all stored and converged; ` +
-        `writers disconnected by each kill all back within ${reconnectMs.map((ms) => (ms < 0 ? 'none away' : `${(ms / 1000).toFixed(1)} s`)).join(', ')}; ` +
+        `after each kill the writers it cut off were all back within ${away(reconnectMs)} through nginx, ` +
+        `and ${away(directMs)} for those connected straight to the killed instance (its restart included); ` +
         `dead instance's caret gone after ${((caretGoneMs ?? NaN) / 1000).toFixed(1)} s`,
     );
     for (const writer of writers) writer.client.destroy();
