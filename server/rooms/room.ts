@@ -1,4 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { canWrite } from '../../lib/access/roles';
@@ -17,10 +18,28 @@ import {
 import { encodeCommentEvent } from '../../lib/comments/protocol';
 import type { Identity, Role } from '../auth/authenticate';
 import type { CommentService } from '../comments/comment-service';
+import type { FanoutMessage } from '../fanout/fanout';
 import type { Persistence } from '../persistence/persistence';
 import { stampAwarenessUpdate } from '../protocol/awareness-stamp';
 import { FrameBudget } from '../protocol/frame-budget';
 import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
+
+/** The origin of what another collab instance sent: applied and relayed here, never stored or published again. */
+interface RemoteOrigin {
+  remote: string;
+}
+
+/** The awareness client ids an awareness update speaks for, and whether each is now gone (null state). */
+function awarenessEntries(update: Uint8Array): { clientId: number; removed: boolean }[] {
+  const decoder = decoding.createDecoder(update);
+  const entries: { clientId: number; removed: boolean }[] = [];
+  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+    const clientId = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    entries.push({ clientId, removed: decoding.readVarString(decoder) === 'null' });
+  }
+  return entries;
+}
 
 /** A state vector frame payload from per-client clocks. */
 function encodeClocks(clocks: Map<number, number>): Uint8Array {
@@ -117,11 +136,15 @@ export class Room {
   private pendingOwner: Connection | null = null;
   /** Called when the last connection leaves or the room fails. */
   onEmpty: () => void = () => {};
+  /** Awareness client ids announced through each other collab instance, dropped if it dies. */
+  private readonly remoteAwareness = new Map<string, Set<number>>();
 
   constructor(
     readonly manuscriptId: string,
     private readonly persistence: Persistence,
     private readonly options: RoomOptions,
+    /** Tells the other collab instances, when there are any: stored updates, awareness, comment events. */
+    private readonly fanOut: (message: FanoutMessage) => void = () => {},
   ) {
     this.limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits };
     this.awareness.setLocalState(null);
@@ -262,7 +285,11 @@ export class Room {
         this.enqueueFor(connection, async () => {
           const outcome = await comments.handle(this.manuscriptId, connection.identity, message.payload);
           this.send(socket, encodeCommentEvent(outcome.reply));
-          if (outcome.broadcast) this.broadcast(encodeCommentEvent(outcome.broadcast));
+          if (outcome.broadcast) {
+            const frame = encodeCommentEvent(outcome.broadcast);
+            this.broadcast(frame);
+            this.fanOut({ kind: 'comment', frame });
+          }
         });
         return;
       }
@@ -316,6 +343,8 @@ export class Room {
     const bytes: Uint8Array = more ? Y.mergeUpdates(more) : integrated;
     this.broadcast(encodeSyncUpdate(bytes), except);
     const stored = this.persistence.append(this.manuscriptId, bytes, editor.identity.user.id);
+    // Other instances hear of an update only once it is stored, so none holds words the store lacks.
+    stored.then(() => this.fanOut({ kind: 'update', update: bytes }), () => {});
     this.lastAppend = stored.catch((cause: unknown) => {
       this.fail(new StorageFault((cause as Error).message));
     });
@@ -460,8 +489,72 @@ export class Room {
     if (connection && this.connections.get(connection.socket) === connection) {
       for (const id of removed) connection.awarenessIds.delete(id);
     }
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(encodeAwareness(update));
+    if (!(origin as RemoteOrigin | null)?.remote) this.fanOut({ kind: 'awareness', update });
   };
+
+  /** What another collab instance published for this manuscript: applied and relayed to this room's sockets. */
+  applyRemote(message: FanoutMessage, from: string): void {
+    if (this.failed) return;
+    const origin: RemoteOrigin = { remote: from };
+    try {
+      switch (message.kind) {
+        case 'update':
+          return this.applyWithoutStoring(message.update, origin);
+        case 'awareness': {
+          let ids = this.remoteAwareness.get(from);
+          if (!ids) this.remoteAwareness.set(from, (ids = new Set()));
+          for (const { clientId, removed } of awarenessEntries(message.update)) {
+            if (removed) ids.delete(clientId);
+            else ids.add(clientId);
+          }
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, origin);
+          return;
+        }
+        case 'comment':
+          return this.broadcast(message.frame);
+        case 'awareness-query': {
+          const states = this.awareness.getStates();
+          const local = [...this.connections.values()].flatMap((connection) => [...connection.awarenessIds].filter((id) => states.has(id)));
+          if (local.length > 0) this.fanOut({ kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) });
+          return;
+        }
+      }
+    } catch (error) {
+      this.options.log(`manuscript ${this.manuscriptId}: dropped a message from instance ${from}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Re-applies stored rows (after a fan-out gap); what this room already holds changes nothing. */
+  applyStored(rows: readonly { bytes: Uint8Array }[]): void {
+    for (const row of rows) {
+      try {
+        this.applyWithoutStoring(row.bytes, { remote: 'store' });
+      } catch (error) {
+        this.options.log(`manuscript ${this.manuscriptId}: resync skipped a row: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** Another instance died: its writers' carets and presence go. */
+  dropInstance(instanceId: string): void {
+    const ids = this.remoteAwareness.get(instanceId);
+    this.remoteAwareness.delete(instanceId);
+    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], { remote: instanceId } satisfies RemoteOrigin);
+  }
+
+  private applyWithoutStoring(update: Uint8Array, origin: RemoteOrigin): void {
+    const integrated: Uint8Array[] = [];
+    const capture = (bytes: Uint8Array) => integrated.push(bytes);
+    this.doc.on('update', capture);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (integrated.length > 0) this.broadcast(encodeSyncUpdate(integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated)));
+  }
 
   private broadcast(frame: Uint8Array, except?: SocketLike): void {
     for (const socket of this.connections.keys()) {
