@@ -44,25 +44,19 @@ export function createPgPersistence(pool: PgPool, options: PgPersistenceOptions 
 
   const appends = new GroupCommitter<PendingAppend, void>(
     async (batch) => {
-      await inTransaction(pool, async (client) => {
-        const ids: string[] = [];
-        const payloads: Buffer[] = [];
-        const lastEditor = new Map<string, string | null>();
-        for (const entry of batch) {
-          ids.push(entry.manuscriptId);
-          payloads.push(asBuffer(entry.bytes));
-          lastEditor.set(entry.manuscriptId, entry.editorId ?? lastEditor.get(entry.manuscriptId) ?? null);
-        }
-        // One statement for the whole batch; WITH ORDINALITY keeps the arrival order in the seqs.
-        await client.query(
-          'INSERT INTO document_updates (manuscript_id, bytes) SELECT m, b FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(m, b, n) ORDER BY n',
-          [ids, payloads],
-        );
-        const now = Date.now();
-        for (const [manuscriptId, editorId] of lastEditor) {
-          await client.query('UPDATE manuscripts SET updated_at = $1, last_edited_by = coalesce($2, last_edited_by) WHERE id = $3', [now, editorId, manuscriptId]);
-        }
-      });
+      const lastEditor = new Map<string, string | null>();
+      for (const entry of batch) lastEditor.set(entry.manuscriptId, entry.editorId ?? lastEditor.get(entry.manuscriptId) ?? null);
+      // One statement, so one round trip and one implicit transaction per batch; WITH ORDINALITY keeps arrival order in the seqs.
+      await pool.query(
+        `WITH appended AS (
+           INSERT INTO document_updates (manuscript_id, bytes)
+           SELECT m, b FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS t(m, b, n) ORDER BY n
+           RETURNING 1
+         )
+         UPDATE manuscripts AS s SET updated_at = $3, last_edited_by = coalesce(e.editor, s.last_edited_by)
+         FROM unnest($4::text[], $5::text[]) AS e(id, editor) WHERE s.id = e.id`,
+        [batch.map((entry) => entry.manuscriptId), batch.map((entry) => asBuffer(entry.bytes)), Date.now(), [...lastEditor.keys()], [...lastEditor.values()]],
+      );
       return batch.map(() => undefined);
     },
     { windowMs: options.commitWindowMs, onCommit: options.onCommit },
