@@ -60,11 +60,11 @@ export function ReadThrough({ doc, binder, onEditScene }: { doc: Y.Doc; binder: 
       // The chapter's first scene knows the chapter's title, so a heading repeating it is not read twice.
       const opensChapter = parent?.kind === 'chapter' && parent.children.find((child) => child.kind === 'scene') === node;
       blocks.push(
-        <section key={node.id} className="read-scene" aria-label={node.title} data-chapter-title={opensChapter ? parent.title : undefined}>
+        <section key={node.id} className="read-scene" aria-label={node.title}>
           <button type="button" className="read-edit link-button small" onClick={() => onEditScene(node.id)}>
             Edit “{node.title || 'Untitled'}”
           </button>
-          <div className="manuscript-text read-text" data-scene-text={node.id} />
+          <div className="manuscript-text read-text" data-scene-text={node.id} data-chapter-title={opensChapter ? parent.title : undefined} />
         </section>,
       );
     }

@@ -40,7 +40,9 @@ export function useWordCounts(doc: Y.Doc | null, sceneIds: string[], manuscriptI
     };
     const recount = () => {
       timer = undefined;
-      setCounts({ byScene: new Map(known.current), today: addToToday() });
+      // Settle first: it brings the per-scene counts up to date as well.
+      const today = addToToday();
+      setCounts({ byScene: new Map(known.current), today });
     };
     const schedule = () => {
       if (timer === undefined) timer = setTimeout(recount, RECOUNT_DELAY_MS);
