@@ -207,6 +207,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               provider={session.provider}
               sceneId={scene.id}
               sceneTitle={scene.title}
+              chapterTitle={scene.parentId && binder.byId.get(scene.parentId)?.kind === 'chapter' ? binder.byId.get(scene.parentId)!.title : undefined}
               me={props.me}
               editable={writable}
               onNotice={setNotice}

@@ -11,7 +11,10 @@ export function TopBarClient({ title, me, children }: { title: string; me: { nam
       <Link href="/" className="brand" aria-label="All manuscripts">
         Scriptorium
       </Link>
-      <h1 className="manuscript-title">{title}</h1>
+      {/* A long title is cut with an ellipsis; the whole of it is in the tooltip. */}
+      <h1 className="manuscript-title" title={title}>
+        {title}
+      </h1>
       <div className="topbar-right">
         {children}
         <InboxBell />
