@@ -1,5 +1,6 @@
 'use client';
 
+import { draftByline } from '@/lib/drafts/byline';
 import { DownloadLink } from '../../_components/download-link';
 import { Drawer } from './drawer';
 import Link from 'next/link';
@@ -75,8 +76,7 @@ export function HistoryPanel({ manuscriptId, canSave, onRestore, onClose, refres
                 <strong>{row.name}</strong>
                 <p className="muted small">
                   {dateFormat.format(new Date(row.createdAt))}
-                  {row.createdByName ? ` · ${row.createdByName}` : ''}
-                  {row.changedBy ? ` · changes by ${row.changedBy}` : ''} · {numberFormat.format(row.wordCount)} words
+                  {draftByline(row) ? ` · ${draftByline(row)}` : ''} · {numberFormat.format(row.wordCount)} words
                 </p>
               </div>
               <div className="draft-actions">
