@@ -21,9 +21,9 @@ test('the desk answers a writer plainly: History offline says it needs a connect
   ] as const) {
     const opener = ada.page.getByRole('button', { name: button, exact: true });
     await opener.click();
-    await expect(ada.page.getByRole('complementary', { name: panel })).toBeVisible();
+    await expect(ada.page.getByRole('complementary', { name: panel, exact: true })).toBeVisible();
     await ada.page.keyboard.press('Escape');
-    await expect(ada.page.getByRole('complementary', { name: panel })).toHaveCount(0);
+    await expect(ada.page.getByRole('complementary', { name: panel, exact: true })).toHaveCount(0);
     await expect(opener).toBeFocused();
   }
   // From a field inside the panel too; and the Close button gives focus back as well.

@@ -45,7 +45,7 @@ test('Ada compares Draft 1 after Ben wrote and she moved a chapter: dated, signe
   // Ben adds a sentence to the first scene; Ada moves the Storm chapter to the front.
   const ben = await openManuscript(benWriter, path);
   await typeAtEnd(ben, ' The gulls had gone.');
-  await expect(ada.text).toContainText('The gulls had gone.');
+  await expect(ben.text).toContainText('Below, the sea kept time. The gulls had gone.');
   await item(ada.page, 'Storm').focus();
   await ada.page.keyboard.press('Alt+ArrowUp');
   await expect.poll(() => order(ben.page)).toEqual(['Storm', 'Scene 2', 'Chapter 1', 'Scene 1']);
