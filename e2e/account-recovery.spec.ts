@@ -72,7 +72,7 @@ test('Ada forgot her password: the sign-in page offers a reset, the emailed link
 
   await page.goto(new URL(link).pathname);
   await expect(page.getByRole('heading', { name: 'Set a new password' })).toBeVisible();
-  await page.getByLabel('New password').fill('a new password for ada');
+  await page.getByLabel('New password', { exact: true }).fill('a new password for ada');
   await page.getByLabel('The same again').fill('a new password for ada');
   await page.screenshot({ path: testInfo.outputPath('reset-password.png') });
   await page.screenshot({ path: 'e2e/artifacts/reset-password.png' });
@@ -86,13 +86,13 @@ test('Ada forgot her password: the sign-in page offers a reset, the emailed link
   // The link was spent.
   const again = await freshPage(browser);
   await again.goto(new URL(link).pathname);
-  await expect(again.getByRole('alert')).toContainText('This link has expired or was already used.');
+  await expect(again.getByRole('alert').filter({ hasText: 'This link has expired or was already used.' })).toBeVisible();
   // And the old password no longer works.
   await again.goto('/signin');
   await again.getByLabel('Email').fill(ada.email);
   await again.getByLabel('Password').fill(ada.password);
   await again.getByRole('button', { name: 'Sign in' }).click();
-  await expect(again.getByRole('alert')).toContainText('Wrong email or password.');
+  await expect(again.getByRole('alert').filter({ hasText: 'Wrong email or password.' })).toBeVisible();
 });
 
 test('an owner who runs Scriptorium by invitation only: strangers are refused by the sign-up itself, invited writers get in; closed lets nobody sign up', async ({ browser }, testInfo) => {
@@ -116,7 +116,7 @@ test('an owner who runs Scriptorium by invitation only: strangers are refused by
     await stranger.getByLabel('Display name').fill('Stranger');
     await stranger.getByLabel('Password').fill('a stranger password');
     await stranger.getByRole('button', { name: 'Create account' }).click();
-    await expect(stranger.getByRole('alert')).toContainText('Accounts here are by invitation.');
+    await expect(stranger.getByRole('alert').filter({ hasText: 'Accounts here are by invitation.' })).toBeVisible();
     await stranger.screenshot({ path: testInfo.outputPath('signup-invite-refused.png') });
     await stranger.screenshot({ path: 'e2e/artifacts/signup-invite-refused.png' });
     expect((await ada.context.request.post(`/api/manuscripts/${manuscriptId}/members`, { data: { email: strangerEmail, role: 'viewer' } })).ok()).toBe(true);

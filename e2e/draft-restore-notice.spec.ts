@@ -54,6 +54,8 @@ test('Ada restores “Second draft” while Ben writes: Ben is told who and what
   await expect(ben.text).toContainText('Ben wrote this later.');
   await expect(ada.text).toContainText('Ben wrote this later.');
   await expect(ada.page.getByRole('status', { name: 'Draft restored' })).toContainText('Ben restored “Before restoring “Second draft”” — Undo is in History.');
+  await ben.page.keyboard.press('Escape');
+  await expect(benHistory).toHaveCount(0);
   await ben.page.getByRole('status', { name: 'Draft restored' }).getByRole('button', { name: 'Dismiss' }).click();
   await expect(ben.page.getByRole('status', { name: 'Draft restored' })).toHaveCount(0);
 });

@@ -30,7 +30,8 @@ function PartText({ text }: { text: string }) {
           #
         </span>
       ) : null}
-      {piece}
+      {/* The break is a block of its own: the line end after it would add an empty line. */}
+      {index > 0 && piece.startsWith('\n') ? piece.slice(1) : piece}
     </Fragment>
   ));
 }
