@@ -18,8 +18,8 @@ export function TopBarClient({ title, me, children }: { title: string; me: { nam
       <div className="topbar-right">
         {children}
         <InboxBell />
-        <Link href="/settings" title={`Settings for ${me.name}`}>
-          Settings
+        <Link href="/settings" title={`Account settings for ${me.name}`}>
+          Account settings
         </Link>
       </div>
     </header>
