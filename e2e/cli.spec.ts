@@ -14,6 +14,8 @@ function cli(args: string[], input?: string): string {
 }
 
 test('the CLI creates a writer and a token; the token lists their manuscripts and fetches a collab token', async ({ playwright, baseURL }, testInfo) => {
+  // Each CLI run starts Node and compiles the TypeScript it needs: seconds apiece on a busy machine.
+  test.setTimeout(180_000);
   const email = uniqueEmail('Cli');
   expect(cli(['user:create', '--email', email, '--name', 'Cli Writer'], 'a-long-cli-password\n')).toContain(`created ${email}`);
   const token = cli(['token:create', '--email', email]).trim().split('\n').pop()!;
