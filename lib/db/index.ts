@@ -9,3 +9,4 @@ export * from './members';
 export * from './schema';
 export * from './users';
 export * from './notifications';
+export * from './password-resets';

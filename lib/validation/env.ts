@@ -48,6 +48,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Scriptorium <no-reply@localhost>'),
   /** The address writers open Scriptorium at, for links in emails; default http://localhost:PORT. */
   APP_URL: z.string().url().optional(),
+  /** Who may create an account: anyone (open), only someone invited (invite), nobody (closed: CLI `user:create` only). */
+  SIGNUP: z.enum(['open', 'invite', 'closed']).default('open'),
   /** OAuth sign-in is offered for each provider whose id and secret are both set. */
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),

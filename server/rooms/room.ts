@@ -463,6 +463,9 @@ export class Room {
       this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored a draft`, { manuscriptId: this.manuscriptId, userId: connection.identity.user.id });
       this.options.onDraftRestored?.({ manuscriptId: this.manuscriptId, actorId: connection.identity.user.id, draftName: draft.name });
       reply(true, `Restored “${draft.name}”.`);
+      // Co-authors' text just changed under them: tell them who did it and where the undo is.
+      const restoredBy = connection.identity.user.name;
+      this.broadcast(encodeRestoreResult({ ok: true, message: `${restoredBy} restored “${draft.name}” — Undo is in History.`, restoredBy, draftName: draft.name }), connection.socket);
     } finally {
       draftDoc.destroy();
     }

@@ -14,6 +14,7 @@ import { HistoryPanel } from './history-panel';
 import { PresenceList } from './presence-list';
 import { Progress } from './progress';
 import { ReadThrough } from './read-through';
+import { RestoredNotice } from './restored-notice';
 import { SceneEditor } from './scene-editor';
 import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
@@ -66,9 +67,12 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
   const members = props.members.map((member) => ({ userId: member.userId, name: member.name }));
   const [restores, setRestores] = useState(0);
+  // A co-author's restore (it names who restored) gets its own calm banner; this writer's own gets the notice.
+  const [restoredByOther, setRestoredByOther] = useState<{ restoredBy: string; draftName: string } | null>(null);
   useEffect(() => {
     if (!restoreResult) return;
-    setNotice(restoreResult.message);
+    if (restoreResult.restoredBy) setRestoredByOther({ restoredBy: restoreResult.restoredBy, draftName: restoreResult.draftName ?? 'a draft' });
+    else setNotice(restoreResult.message);
     setRestores((n) => n + 1);
   }, [restoreResult]);
   const restore = (draftId: string, name: string) => {
@@ -198,6 +202,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               </button>
             </div>
           ) : null}
+          {restoredByOther && !fatal ? <RestoredNotice {...restoredByOther} onOpenHistory={() => setPanel('history')} onDismiss={() => setRestoredByOther(null)} /> : null}
           {fatal ? null : !session || !binder ? (
             <p className="muted loading">Opening the manuscript…</p>
           ) : mode === 'read' ? (
@@ -209,6 +214,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               provider={session.provider}
               sceneId={scene.id}
               sceneTitle={scene.title}
+              chapterTitle={scene.parentId && binder.byId.get(scene.parentId)?.kind === 'chapter' ? binder.byId.get(scene.parentId)!.title : undefined}
               me={props.me}
               editable={writable}
               onNotice={setNotice}

@@ -17,12 +17,15 @@ import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
+import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
 
 interface SceneEditorProps {
   doc: Y.Doc;
   provider: WebsocketProvider;
   sceneId: string;
   sceneTitle: string;
+  /** The title of the chapter holding the scene, from the binder; printed once above the chapter. */
+  chapterTitle?: string;
   me: { name: string; color: string };
   /** Readers see the text live but cannot type; changes with the role, without a reload. */
   editable: boolean;
@@ -34,7 +37,7 @@ interface SceneEditorProps {
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, onNotice, comments }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, me, editable, onNotice, comments }: SceneEditorProps) {
   const [composer, setComposer] = useState<Composer | null>(null);
   const canComment = hasAtLeast(comments.role, 'commenter');
   const sendRef = useRef(comments.send);
@@ -60,6 +63,12 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       ],
       editable,
       editorProps: {
+        // Ctrl+Alt+1 once made a chapter heading; now it moves the line into the chapter's title.
+        handleKeyDown: (_view, event) => {
+          if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'Digit1') return false;
+          setChapterTitleRef.current();
+          return true;
+        },
         // Focusable even when read-only, so commenters can select a passage and use the shortcut.
         attributes: { class: 'manuscript-text', 'aria-label': `Text of ${sceneTitle}`, spellcheck: 'true', tabindex: '0' },
         handleDOMEvents: {
@@ -113,6 +122,14 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       },
     });
   };
+  /** The line at the caret becomes the chapter's title in the binder, so it is printed once. */
+  const setChapterTitle = () => {
+    if (!editor) return;
+    const result = takeChapterTitle(editor, doc, sceneId);
+    onNotice(result.ok ? `“${result.title}” is now the chapter’s title. It is printed once, above the chapter; rename it in the binder.` : result.reason);
+  };
+  const setChapterTitleRef = useRef(setChapterTitle);
+  setChapterTitleRef.current = setChapterTitle;
   const startCommentRef = useRef(startComment);
   startCommentRef.current = startComment;
   useEffect(() => {
@@ -130,9 +147,14 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
 
   return (
     <div className="scene">
+      {chapterTitle !== undefined ? (
+        <p className="scene-chapter" data-testid="scene-chapter">
+          <span className="muted">Chapter:</span> {chapterTitle || 'Untitled chapter'}
+        </p>
+      ) : null}
       <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
       {editable ? (
-        <Toolbar editor={editor} onComment={startComment} />
+        <Toolbar editor={editor} onComment={startComment} onChapterTitle={setChapterTitle} />
       ) : (
         <div className="toolbar" role="toolbar" aria-label="Formatting">
           {canComment ? (
@@ -159,7 +181,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
   );
 }
 
-function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () => void }) {
+function Toolbar({ editor, onComment, onChapterTitle }: { editor: Editor | null; onComment: () => void; onChapterTitle: () => void }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
@@ -167,7 +189,6 @@ function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () =
         ? {
             bold: e.isActive('bold'),
             italic: e.isActive('italic'),
-            heading: e.isActive('heading', { level: 1 }),
             quote: e.isActive('blockquote'),
             canUndo: e.can().undo(),
             canRedo: e.can().redo(),
@@ -185,14 +206,8 @@ function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () =
         <strong>B</strong>
       </button>
       <span className="toolbar-gap" />
-      <button
-        type="button"
-        aria-pressed={state.heading}
-        title="Chapter heading (Ctrl+Alt+1)"
-        aria-label="Chapter heading"
-        onClick={run(() => editor.chain().focus().toggleHeading({ level: 1 }).run())}
-      >
-        Chapter
+      <button type="button" title="Make this line the chapter’s title, kept in the binder and printed once above the chapter (Ctrl+Alt+1)" onClick={onChapterTitle}>
+        Chapter title
       </button>
       <button type="button" aria-pressed={state.quote} title="Block quote" onClick={run(() => editor.chain().focus().toggleBlockquote().run())}>
         Quote

@@ -11,12 +11,15 @@ export function TopBarClient({ title, me, children }: { title: string; me: { nam
       <Link href="/" className="brand" aria-label="All manuscripts">
         Scriptorium
       </Link>
-      <h1 className="manuscript-title">{title}</h1>
+      {/* A long title is cut with an ellipsis; the whole of it is in the tooltip. */}
+      <h1 className="manuscript-title" title={title}>
+        {title}
+      </h1>
       <div className="topbar-right">
         {children}
         <InboxBell />
-        <Link href="/settings" title={`Settings for ${me.name}`}>
-          Settings
+        <Link href="/settings" title={`Account settings for ${me.name}`}>
+          Account settings
         </Link>
       </div>
     </header>
