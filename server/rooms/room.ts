@@ -289,7 +289,7 @@ export class Room {
           if (outcome.broadcast) {
             const frame = encodeCommentEvent(outcome.broadcast);
             this.broadcast(frame);
-            this.fanOut({ kind: 'comment', frame });
+            this.fanOut({ kind: 'broadcast', frame });
           }
         });
         return;
@@ -465,7 +465,9 @@ export class Room {
       reply(true, `Restored “${draft.name}”.`);
       // Co-authors' text just changed under them: tell them who did it and where the undo is.
       const restoredBy = connection.identity.user.name;
-      this.broadcast(encodeRestoreResult({ ok: true, message: `${restoredBy} restored “${draft.name}” — Undo is in History.`, restoredBy, draftName: draft.name }), connection.socket);
+      const notice = encodeRestoreResult({ ok: true, message: `${restoredBy} restored “${draft.name}” — Undo is in History.`, restoredBy, draftName: draft.name });
+      this.broadcast(notice, connection.socket);
+      this.fanOut({ kind: 'broadcast', frame: notice });
     } finally {
       draftDoc.destroy();
     }
@@ -516,7 +518,7 @@ export class Room {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, origin);
           return;
         }
-        case 'comment':
+        case 'broadcast':
           return this.broadcast(message.frame);
         case 'awareness-query': {
           const states = this.awareness.getStates();
