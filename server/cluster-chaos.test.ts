@@ -102,7 +102,6 @@ async function startNginx(listen: number, collabPorts: number[]): Promise<void> 
   const check = spawnSync('/usr/sbin/nginx', ['-t', '-c', conf, '-p', dir, '-e', path.join(dir, 'nginx-error.log')], { encoding: 'utf8' });
   expect(check.status, check.stderr).toBe(0);
   nginx = spawn('/usr/sbin/nginx', ['-c', conf, '-p', dir, '-e', path.join(dir, 'nginx-error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
-  await waitFor(() => false, 'never', 0).catch(() => {});
   const deadline = Date.now() + 10_000;
   for (;;) {
     const ok = await new Promise<boolean>((resolve) => {

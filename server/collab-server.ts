@@ -3,6 +3,7 @@ import { createAuthenticator } from './auth/authenticate';
 import type { RoleSource } from './auth/roles';
 import type { CommentService } from './comments/comment-service';
 import type { Fanout } from './fanout/fanout';
+import type { Log } from './log';
 import type { CollabMetrics } from './metrics/metrics';
 import type { Persistence } from './persistence/persistence';
 import type { RoomLimits, RoomOptions } from './rooms/room';
@@ -30,7 +31,7 @@ export interface CollabServerOptions {
   onDraftRestored?: RoomOptions['onDraftRestored'];
   /** Other collab instances (Redis), when this is one of several. */
   fanout?: Fanout;
-  log?: (line: string) => void;
+  log?: Log;
 }
 
 export interface CollabServer {
@@ -42,7 +43,7 @@ export interface CollabServer {
 
 /** Wires transport, auth, rooms and persistence; holds no logic of its own. */
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
-  const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
+  const log: Log = options.log ?? ((line) => console.log(`[collab] ${line}`));
   const rooms = new RoomManager(options.persistence, options.roles, {
     graceMs: options.roomGraceMs,
     roleRecheckMs: options.roleRecheckMs,

@@ -6,17 +6,18 @@ import { startCollabServer, type CollabServerOptions } from './collab-server';
 import { createCommentService } from './comments/comment-service';
 import { createRedisFanout } from './fanout/redis-fanout';
 import { createCollabMetrics, type CollabMetrics } from './metrics/metrics';
+import { createJsonLog, type Log } from './log';
 import { createPgPersistence } from './persistence/pg-persistence';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
 
 type Storage = Pick<CollabServerOptions, 'persistence' | 'roles' | 'comments' | 'onDraftRestored'> & { close(): Promise<void> };
 
 /** The store named by DATABASE_URL: the SQLite file (the default), or PostgreSQL shared by several instances. */
-async function openStorage(env: Env, metrics: CollabMetrics): Promise<Storage> {
+async function openStorage(env: Env, metrics: CollabMetrics, log: Log): Promise<Storage> {
   const commitWindowMs = env.COLLAB_COMMIT_WINDOW_MS;
   if (isPostgresUrl(env.DATABASE_URL)) {
     const pool = await openPgPool(env.DATABASE_URL);
-    console.log('[collab] storage: PostgreSQL (comment threads over the socket need the SQLite store for now)');
+    log('storage: PostgreSQL (comment threads over the socket need the SQLite store for now)');
     return {
       persistence: createPgPersistence(pool, { commitWindowMs, onCommit: metrics.onCommit }),
       roles: createPgRoleSource(pool),
@@ -32,7 +33,7 @@ async function openStorage(env: Env, metrics: CollabMetrics): Promise<Storage> {
       // The inbox tells co-authors (loaded on first restore: mail is rare here); a failure to notify never fails the restore.
       void import('../lib/notifications/delivery')
         .then(({ inboxFromEnv }) => inboxFromEnv(db, env).draftRestored(event))
-        .catch((error: unknown) => console.error(`[collab] inbox: ${(error as Error).message}`));
+        .catch((error: unknown) => log(`inbox: ${(error as Error).message}`, { manuscriptId: event.manuscriptId, level: 'error' }));
     },
     close: async () => {
       db.$client.close();
@@ -45,10 +46,10 @@ async function main() {
   const env = readEnv();
   if (!env.AUTH_SECRET) throw new Error('AUTH_SECRET is not set (npm start generates one into data/secret)');
   const metrics = createCollabMetrics();
-  const storage = await openStorage(env, metrics);
-  const log = (line: string) => console.log(`[collab] ${line}`);
+  const log = createJsonLog({});
+  const storage = await openStorage(env, metrics, log);
   const fanout = env.REDIS_URL ? await createRedisFanout({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, log }) : undefined;
-  if (fanout) log(`fan-out: Redis, instance ${fanout.instanceId}`);
+  if (fanout) log(`fan-out: Redis, instance ${fanout.instanceId}`, { instanceId: fanout.instanceId });
   const server = await startCollabServer({
     host: env.COLLAB_HOST,
     port: env.COLLAB_PORT,
@@ -68,13 +69,13 @@ async function main() {
     checkpointIntervalMs: env.COLLAB_CHECKPOINT_INTERVAL_MS,
     metrics,
   });
-  console.log(`[collab] listening on ws://${env.COLLAB_HOST}:${server.port}`);
+  log(`listening on ws://${env.COLLAB_HOST}:${server.port}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[collab] ${signal}: flushing rooms and closing connections`);
+    log(`${signal}: flushing rooms and closing connections`);
     await server.shutdown();
     await storage.close();
     process.exit(0);

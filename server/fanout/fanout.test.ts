@@ -23,7 +23,7 @@ describe('fan-out messages', () => {
     const update = new Uint8Array([1, 2, 3]);
     expect(decodeFanoutMessage(encodeFanoutMessage('i1', { kind: 'update', update }))).toEqual({ from: 'i1', message: { kind: 'update', update } });
     expect(() => decodeFanoutMessage(new Uint8Array([0xff]))).toThrow();
-    expect(() => decodeFanoutMessage(Uint8Array.from([...encodeFanoutMessage('i1', { kind: 'comment', frame: update }), 7]))).toThrow();
+    expect(() => decodeFanoutMessage(Uint8Array.from([...encodeFanoutMessage('i1', { kind: 'broadcast', frame: update }), 7]))).toThrow();
   });
 });
 

@@ -7,18 +7,18 @@ export type FanoutMessage =
   | { kind: 'update'; update: Uint8Array }
   /** An awareness update (carets, presence); never stored. */
   | { kind: 'awareness'; update: Uint8Array }
-  /** A comment event frame, already stored and authorised by the sending instance. */
-  | { kind: 'comment'; frame: Uint8Array }
+  /** A server frame for every socket in the room (a comment event, a restore notice), already stored and authorised by the sender. */
+  | { kind: 'broadcast'; frame: Uint8Array }
   /** A room just loaded here: the others answer with their writers' awareness, so carets show at once. */
   | { kind: 'awareness-query' };
 
-const KIND_CODE = { update: 0, awareness: 1, comment: 2, 'awareness-query': 3 } as const;
+const KIND_CODE = { update: 0, awareness: 1, broadcast: 2, 'awareness-query': 3 } as const;
 
 export function encodeFanoutMessage(instanceId: string, message: FanoutMessage): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, instanceId);
   encoding.writeVarUint(encoder, KIND_CODE[message.kind]);
-  encoding.writeVarUint8Array(encoder, message.kind === 'comment' ? message.frame : message.kind === 'awareness-query' ? new Uint8Array() : message.update);
+  encoding.writeVarUint8Array(encoder, message.kind === 'broadcast' ? message.frame : message.kind === 'awareness-query' ? new Uint8Array() : message.update);
   return encoding.toUint8Array(encoder);
 }
 
@@ -35,8 +35,8 @@ export function decodeFanoutMessage(bytes: Uint8Array): { from: string; message:
       return { from, message: { kind: 'update', update: payload } };
     case KIND_CODE.awareness:
       return { from, message: { kind: 'awareness', update: payload } };
-    case KIND_CODE.comment:
-      return { from, message: { kind: 'comment', frame: payload } };
+    case KIND_CODE.broadcast:
+      return { from, message: { kind: 'broadcast', frame: payload } };
     case KIND_CODE['awareness-query']:
       return { from, message: { kind: 'awareness-query' } };
     default:

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { Redis } from 'ioredis';
+import type { Log } from '../log';
 import { decodeFanoutMessage, encodeFanoutMessage, type Fanout, type FanoutHandler } from './fanout';
 
 export interface RedisFanoutOptions {
@@ -11,7 +12,7 @@ export interface RedisFanoutOptions {
   heartbeatTtlMs?: number;
   /** How often this instance renews its key and checks its peers'. */
   heartbeatEveryMs?: number;
-  log?: (line: string) => void;
+  log?: Log;
 }
 
 /**
@@ -42,7 +43,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Fa
   let everReady = false;
   let closed = false;
 
-  for (const connection of [publisher, subscriber]) connection.on('error', (error: Error) => log(`redis: ${error.message}`));
+  for (const connection of [publisher, subscriber]) connection.on('error', (error: Error) => log(`redis: ${error.message}`, { level: 'warn' }));
   publisher.on('ready', () => (publisherReady = true));
   publisher.on('close', () => (publisherReady = false));
   subscriber.on('close', () => (subscriberReady = false));
@@ -63,7 +64,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Fa
     try {
       decoded = decodeFanoutMessage(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     } catch (error) {
-      return log(`redis: dropped a malformed message on ${manuscriptId}: ${(error as Error).message}`);
+      return log(`redis: dropped a malformed message on ${manuscriptId}: ${(error as Error).message}`, { manuscriptId, level: 'warn' });
     }
     if (decoded.from === instanceId) return;
     peers.add(decoded.from);
@@ -80,13 +81,13 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Fa
       known.forEach((peer, index) => {
         if (alive[index] !== null) return;
         peers.delete(peer);
-        log(`instance ${peer} stopped beating`);
+        log(`instance ${peer} stopped beating`, { instanceId: peer, level: 'warn' });
         for (const listener of goneListeners) listener(peer);
         // It may have stored updates it never published.
         for (const listener of resyncListeners) listener();
       });
     } catch (error) {
-      log(`redis heartbeat: ${(error as Error).message}`);
+      log(`redis heartbeat: ${(error as Error).message}`, { level: 'warn' });
     }
   };
   const timer = setInterval(() => void beat(), everyMs);
@@ -110,7 +111,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Fa
     },
     publish(manuscriptId, message) {
       // At most once: a publish lost while Redis is away is made good by the peers' resync.
-      publisher.publish(channelOf(manuscriptId), Buffer.from(encodeFanoutMessage(instanceId, message))).catch((error: Error) => log(`redis publish: ${error.message}`));
+      publisher.publish(channelOf(manuscriptId), Buffer.from(encodeFanoutMessage(instanceId, message))).catch((error: Error) => log(`redis publish: ${error.message}`, { manuscriptId, level: 'warn' }));
     },
     onResync(listener) {
       resyncListeners.push(listener);

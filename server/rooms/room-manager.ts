@@ -54,7 +54,7 @@ export class RoomManager {
           const result = await this.persistence.load(room.manuscriptId);
           if (result.status === 'ok') room.applyStored(result.rows);
         } catch (error) {
-          this.options.log(`manuscript ${room.manuscriptId}: resync failed: ${(error as Error).message}`);
+          this.options.log(`manuscript ${room.manuscriptId}: resync failed: ${(error as Error).message}`, { manuscriptId: room.manuscriptId, level: 'error' });
         }
       }),
     );
@@ -68,7 +68,7 @@ export class RoomManager {
       const roles = await this.roles.rolesFor(rooms.map((room) => room.manuscriptId));
       for (const room of rooms) room.applyRoles(roles.get(room.manuscriptId) ?? new Map());
     } catch (error) {
-      this.options.log(`role re-check failed: ${(error as Error).message}`);
+      this.options.log(`role re-check failed: ${(error as Error).message}`, { level: 'error' });
     }
   }
 
@@ -135,7 +135,7 @@ export class RoomManager {
       room.destroy();
       if (!(error instanceof CorruptUpdateError)) throw error;
       await this.persistence.quarantine(manuscriptId, error.message);
-      this.options.log(`manuscript ${manuscriptId} QUARANTINED: ${error.message}; its rows are kept untouched for inspection`);
+      this.options.log(`manuscript ${manuscriptId} QUARANTINED: ${error.message}; its rows are kept untouched for inspection`, { manuscriptId, level: 'error' });
       return { ok: false, code: CloseCode.Quarantined, reason: error.message };
     }
     return { ok: true, room };
@@ -172,7 +172,7 @@ export class RoomManager {
       room.destroy();
       await this.options.fanout?.leave(room.manuscriptId);
     })()
-      .catch((error: unknown) => this.options.log(`manuscript ${room.manuscriptId}: unload failed: ${(error as Error).message}`))
+      .catch((error: unknown) => this.options.log(`manuscript ${room.manuscriptId}: unload failed: ${(error as Error).message}`, { manuscriptId: room.manuscriptId, level: 'error' }))
       .finally(() => this.unloading.delete(room.manuscriptId));
     this.unloading.set(room.manuscriptId, done);
     return done;

@@ -19,6 +19,7 @@ import { encodeCommentEvent } from '../../lib/comments/protocol';
 import type { Identity, Role } from '../auth/authenticate';
 import type { CommentService } from '../comments/comment-service';
 import type { FanoutMessage } from '../fanout/fanout';
+import type { Log } from '../log';
 import type { Persistence } from '../persistence/persistence';
 import { stampAwarenessUpdate } from '../protocol/awareness-stamp';
 import { FrameBudget } from '../protocol/frame-budget';
@@ -79,7 +80,7 @@ export interface RoomOptions {
   onUpdate?: () => void;
   /** Called after a draft restore is stored, so co-authors hear of it (the inbox). */
   onDraftRestored?: (event: { manuscriptId: string; actorId: string; draftName: string }) => void;
-  log: (line: string) => void;
+  log: Log;
 }
 
 interface Connection {
@@ -288,7 +289,7 @@ export class Room {
           if (outcome.broadcast) {
             const frame = encodeCommentEvent(outcome.broadcast);
             this.broadcast(frame);
-            this.fanOut({ kind: 'comment', frame });
+            this.fanOut({ kind: 'broadcast', frame });
           }
         });
         return;
@@ -449,7 +450,7 @@ export class Room {
         Y.decodeUpdate(draft.state);
         Y.applyUpdate(draftDoc, draft.state);
       } catch (error) {
-        this.options.log(`manuscript ${this.manuscriptId}: draft ${draftId} does not decode: ${(error as Error).message}`);
+        this.options.log(`manuscript ${this.manuscriptId}: draft ${draftId} does not decode: ${(error as Error).message}`, { manuscriptId: this.manuscriptId, level: 'warn' });
         return reply(false, `“${draft.name}” could not be read, so nothing was changed. The other drafts are unaffected.`);
       }
       // Loaded on first restore: it brings the editor schema, which the collab server needs for nothing else.
@@ -459,12 +460,14 @@ export class Room {
       await this.lastAppend;
       if (this.failed) return;
       if (error) return reply(false, `The restore stopped part-way (${(error as Error).message}); what changed is saved.`);
-      this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored “${draft.name}”`);
+      this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored a draft`, { manuscriptId: this.manuscriptId, userId: connection.identity.user.id });
       this.options.onDraftRestored?.({ manuscriptId: this.manuscriptId, actorId: connection.identity.user.id, draftName: draft.name });
       reply(true, `Restored “${draft.name}”.`);
       // Co-authors' text just changed under them: tell them who did it and where the undo is.
       const restoredBy = connection.identity.user.name;
-      this.broadcast(encodeRestoreResult({ ok: true, message: `${restoredBy} restored “${draft.name}” — Undo is in History.`, restoredBy, draftName: draft.name }), connection.socket);
+      const notice = encodeRestoreResult({ ok: true, message: `${restoredBy} restored “${draft.name}” — Undo is in History.`, restoredBy, draftName: draft.name });
+      this.broadcast(notice, connection.socket);
+      this.fanOut({ kind: 'broadcast', frame: notice });
     } finally {
       draftDoc.destroy();
     }
@@ -515,7 +518,7 @@ export class Room {
           awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, origin);
           return;
         }
-        case 'comment':
+        case 'broadcast':
           return this.broadcast(message.frame);
         case 'awareness-query': {
           const states = this.awareness.getStates();
@@ -525,7 +528,7 @@ export class Room {
         }
       }
     } catch (error) {
-      this.options.log(`manuscript ${this.manuscriptId}: dropped a message from instance ${from}: ${(error as Error).message}`);
+      this.options.log(`manuscript ${this.manuscriptId}: dropped a message from instance ${from}: ${(error as Error).message}`, { manuscriptId: this.manuscriptId, instanceId: from, level: 'warn' });
     }
   }
 
@@ -535,7 +538,7 @@ export class Room {
       try {
         this.applyWithoutStoring(row.bytes, { remote: 'store' });
       } catch (error) {
-        this.options.log(`manuscript ${this.manuscriptId}: resync skipped a row: ${(error as Error).message}`);
+        this.options.log(`manuscript ${this.manuscriptId}: resync skipped a row: ${(error as Error).message}`, { manuscriptId: this.manuscriptId, level: 'warn' });
       }
     }
   }
@@ -570,7 +573,12 @@ export class Room {
   }
 
   private reject(socket: SocketLike, code: CloseCode, detail: string): void {
-    this.options.log(`manuscript ${this.manuscriptId}: closing a connection (${closeReason[code]}): ${detail}`);
+    this.options.log(`manuscript ${this.manuscriptId}: closing a connection (${closeReason[code]}): ${detail}`, {
+      manuscriptId: this.manuscriptId,
+      userId: this.connections.get(socket)?.identity.user.id,
+      code,
+      level: 'warn',
+    });
     socket.close(code, closeReason[code]);
     this.leave(socket);
   }
@@ -594,14 +602,14 @@ export class Room {
   }
 
   private logError(error: unknown): void {
-    this.options.log(`manuscript ${this.manuscriptId}: ${(error as Error).message ?? String(error)}`);
+    this.options.log(`manuscript ${this.manuscriptId}: ${(error as Error).message ?? String(error)}`, { manuscriptId: this.manuscriptId, level: 'error' });
   }
 
   /** Storage failed: drop every connection and let the room unload, so nothing unstored is ever acknowledged. */
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.options.log(`manuscript ${this.manuscriptId}: storage failure, unloading room: ${(error as Error).message}`);
+    this.options.log(`manuscript ${this.manuscriptId}: storage failure, unloading room: ${(error as Error).message}`, { manuscriptId: this.manuscriptId, level: 'error' });
     for (const socket of [...this.connections.keys()]) socket.close(CloseCode.StorageFailure, closeReason[CloseCode.StorageFailure]);
     this.connections.clear();
     this.onEmpty();

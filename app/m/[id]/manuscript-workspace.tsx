@@ -176,6 +176,8 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
         <main className="workspace-main">
           {fatal ? (
             <p role="alert" className="error banner">
+              {/* A full page load on purpose: nothing of a manuscript that failed should stay in memory. */}
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
               {fatal} <a href="/">Back to your manuscripts</a>
             </p>
           ) : null}
