@@ -1,4 +1,6 @@
-import { SearchQuery } from 'prosemirror-search';
+import { Fragment, Slice } from '@tiptap/pm/model';
+import type { EditorState } from '@tiptap/pm/state';
+import { SearchQuery, type SearchResult } from 'prosemirror-search';
 import { z } from 'zod';
 
 /** What a writer asks Find for; the same options drive the open editor and every other scene. */
@@ -22,7 +24,7 @@ export function buildQuery(input: FindOptions): BuiltQuery {
     if (problem) return { ok: false, message: problem };
   }
   // literal: a writer's "\n" means a backslash and an n, not a line break no paragraph can hold.
-  const query = new SearchQuery({ ...options, literal: true });
+  const query = new SearchQuery({ ...options, wholeWord: false, filter: options.wholeWord ? standsAlone : undefined, literal: true });
   if (!query.valid) return { ok: false, message: 'This pattern cannot be searched for.' };
   return { ok: true, query };
 }
@@ -36,4 +38,28 @@ export function regexpProblem(source: string): string | null {
     const detail = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, '') : '';
     return `Not a valid regular expression yet${detail ? ` (${detail})` : ''}. Keep typing, or switch off Regular expression.`;
   }
+}
+
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whole word: the match may not touch a letter or digit on either side. (prosemirror-search's own
+ * wholeWord re-tests all the text before each match, which is slow on long paragraphs, and ignores
+ * digits.) Neighbours in another paragraph do not count: textBetween gives nothing across blocks.
+ */
+const standsAlone = (state: EditorState, result: SearchResult) => {
+  const before = result.from > 0 ? state.doc.textBetween(result.from - 1, result.from) : '';
+  const after = result.to < state.doc.content.size ? state.doc.textBetween(result.to, result.to + 1) : '';
+  return !WORD_CHARACTER.test(before) && !WORD_CHARACTER.test(after);
+};
+
+/**
+ * The ranges to replace for one match and what goes in: a regular expression's "$1" and "$&" are
+ * filled in; a plain replacement is taken literally (prosemirror-search would read "$" even there).
+ */
+export function replacementsFor(query: SearchQuery, state: EditorState, result: SearchResult): { from: number; to: number; insert: Slice }[] {
+  if (query.regexp) return query.getReplacements(state, result);
+  const marks = state.doc.resolve(result.from).marksAcross(state.doc.resolve(result.to)) ?? [];
+  const content = query.replace ? Fragment.from(state.schema.text(query.replace, marks)) : Fragment.empty;
+  return [{ from: result.from, to: result.to, insert: new Slice(content, 0, 0) }];
 }

@@ -56,6 +56,13 @@ describe('replacing in one scene', () => {
     expect(sceneJSON(doc, sceneIds[0]!)).toEqual(sceneJSON(expected.doc, expected.sceneIds[0]!));
   });
 
+  it('takes a plain replacement literally, dollar signs and all', () => {
+    const { doc, sceneIds } = manuscriptOf([[paragraph('Pay Anna, not Annabel.')]]);
+    const fragment = doc.getXmlFragment(sceneField(sceneIds[0]!));
+    doc.transact(() => replaceInFragment(fragment, schema, query({ search: 'Anna', replace: '$$1 $& $5', wholeWord: true })));
+    expect(sceneText(doc, sceneIds[0]!)).toBe('Pay $$1 $& $5, not Annabel.');
+  });
+
   it('fills regular expression groups, and leaves a match across a line break alone', () => {
     const { doc, sceneIds } = manuscriptOf([
       [

@@ -2,6 +2,7 @@ import type { Mark, Node as PMNode, Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { SearchQuery } from 'prosemirror-search';
 import * as Y from 'yjs';
+import { replacementsFor } from './query';
 import { findResults, stateFor } from './search';
 
 /** One replacement in Yjs terms: where in which text, how much goes, and what comes in its place. */
@@ -84,7 +85,7 @@ export function planSceneReplacements(fragment: Y.XmlFragment, schema: Schema, q
   let skipped = 0;
   for (const result of findResults(state, query)) {
     const planned: TextEdit[] = [];
-    const ranges = query.getReplacements(state, result);
+    const ranges = replacementsFor(query, state, result);
     for (const range of ranges) {
       const block = textblockElement(fragment, doc, range.from);
       const run = block && textRun(block.element, block.offset, range.to - range.from);

@@ -31,6 +31,14 @@ describe('find in a scene', () => {
     expect(matches.map((m) => m.text)).toEqual(['Anna', 'Anna', 'ANNA', 'Anna']);
   });
 
+  it('whole word counts digits as part of a word, and works with a pattern too', () => {
+    const { doc: d, sceneIds: ids } = manuscriptOf([[paragraph('Room 12 and room 123 (a.k.a. 12b); 12.')]]);
+    const n = yXmlFragmentToProseMirrorRootNode(d.getXmlFragment(sceneField(ids[0]!)), schema);
+    expect(findMatches(n, query({ search: '12', wholeWord: true })).matches.map((m) => m.from)).toEqual([6, 36]);
+    expect(findMatches(n, query({ search: '\\d+', regexp: true, wholeWord: true })).total).toBe(3);
+    expect(findMatches(n, query({ search: 'a.k.a.', wholeWord: true })).total).toBe(1);
+  });
+
   it('regular expressions, and a calm word when one is not valid yet', () => {
     expect(findMatches(node, query({ search: '\\bAnn?a\\b', regexp: true, caseSensitive: true })).total).toBe(3);
     const broken = buildQuery({ search: 'Anna(', regexp: true });
