@@ -7,7 +7,7 @@ import type * as Y from 'yjs';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { replaceSelected, selectRange, stepMatch } from '@/lib/editor/find/find-highlights';
 import { buildQuery } from '@/lib/editor/find/query';
-import { replaceAll, standaloneReplaceUndo, type ReplaceAllOutcome } from '@/lib/editor/find/replace-all';
+import { replaceAll, standaloneReplaceUndo, type ReplaceAllOutcome, type UndoResult } from '@/lib/editor/find/replace-all';
 import { findResults, type Match, type SceneResults } from '@/lib/editor/find/search';
 import type { Binder } from '@/lib/manuscript/binder';
 import { useEditorMatches, useManuscriptResults, type FindMode, type OpenEditor } from './use-find';
@@ -49,7 +49,7 @@ export function FindPanel(props: FindPanelProps) {
   const built = useMemo(() => buildQuery({ search, replace, caseSensitive, wholeWord, regexp }), [search, replace, caseSensitive, wholeWord, regexp]);
   const query = built.ok ? built.query : null;
   const position = useEditorMatches(open, query);
-  const results = useManuscriptResults(doc, binder, query, scope === 'manuscript');
+  const { results, refresh: refreshResults } = useManuscriptResults(doc, binder, query, scope === 'manuscript');
 
   useEffect(() => {
     findField.current?.focus();
@@ -85,11 +85,27 @@ export function FindPanel(props: FindPanelProps) {
   };
 
   const step = (direction: 1 | -1) => {
+    const atEdge = position.total === 0 || (direction === 1 ? position.current === position.total - 1 : position.current === 0);
+    // Across the manuscript, stepping past this scene's last (or first) match opens the next scene that has one.
+    if (scope === 'manuscript' && atEdge && results && results.total > 0 && stepToScene(direction)) return;
     if (open && position.total > 0) stepMatch(open.editor.view, direction);
+  };
+
+  const stepToScene = (direction: 1 | -1): boolean => {
+    if (!results) return false;
+    const withMatches = results.scenes.filter((entry) => entry.matches.length > 0);
+    const here = binder.scenes.findIndex((scene) => scene.id === open?.sceneId);
+    const order = (id: string) => binder.scenes.findIndex((scene) => scene.id === id);
+    const ahead = direction === 1 ? withMatches.filter((entry) => order(entry.scene.id) > here) : withMatches.filter((entry) => order(entry.scene.id) < here).reverse();
+    const target = ahead[0] ?? (direction === 1 ? withMatches[0] : withMatches[withMatches.length - 1]);
+    if (!target || target.scene.id === open?.sceneId) return false;
+    openResult(target.scene.id, direction === 1 ? target.matches[0]! : target.matches[target.matches.length - 1]!);
+    return true;
   };
 
   const replaceOne = () => {
     if (!open || !query || !writable) return;
+    if (position.total === 0 && scope === 'manuscript') return void stepToScene(1);
     replaceSelected(open.editor.view, query);
   };
 
@@ -104,12 +120,14 @@ export function FindPanel(props: FindPanelProps) {
     }
     const outcome = replaceAll({ doc, schema, sceneIds, query, mayEdit: () => writable, undoManager });
     setReport({ text: describeOutcome(outcome, scope), outcome: outcome.replaced > 0 ? outcome : null });
+    refreshResults();
   };
 
   const undoReplace = () => {
     if (!report?.outcome) return;
-    const undone = report.outcome.undo();
-    setReport({ text: undone ? 'Replacement undone: every occurrence is back.' : 'Something was changed since, so this Undo would take that back too: use Ctrl+Z in the text to step back.', outcome: undone ? null : report.outcome });
+    const result = report.outcome.undo();
+    refreshResults();
+    setReport({ text: UNDO_TEXT[result], outcome: result === 'not-latest' ? report.outcome : null });
   };
 
   const openResult = (sceneId: string, match: Match) => {
@@ -142,6 +160,7 @@ export function FindPanel(props: FindPanelProps) {
     else replaceOne();
   };
 
+  const canStep = position.total > 0 || (scope === 'manuscript' && !!results && results.total > 0);
   const title = mode === 'replace' ? 'Find and replace' : 'Find';
   const count = !query
     ? ''
@@ -185,10 +204,10 @@ export function FindPanel(props: FindPanelProps) {
           {count}
         </p>
         <span className="find-step">
-          <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={!open || position.total === 0} onClick={() => step(-1)}>
+          <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={!canStep} onClick={() => step(-1)}>
             ↑
           </button>
-          <button type="button" aria-label="Next match" title="Next match (Enter)" disabled={!open || position.total === 0} onClick={() => step(1)}>
+          <button type="button" aria-label="Next match" title="Next match (Enter)" disabled={!canStep} onClick={() => step(1)}>
             ↓
           </button>
         </span>
@@ -229,7 +248,7 @@ export function FindPanel(props: FindPanelProps) {
       </fieldset>
       {mode === 'replace' && writable ? (
         <div className="find-actions">
-          <button type="button" disabled={!query || !open || position.total === 0} onClick={replaceOne} title="Replace the selected match and go to the next (Enter in Replace with)">
+          <button type="button" disabled={!query || !open || !canStep} onClick={replaceOne} title="Replace the selected match and go to the next (Enter in Replace with)">
             Replace
           </button>
           <button type="button" className="primary" disabled={!query} onClick={replaceEverywhere} title={scope === 'manuscript' ? 'Replace every match in every scene, as one change you can undo' : 'Replace every match in this scene'}>
@@ -295,6 +314,12 @@ function ResultsList({ scenes, truncated, currentSceneId, onOpen }: { scenes: Sc
     </section>
   );
 }
+
+const UNDO_TEXT: Record<UndoResult, string> = {
+  undone: 'Replacement undone: every occurrence is back.',
+  'already-undone': 'That replacement was already undone.',
+  'not-latest': 'You changed the text since: press Ctrl+Z in the text to step back through those changes first.',
+};
 
 function describeOutcome(outcome: ReplaceAllOutcome, scope: Scope): string {
   if (outcome.replaced === 0 && outcome.scenesNotEditable === 0) return 'Nothing to replace.';

@@ -67,11 +67,22 @@ export function useEditorMatches(open: OpenEditor | null, query: SearchQuery | n
 }
 
 /** Results across every scene, from the scenes' text (never their editors), kept current as co-authors write. */
-export function useManuscriptResults(doc: Y.Doc, binder: Binder, query: SearchQuery | null, active: boolean): ManuscriptResults | null {
-  const schema = useMemo(() => getSchema(manuscriptExtensions()), []);
-  const nodes = useMemo(() => new SceneNodes(doc, schema), [doc, schema]);
-  useEffect(() => () => nodes.destroy(), [nodes]);
+export function useManuscriptResults(doc: Y.Doc, binder: Binder, query: SearchQuery | null, active: boolean): { results: ManuscriptResults | null; refresh: () => void } {
+  const nodes = sceneNodesOf(doc);
   const scenes = useMemo(() => scenesToSearch(binder), [binder]);
+  // Build the scenes' nodes while the writer is still typing the word, one scene per idle moment.
+  useEffect(() => {
+    if (!active) return;
+    let index = 0;
+    let handle = 0;
+    const warm = () => {
+      if (index >= scenes.length) return;
+      nodes.node(scenes[index++]!.id);
+      handle = window.setTimeout(warm, 0);
+    };
+    handle = window.setTimeout(warm, 0);
+    return () => clearTimeout(handle);
+  }, [active, nodes, scenes]);
   const [results, setResults] = useState<ManuscriptResults | null>(null);
   const [edits, setEdits] = useState(0);
   useEffect(() => {
@@ -93,7 +104,21 @@ export function useManuscriptResults(doc: Y.Doc, binder: Binder, query: SearchQu
     const timer = setTimeout(() => setResults(searchManuscript(scenes, (id) => nodes.node(id), query)), 120);
     return () => clearTimeout(timer);
   }, [active, query, scenes, nodes, edits]);
-  return results;
+  return { results, refresh: () => setEdits((n) => n + 1) };
+}
+
+const schema = getSchema(manuscriptExtensions());
+const nodesByDoc = new WeakMap<Y.Doc, SceneNodes>();
+
+/** One cache of scene nodes per manuscript document, kept while the page lives so Find reopens warm. */
+function sceneNodesOf(doc: Y.Doc): SceneNodes {
+  let nodes = nodesByDoc.get(doc);
+  if (!nodes) {
+    nodes = new SceneNodes(doc, schema);
+    nodesByDoc.set(doc, nodes);
+    doc.once('destroy', () => nodes!.destroy());
+  }
+  return nodes;
 }
 
 /** Live scenes in binder order, each with the title of the chapter it sits in. */

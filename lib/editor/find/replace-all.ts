@@ -24,6 +24,9 @@ export interface ReplaceAllInput {
   undoManager: Y.UndoManager;
 }
 
+/** undone; or already undone (Ctrl+Z got there first); or other changes were made on top of it since. */
+export type UndoResult = 'undone' | 'already-undone' | 'not-latest';
+
 export interface ReplaceAllOutcome {
   replaced: number;
   /** Scenes that had at least one replacement. */
@@ -33,7 +36,7 @@ export interface ReplaceAllOutcome {
   /** Scenes with matches the writer may not edit. */
   scenesNotEditable: number;
   /** Reverts exactly this replacement, if it is still the undo manager's latest step. */
-  undo: () => boolean;
+  undo: () => UndoResult;
 }
 
 /**
@@ -70,9 +73,10 @@ export function replaceAll(input: ReplaceAllInput): ReplaceAllOutcome {
     skipped,
     scenesNotEditable: countScenesWithMatches(doc, schema, notEditable, query),
     undo: () => {
-      if (!step || undoManager.undoStack[undoManager.undoStack.length - 1] !== step) return false;
+      if (!step || !undoManager.undoStack.includes(step)) return 'already-undone';
+      if (undoManager.undoStack[undoManager.undoStack.length - 1] !== step) return 'not-latest';
       undoManager.undo();
-      return true;
+      return 'undone';
     },
   };
 }

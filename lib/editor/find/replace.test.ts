@@ -87,9 +87,13 @@ describe('Replace all across the manuscript', () => {
     const afterTyping = sceneJSON(doc, sceneIds[1]!);
     const outcome = replaceAll({ doc, schema, sceneIds, query: query({ search: 'anna', replace: 'Hanna' }), mayEdit: () => true, undoManager: undoManagerOf(editor) });
     expect(outcome).toMatchObject({ replaced: 3, scenes: 2, skipped: 0, scenesNotEditable: 0 });
+    editor.commands.insertContentAt(1, 'x');
+    expect(outcome.undo()).toBe('not-latest');
+    editor.commands.undo();
     expect(sceneText(doc, sceneIds[2]!)).toBe('Hanna and Hanna');
 
     expect(editor.commands.undo()).toBe(true);
+    expect(outcome.undo()).toBe('already-undone');
     expect(sceneJSON(doc, sceneIds[0]!)).toEqual(before[0]);
     expect(sceneJSON(doc, sceneIds[2]!)).toEqual(before[2]);
     // The typing before it was its own step and is still there.
@@ -126,9 +130,9 @@ describe('Replace all across the manuscript', () => {
     const outcome = replaceAll({ doc, schema, sceneIds, query: query({ search: 'Anna', replace: 'Hanna' }), mayEdit: (id) => id === sceneIds[0], undoManager });
     expect(outcome).toMatchObject({ replaced: 1, scenes: 1, scenesNotEditable: 1 });
     expect(sceneText(doc, sceneIds[1]!)).toBe('Anna');
-    expect(outcome.undo()).toBe(true);
+    expect(outcome.undo()).toBe('undone');
     expect(sceneText(doc, sceneIds[0]!)).toBe('Anna');
-    expect(outcome.undo()).toBe(false);
+    expect(outcome.undo()).toBe('already-undone');
     undoManager.destroy();
   });
 
