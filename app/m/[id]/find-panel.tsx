@@ -167,7 +167,7 @@ export function FindPanel(props: FindPanelProps) {
     : scope === 'manuscript'
       ? results
         ? results.total === 0
-          ? 'No matches in the manuscript'
+          ? 'No matches'
           : `${plural(results.total, 'match', 'matches')} in ${plural(results.scenes.length, 'scene')}`
         : 'Searching…'
       : position.total === 0
