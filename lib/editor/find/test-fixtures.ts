@@ -1,5 +1,5 @@
 import { getSchema } from '@tiptap/core';
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { sceneField } from '../../collab/room-name';
 import { addBinderItem } from '../../manuscript/binder';
@@ -25,10 +25,10 @@ export function manuscriptOf(scenes: object[][], doc = new Y.Doc()): { doc: Y.Do
   return { doc, sceneIds };
 }
 
-/** A scene's text, paragraph per line. */
+/** A scene's text, a line per textblock, "|" for a line break or scene break. */
 export function sceneText(doc: Y.Doc, sceneId: string): string {
-  const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(sceneField(sceneId))) as { content?: { content?: { text?: string; type: string }[] }[] };
-  return (json.content ?? []).map((block) => (block.content ?? []).map((inline) => inline.text ?? '\n').join('')).join('\n');
+  const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(sceneField(sceneId)), schema);
+  return node.textBetween(0, node.content.size, '\n', '|');
 }
 
 /** A scene's JSON, to compare formatting. */
