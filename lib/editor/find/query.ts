@@ -23,10 +23,29 @@ export function buildQuery(input: FindOptions): BuiltQuery {
     const problem = regexpProblem(options.search);
     if (problem) return { ok: false, message: problem };
   }
+  const filter = options.wholeWord ? standsAlone : undefined;
+  // Typed text has curly quotes (the editor's typography): a plain search for ' or " finds either kind.
+  if (!options.regexp && QUOTES.test(options.search)) {
+    const query = new SearchQuery({ ...options, search: quoteTolerantPattern(options.search), regexp: true, wholeWord: false, filter, literal: true });
+    PLAIN_REPLACEMENT.add(query);
+    return { ok: true, query };
+  }
   // literal: a writer's "\n" means a backslash and an n, not a line break no paragraph can hold.
-  const query = new SearchQuery({ ...options, wholeWord: false, filter: options.wholeWord ? standsAlone : undefined, literal: true });
+  const query = new SearchQuery({ ...options, wholeWord: false, filter, literal: true });
   if (!query.valid) return { ok: false, message: 'This pattern cannot be searched for.' };
   return { ok: true, query };
+}
+
+const QUOTES = /['‘’"“”]/;
+/** Queries that search by pattern only to be quote-tolerant: their replacement is still plain text. */
+const PLAIN_REPLACEMENT = new WeakSet<SearchQuery>();
+
+/** The search text as a pattern in which any single quote matches any other, and any double quote likewise. */
+function quoteTolerantPattern(text: string): string {
+  return text
+    .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    .replace(/['‘’]/g, "['‘’]")
+    .replace(/["“”]/g, '["“”]');
 }
 
 /** A calm sentence about an invalid regular expression, or null when it is valid. */
@@ -58,7 +77,7 @@ const standsAlone = (state: EditorState, result: SearchResult) => {
  * filled in; a plain replacement is taken literally (prosemirror-search would read "$" even there).
  */
 export function replacementsFor(query: SearchQuery, state: EditorState, result: SearchResult): { from: number; to: number; insert: Slice }[] {
-  if (query.regexp) return query.getReplacements(state, result);
+  if (query.regexp && !PLAIN_REPLACEMENT.has(query)) return query.getReplacements(state, result);
   const marks = state.doc.resolve(result.from).marksAcross(state.doc.resolve(result.to)) ?? [];
   const content = query.replace ? Fragment.from(state.schema.text(query.replace, marks)) : Fragment.empty;
   return [{ from: result.from, to: result.to, insert: new Slice(content, 0, 0) }];

@@ -56,6 +56,13 @@ describe('replacing in one scene', () => {
     expect(sceneJSON(doc, sceneIds[0]!)).toEqual(sceneJSON(expected.doc, expected.sceneIds[0]!));
   });
 
+  it('replaces quote-tolerant matches with the replacement as typed', () => {
+    const { doc, sceneIds } = manuscriptOf([[paragraph('“Don’t,” said Anna’s $1 friend.')]]);
+    const fragment = doc.getXmlFragment(sceneField(sceneIds[0]!));
+    doc.transact(() => replaceInFragment(fragment, schema, query({ search: "Anna's $1", replace: 'Hanna’s $2' })));
+    expect(sceneText(doc, sceneIds[0]!)).toBe('“Don’t,” said Hanna’s $2 friend.');
+  });
+
   it('takes a plain replacement literally, dollar signs and all', () => {
     const { doc, sceneIds } = manuscriptOf([[paragraph('Pay Anna, not Annabel.')]]);
     const fragment = doc.getXmlFragment(sceneField(sceneIds[0]!));

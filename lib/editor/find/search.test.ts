@@ -39,6 +39,12 @@ describe('find in a scene', () => {
     expect(findMatches(n, query({ search: 'a.k.a.', wholeWord: true })).total).toBe(1);
   });
 
+  it('a straight quote finds a curly one, and the other way round', () => {
+    expect(findMatches(node, query({ search: "Anna's" })).matches.map((m) => m.text)).toEqual(['Anna’s']);
+    expect(findMatches(node, query({ search: 'Anna’s boat', caseSensitive: true })).total).toBe(1);
+    expect(findMatches(node, query({ search: "anna's (", wholeWord: true })).total).toBe(0);
+  });
+
   it('regular expressions, and a calm word when one is not valid yet', () => {
     expect(findMatches(node, query({ search: '\\bAnn?a\\b', regexp: true, caseSensitive: true })).total).toBe(3);
     const broken = buildQuery({ search: 'Anna(', regexp: true });
