@@ -61,8 +61,12 @@ test('a writer renames a character across the manuscript while a co-author write
   await ada.page.keyboard.press('Control+F');
   const find = ada.page.getByRole('complementary', { name: 'Find' });
   await expect(find.getByLabel('Find', { exact: true })).toBeFocused();
-  await ada.page.keyboard.type('anna');
   const count = find.getByRole('status', { name: 'Matches' });
+  // A word this scene lacks: Find says so, and that another scene has it.
+  await ada.page.keyboard.type('storm');
+  await expect(count).toHaveText('No matches · 1 match in other scenes');
+  await ada.page.keyboard.press('Control+A');
+  await ada.page.keyboard.type('anna');
   await expect(count).toHaveText('1 of 2');
   await expect(ada.text.locator('.ProseMirror-search-match, .ProseMirror-active-search-match')).toHaveCount(2);
   await ada.page.keyboard.press('Enter');

@@ -49,7 +49,7 @@ export function FindPanel(props: FindPanelProps) {
   const built = useMemo(() => buildQuery({ search, replace, caseSensitive, wholeWord, regexp }), [search, replace, caseSensitive, wholeWord, regexp]);
   const query = built.ok ? built.query : null;
   const position = useEditorMatches(open, query);
-  const { results, refresh: refreshResults } = useManuscriptResults(doc, binder, query, scope === 'manuscript');
+  const { results, refresh: refreshResults } = useManuscriptResults(doc, binder, query, true);
 
   useEffect(() => {
     findField.current?.focus();
@@ -160,6 +160,8 @@ export function FindPanel(props: FindPanelProps) {
     else replaceOne();
   };
 
+  // In this scene with nothing found, say whether other scenes have it, one click away.
+  const elsewhere = scope === 'scene' && query && position.total === 0 && results ? results.total : 0;
   const canStep = position.total > 0 || (scope === 'manuscript' && !!results && results.total > 0);
   const title = mode === 'replace' ? 'Find and replace' : 'Find';
   const count = !query
@@ -202,6 +204,14 @@ export function FindPanel(props: FindPanelProps) {
       <div className="find-under">
         <p id={`${ids}-count`} className="find-count small" role="status" aria-label="Matches">
           {count}
+          {elsewhere > 0 ? (
+            <>
+              {' · '}
+              <button type="button" className="link-button" onClick={() => setScope('manuscript')}>
+                {plural(elsewhere, 'match', 'matches')} in other scenes
+              </button>
+            </>
+          ) : null}
         </p>
         <span className="find-step">
           <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={!canStep} onClick={() => step(-1)}>

@@ -24,7 +24,7 @@ export interface SceneReplaceOutcome {
 type Delta = { insert: unknown; attributes?: Record<string, unknown> }[];
 
 /** Walks from the fragment to the Y element of the textblock holding `pos`, checking each step's node name. */
-function textblockElement(fragment: Y.XmlFragment, doc: PMNode, pos: number): { element: Y.XmlElement; offset: number; node: PMNode } | null {
+function textblockElement(fragment: Y.XmlFragment, doc: PMNode, pos: number): { element: Y.XmlElement; offset: number } | null {
   const $pos = doc.resolve(pos);
   if (!$pos.parent.inlineContent || $pos.depth === 0) return null;
   let current: Y.XmlFragment | Y.XmlElement = fragment;
@@ -33,7 +33,7 @@ function textblockElement(fragment: Y.XmlFragment, doc: PMNode, pos: number): { 
     if (!(child instanceof Y.XmlElement) || child.nodeName !== $pos.node(depth + 1).type.name) return null;
     current = child;
   }
-  return { element: current as Y.XmlElement, offset: $pos.parentOffset, node: $pos.parent };
+  return { element: current as Y.XmlElement, offset: $pos.parentOffset };
 }
 
 /** The Y.XmlText and index holding [offset, offset + length) of a textblock, if it lies in one text run. */
