@@ -178,3 +178,39 @@ test('a viewer can search the manuscript but is offered no replacing', async ({ 
   await expect(panel.getByRole('button', { name: 'Replace all' })).toHaveCount(0);
   await expect(panel.getByLabel('Replace with')).toHaveCount(0);
 });
+
+test('in the read-through, with no scene open, Replace all works across the manuscript and its Undo puts everything back', async ({ browser }, testInfo) => {
+  const adaWriter = await signUp(browser, 'Ada');
+  const file = testInfo.outputPath('The Keeper.md');
+  fs.writeFileSync(file, DRAFT);
+  await adaWriter.page.goto('/');
+  await adaWriter.page.getByText('…or import a draft').click();
+  await adaWriter.page.getByLabel('Draft file').setInputFiles(file);
+  await adaWriter.page.getByRole('button', { name: 'Import' }).click();
+  await adaWriter.page.waitForURL(/\/m\/[a-z0-9]+$/);
+  const ada = await openManuscript(adaWriter, new URL(adaWriter.page.url()).pathname);
+  await ada.page.getByRole('button', { name: 'Read-through' }).click();
+  const reading = ada.page.getByRole('article', { name: 'Read-through' });
+  await expect(reading).toContainText('The storm found Anna awake.');
+
+  await ada.page.keyboard.press('Control+H');
+  const panel = ada.page.getByRole('complementary', { name: 'Find and replace' });
+  await expect(panel.getByLabel('This scene')).toBeDisabled();
+  await expect(panel.getByLabel('Whole manuscript')).toBeChecked();
+  await panel.getByLabel('Find', { exact: true }).fill('anna');
+  await panel.getByLabel('Whole word').check();
+  await panel.getByLabel('Replace with').fill('Hanna');
+  await expect(panel.getByRole('status', { name: 'Matches' })).toHaveText('6 matches in 4 scenes');
+  await panel.getByRole('button', { name: 'Replace all' }).click();
+  const report = panel.getByRole('status', { name: 'Replace result' });
+  await expect(report).toContainText('Replaced 6 in 4 scenes.');
+  await expect(reading).toContainText('The storm found Hanna awake.');
+  await expect(reading).toContainText('At dusk Hanna lit the lamp; Annabel watched.');
+  await ada.page.screenshot({ path: 'e2e/artifacts/find-and-replace-read-through.png' });
+
+  await report.getByRole('button', { name: 'Undo' }).click();
+  await expect(report).toContainText('every occurrence is back');
+  await expect(reading).toContainText('The storm found Anna awake.');
+  await expect(reading).toContainText('Anna wrote it all down, and then Anna slept.');
+  await expect(ada.status).toHaveText('Saved');
+});
