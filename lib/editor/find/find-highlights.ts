@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
 import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { getMatchHighlights, search, SearchQuery, setSearchState } from 'prosemirror-search';
 import { replacementsFor } from './query';
 
@@ -75,7 +76,11 @@ export function replaceSelected(view: EditorView, query: SearchQuery): void {
   if (!result || result.from !== ranges[current]!.from) return stepMatch(view, 1);
   const tr = view.state.tr;
   for (const range of [...replacementsFor(query, view.state, result)].reverse()) tr.replace(range.from, range.to, range.insert);
+  // Each Replace is its own Undo, however quickly the writer clicks.
+  const undoManager = yUndoPluginKey.getState(view.state)?.undoManager as { stopCapturing(): void } | undefined;
+  undoManager?.stopCapturing();
   view.dispatch(tr);
+  undoManager?.stopCapturing();
   // The plugin rebuilt the highlights for the new text; move on to the next match after this one.
   const next = matchPosition(view.state).ranges.find((range) => range.from >= tr.mapping.map(result.to));
   const first = matchPosition(view.state).ranges[0];
