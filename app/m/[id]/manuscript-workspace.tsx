@@ -62,10 +62,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId);
   const [notice, setNotice] = useState<string | null>(null);
   const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | null>(null);
-  const togglePanel = (which: 'share' | 'export' | 'history' | 'comments') => {
-    setFind(null);
-    setPanel((open) => (open === which ? null : which));
-  };
+  const togglePanel = (which: 'share' | 'export' | 'history' | 'comments') => setPanel((open) => (open === which ? null : which));
   const comments = useComments(session?.provider ?? null);
   const commentTyping = useCommentTyping(session?.provider ?? null);
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
@@ -89,6 +86,10 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
     setFind((current) => ({ mode: findMode === 'replace' || current?.mode !== 'replace' ? findMode : 'replace', summons: (current?.summons ?? 0) + 1 }));
   }, []);
   useFindShortcuts(openFind);
+  // Another panel opening takes Find's place.
+  useEffect(() => {
+    if (panel) setFind(null);
+  }, [panel]);
   // An inbox item opens the manuscript at its passage: /m/ID?thread=THREAD.
   const searchParams = useSearchParams();
   const [linkedThread, setLinkedThread] = useState<string | null>(null);
