@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { Member } from '@/lib/db/members';
@@ -10,6 +10,7 @@ import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
 import { CommentsPanel } from './comments-panel';
 import { ExportPanel } from './export-panel';
+import { FindPanel } from './find-panel';
 import { HistoryPanel } from './history-panel';
 import { PresenceList } from './presence-list';
 import { Progress } from './progress';
@@ -21,6 +22,7 @@ import { TopBarClient } from './top-bar-client';
 import { useBinder } from './use-binder';
 import { useCollabSession } from './use-collab-session';
 import { useCommentTyping } from './use-comment-typing';
+import { useFindShortcuts, type FindMode, type OpenEditor } from './use-find';
 import { useComments } from './use-comments';
 import { useScenePresence } from './use-presence';
 import { useWordCounts } from './use-word-counts';
@@ -80,6 +82,18 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
     if (!session?.restoreDraft(draftId)) setNotice('You are offline: restoring needs a connection.');
   };
   const [mode, setMode] = useState<'write' | 'read'>('write');
+  // Find and replace: which form is open, and the scene editor it searches.
+  const [find, setFind] = useState<{ mode: FindMode; summons: number } | null>(null);
+  const [openEditor, setOpenEditor] = useState<OpenEditor | null>(null);
+  const openFind = useCallback((findMode: FindMode) => {
+    setPanel(null);
+    setFind((current) => ({ mode: findMode === 'replace' || current?.mode !== 'replace' ? findMode : 'replace', summons: (current?.summons ?? 0) + 1 }));
+  }, []);
+  useFindShortcuts(openFind);
+  // Another panel opening takes Find's place.
+  useEffect(() => {
+    if (panel) setFind(null);
+  }, [panel]);
   // An inbox item opens the manuscript at its passage: /m/ID?thread=THREAD.
   const searchParams = useSearchParams();
   const [linkedThread, setLinkedThread] = useState<string | null>(null);
@@ -143,6 +157,9 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             <Link href={`/m/${props.manuscriptId}/settings`} className="quiet-link">
               Manuscript settings
             </Link>
+            <button type="button" className="quiet" aria-expanded={find !== null} title="Find (Ctrl+F) · Find and replace (Ctrl+H)" onClick={() => (find ? setFind(null) : openFind('find'))}>
+              Find
+            </button>
             <button type="button" className="quiet" aria-expanded={panel === 'comments'} onClick={() => togglePanel('comments')}>
               Comments{comments.threads.some((t) => !t.resolvedAt) ? ` (${comments.threads.filter((t) => !t.resolvedAt).length})` : ''}
             </button>
@@ -218,12 +235,26 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               me={props.me}
               editable={writable}
               onNotice={setNotice}
+              onEditor={(editor) => setOpenEditor(editor ? { editor, sceneId: scene.id } : null)}
               comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId, ...commentTyping, offerShare: role === 'owner' ? () => setPanel('share') : undefined }}
             />
           ) : (
             <p className="muted loading">This manuscript has no scenes yet. Add one in the binder.</p>
           )}
         </main>
+        {find && !panel && session && binder && !fatal ? (
+          <FindPanel
+            mode={find.mode}
+            summons={find.summons}
+            doc={session.doc}
+            binder={binder}
+            open={mode === 'write' ? openEditor : null}
+            writable={writable}
+            onMode={(findMode) => setFind((current) => (current ? { ...current, mode: findMode } : current))}
+            onOpenScene={openScene}
+            onClose={() => setFind(null)}
+          />
+        ) : null}
         {panel === 'comments' && binder && !fatal ? (
           <CommentsPanel
             threads={comments.threads}

@@ -17,6 +17,7 @@ import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
+import { FindHighlights, matchPosition } from '@/lib/editor/find/find-highlights';
 import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
 
 interface SceneEditorProps {
@@ -32,12 +33,14 @@ interface SceneEditorProps {
   /** Shows the writer a message that something they did was refused. */
   onNotice: (message: string) => void;
   comments: CommentContext & { threads: CommentThreadView[] };
+  /** Tells the workspace which editor is on screen (for Find), and null when it goes. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, me, editable, onNotice, comments }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, me, editable, onNotice, comments, onEditor }: SceneEditorProps) {
   const [composer, setComposer] = useState<Composer | null>(null);
   const canComment = hasAtLeast(comments.role, 'commenter');
   const sendRef = useRef(comments.send);
@@ -54,6 +57,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
           // Where this editor found a passage again, store it so every co-author agrees (first one wins on the server).
           onReanchor: (change) => void sendRef.current({ op: 'reanchor', threadId: change.threadId, previous: change.previous, anchor: change.anchor, quote: change.quote.slice(0, 2000), context: change.context }),
         }),
+        FindHighlights,
         PasteLimit.configure({
           onRefused: (chars) =>
             onNotice(
@@ -87,6 +91,14 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  const onEditorRef = useRef(onEditor);
+  onEditorRef.current = onEditor;
+  useEffect(() => {
+    if (!editor) return;
+    onEditorRef.current?.(editor);
+    return () => onEditorRef.current?.(null);
+  }, [editor]);
 
   const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
@@ -168,7 +180,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
         <article className="page">
           <EditorContent editor={editor} />
           {editor && canComment ? (
-            <BubbleMenu editor={editor} shouldShow={({ state }) => !state.selection.empty} className="bubble">
+            <BubbleMenu editor={editor} shouldShow={({ state, view }) => !state.selection.empty && (view.hasFocus() || matchPosition(state).current < 0)} className="bubble">
               <button type="button" onClick={startComment}>
                 Comment
               </button>
