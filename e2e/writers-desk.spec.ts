@@ -137,6 +137,9 @@ test('pasted scene breaks, a Markdown title, counts on the home page, my own wor
   expect((await heading.boundingBox())!.width).toBeGreaterThan(150);
   await ada.page.getByRole('button', { name: /^Comments/ }).click();
   expect((await heading.boundingBox())!.width).toBeGreaterThan(150);
+  // The drawer opens below the bar, whose buttons took a second row.
+  const bar = (await ada.page.locator('header.topbar').boundingBox())!;
+  expect((await ada.page.locator('.workspace-body .share-panel').boundingBox())!.y).toBeGreaterThanOrEqual(bar.y + bar.height);
   await shot(ada.page, 'desk-long-title');
   await ada.page.reload();
   await openManuscript(ada, path);
