@@ -73,6 +73,18 @@ test('a chapter title is printed once: Chapter title moves it into the binder, a
     expect(text).toContain('Later, the wind.');
     expect(occurrences(text, 'The Storm'), `${format}:\n${text}`).toBe(1);
   }
+
+  // Back at the desk, the old heading says why it is not printed; Chapter title tidies it away.
+  await ada.page.getByRole('button', { name: 'Read-through' }).click();
+  const repeated = ada.page.locator('.manuscript-text .repeats-chapter-title');
+  await expect(repeated).toHaveText('The Storm');
+  await expect(repeated).toHaveAttribute('data-note', /Not printed/);
+  await shot(ada.page, 'desk-repeated-heading');
+  await repeated.click();
+  await ada.page.getByRole('button', { name: 'Chapter title' }).click();
+  await expect(repeated).toHaveCount(0);
+  await expect(ada.page.locator('.manuscript-text')).toHaveText('Rain came over the water.');
+  await expect(tree(ada.page).getByRole('treeitem', { name: /^The Storm, chapter/ })).toBeVisible();
 });
 
 test('pasted scene breaks, a Markdown title, counts on the home page, my own words today, and a long title that stays readable', async ({ browser }, testInfo) => {

@@ -17,6 +17,7 @@ import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
+import { RepeatedTitleHint, setOpenedChapterTitle } from '@/lib/editor/repeated-title-hint';
 import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
 
 interface SceneEditorProps {
@@ -26,6 +27,8 @@ interface SceneEditorProps {
   sceneTitle: string;
   /** The title of the chapter holding the scene, from the binder; printed once above the chapter. */
   chapterTitle?: string;
+  /** Whether this is the chapter's first scene, whose opening heading may repeat the chapter's title. */
+  opensChapter?: boolean;
   me: { name: string; color: string };
   /** Readers see the text live but cannot type; changes with the role, without a reload. */
   editable: boolean;
@@ -37,7 +40,7 @@ interface SceneEditorProps {
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, me, editable, onNotice, comments }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, opensChapter, me, editable, onNotice, comments }: SceneEditorProps) {
   const [composer, setComposer] = useState<Composer | null>(null);
   const canComment = hasAtLeast(comments.role, 'commenter');
   const sendRef = useRef(comments.send);
@@ -54,6 +57,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
           // Where this editor found a passage again, store it so every co-author agrees (first one wins on the server).
           onReanchor: (change) => void sendRef.current({ op: 'reanchor', threadId: change.threadId, previous: change.previous, anchor: change.anchor, quote: change.quote.slice(0, 2000), context: change.context }),
         }),
+        RepeatedTitleHint,
         PasteLimit.configure({
           onRefused: (chars) =>
             onNotice(
@@ -87,6 +91,11 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+
+  const openedChapterTitle = opensChapter && chapterTitle !== undefined ? chapterTitle : null;
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setOpenedChapterTitle(editor.view, openedChapterTitle);
+  }, [editor, openedChapterTitle]);
 
   const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
