@@ -87,9 +87,8 @@ test('a chapter title is printed once: Chapter title moves it into the binder, a
   await expect(tree(ada.page).getByRole('treeitem', { name: /^The Storm, chapter/ })).toBeVisible();
 });
 
-test('pasted scene breaks, a Markdown title, counts on the home page, my own words today, and a long title that stays readable', async ({ browser }, testInfo) => {
+test('pasted scene breaks, a Markdown title, and an imported draft counted on the home page before it is opened', async ({ browser }, testInfo) => {
   const ada = await signUp(browser, 'Ada');
-  const ben = await signUp(browser, 'Ben');
 
   // Pasting a passage from elsewhere: its scene-break lines become scene breaks.
   const pasted = await openManuscript(ada, await createManuscript(ada, 'Paste Journey'));
@@ -115,6 +114,13 @@ test('pasted scene breaks, a Markdown title, counts on the home page, my own wor
   await ada.page.goto('/');
   const listing = ada.page.getByRole('listitem').filter({ has: ada.page.getByRole('link', { name: 'Harbour Notes' }) });
   await expect(listing).toContainText('11 words');
+});
+
+test('two writers in one scene: each one’s Today counts only their own words; a long title stays readable in a crowded bar', async ({ browser }) => {
+  // Two browsers typing in turn, then a reload: more than the default minute on two shared cores.
+  test.setTimeout(120_000);
+  const ada = await signUp(browser, 'Ada');
+  const ben = await signUp(browser, 'Ben');
 
   // Two writers in one scene at once: each one's "Today" counts only their own words.
   const title = 'The Extraordinarily Long and Winding Chronicle of the Lighthouse Keeper’s Daughter, Her Seven Brothers, and the Storm That Changed Everything';
