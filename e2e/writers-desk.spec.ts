@@ -73,11 +73,22 @@ test('a chapter title is printed once: Chapter title moves it into the binder, a
     expect(text).toContain('Later, the wind.');
     expect(occurrences(text, 'The Storm'), `${format}:\n${text}`).toBe(1);
   }
+
+  // Back at the desk, the old heading says why it is not printed; Chapter title tidies it away.
+  await ada.page.getByRole('button', { name: 'Read-through' }).click();
+  const repeated = ada.page.locator('.manuscript-text .repeats-chapter-title');
+  await expect(repeated).toHaveText('The Storm');
+  await expect(repeated).toHaveAttribute('data-note', /Not printed/);
+  await shot(ada.page, 'desk-repeated-heading');
+  await repeated.click();
+  await ada.page.getByRole('button', { name: 'Chapter title' }).click();
+  await expect(repeated).toHaveCount(0);
+  await expect(ada.page.locator('.manuscript-text')).toHaveText('Rain came over the water.');
+  await expect(tree(ada.page).getByRole('treeitem', { name: /^The Storm, chapter/ })).toBeVisible();
 });
 
-test('pasted scene breaks, a Markdown title, counts on the home page, my own words today, and a long title that stays readable', async ({ browser }, testInfo) => {
+test('pasted scene breaks, a Markdown title, and an imported draft counted on the home page before it is opened', async ({ browser }, testInfo) => {
   const ada = await signUp(browser, 'Ada');
-  const ben = await signUp(browser, 'Ben');
 
   // Pasting a passage from elsewhere: its scene-break lines become scene breaks.
   const pasted = await openManuscript(ada, await createManuscript(ada, 'Paste Journey'));
@@ -103,6 +114,13 @@ test('pasted scene breaks, a Markdown title, counts on the home page, my own wor
   await ada.page.goto('/');
   const listing = ada.page.getByRole('listitem').filter({ has: ada.page.getByRole('link', { name: 'Harbour Notes' }) });
   await expect(listing).toContainText('11 words');
+});
+
+test('two writers in one scene: each one’s Today counts only their own words; a long title stays readable in a crowded bar', async ({ browser }) => {
+  // Two browsers typing in turn, then a reload: more than the default minute on two shared cores.
+  test.setTimeout(120_000);
+  const ada = await signUp(browser, 'Ada');
+  const ben = await signUp(browser, 'Ben');
 
   // Two writers in one scene at once: each one's "Today" counts only their own words.
   const title = 'The Extraordinarily Long and Winding Chronicle of the Lighthouse Keeper’s Daughter, Her Seven Brothers, and the Storm That Changed Everything';
@@ -137,6 +155,9 @@ test('pasted scene breaks, a Markdown title, counts on the home page, my own wor
   expect((await heading.boundingBox())!.width).toBeGreaterThan(150);
   await ada.page.getByRole('button', { name: /^Comments/ }).click();
   expect((await heading.boundingBox())!.width).toBeGreaterThan(150);
+  // The drawer opens below the bar, whose buttons took a second row.
+  const bar = (await ada.page.locator('header.topbar').boundingBox())!;
+  expect((await ada.page.locator('.workspace-body .share-panel').boundingBox())!.y).toBeGreaterThanOrEqual(bar.y + bar.height);
   await shot(ada.page, 'desk-long-title');
   await ada.page.reload();
   await openManuscript(ada, path);

@@ -29,6 +29,16 @@ describe('Chapter title', () => {
     expect(editor.getText()).toBe('Rain came.');
   });
 
+  it('leaves an empty line to write on when the title was the last line, after a scene break', () => {
+    const { doc, chapterId, sceneId, editor } = chapterWithScene('<p>Night.</p><hr data-scene-break><p>Morning came.</p>');
+    editor.commands.focus('end');
+    expect(takeChapterTitle(editor, doc, sceneId)).toMatchObject({ ok: true, title: 'Morning came.' });
+    expect(readBinder(doc).byId.get(chapterId)!.title).toBe('Morning came.');
+    editor.commands.insertContent('Dawn.');
+    expect(editor.getJSON().content!.map((node) => node.type)).toEqual(['paragraph', 'sceneBreak', 'paragraph']);
+    expect(editor.getText()).toContain('Dawn.');
+  });
+
   it('takes an old chapter heading the same way, and leaves an empty line when it was the only one', () => {
     const { doc, chapterId, sceneId, editor } = chapterWithScene('<h1>Arrival</h1>');
     editor.commands.setTextSelection(2);

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { TextSelection } from '@tiptap/pm/state';
 import type * as Y from 'yjs';
 import { readBinder, updateBinderItem } from '../manuscript/binder';
 
@@ -22,14 +23,15 @@ export function takeChapterTitle(editor: Editor, doc: Y.Doc, sceneId: string): T
   if (!line.isTextblock || !title) return { ok: false, reason: 'Put the caret on a line holding the chapter’s title, then press Chapter title.' };
   const from = $from.before();
   const to = $from.after();
-  const onlyLine = editor.state.doc.childCount === 1 && $from.depth === 1;
+  // The last line (or the only one) leaves an empty line behind, so the writer goes on writing there.
+  const lastLine = $from.depth === 1 && $from.index(0) === editor.state.doc.childCount - 1;
   const removed = editor
     .chain()
     .focus()
     .command(({ tr, state }) => {
-      // The text keeps at least one empty line to write on.
-      if (onlyLine) tr.replaceWith(from, to, state.schema.nodes.paragraph!.create());
-      else tr.delete(from, to);
+      if (!lastLine) return !!tr.delete(from, to);
+      tr.replaceWith(from, to, state.schema.nodes.paragraph!.create());
+      tr.setSelection(TextSelection.create(tr.doc, from + 1));
       return true;
     })
     .run();

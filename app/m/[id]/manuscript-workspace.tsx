@@ -232,6 +232,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               sceneId={scene.id}
               sceneTitle={scene.title}
               chapterTitle={scene.parentId && binder.byId.get(scene.parentId)?.kind === 'chapter' ? binder.byId.get(scene.parentId)!.title : undefined}
+              opensChapter={!!scene.parentId && binder.byId.get(scene.parentId)?.children.find((child) => child.kind === 'scene')?.id === scene.id}
               me={props.me}
               editable={writable}
               onNotice={setNotice}

@@ -18,6 +18,7 @@ import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
 import { FindHighlights, matchPosition } from '@/lib/editor/find/find-highlights';
+import { RepeatedTitleHint, setOpenedChapterTitle } from '@/lib/editor/repeated-title-hint';
 import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
 
 interface SceneEditorProps {
@@ -27,6 +28,8 @@ interface SceneEditorProps {
   sceneTitle: string;
   /** The title of the chapter holding the scene, from the binder; printed once above the chapter. */
   chapterTitle?: string;
+  /** Whether this is the chapter's first scene, whose opening heading may repeat the chapter's title. */
+  opensChapter?: boolean;
   me: { name: string; color: string };
   /** Readers see the text live but cannot type; changes with the role, without a reload. */
   editable: boolean;
@@ -40,7 +43,7 @@ interface SceneEditorProps {
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, me, editable, onNotice, comments, onEditor }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, opensChapter, me, editable, onNotice, comments, onEditor }: SceneEditorProps) {
   const [composer, setComposer] = useState<Composer | null>(null);
   const canComment = hasAtLeast(comments.role, 'commenter');
   const sendRef = useRef(comments.send);
@@ -58,6 +61,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
           onReanchor: (change) => void sendRef.current({ op: 'reanchor', threadId: change.threadId, previous: change.previous, anchor: change.anchor, quote: change.quote.slice(0, 2000), context: change.context }),
         }),
         FindHighlights,
+        RepeatedTitleHint,
         PasteLimit.configure({
           onRefused: (chars) =>
             onNotice(
@@ -99,6 +103,10 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
     onEditorRef.current?.(editor);
     return () => onEditorRef.current?.(null);
   }, [editor]);
+  const openedChapterTitle = opensChapter && chapterTitle !== undefined ? chapterTitle : null;
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setOpenedChapterTitle(editor.view, openedChapterTitle);
+  }, [editor, openedChapterTitle]);
 
   const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');

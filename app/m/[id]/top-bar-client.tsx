@@ -1,13 +1,22 @@
 'use client';
 
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { InboxBell } from '../../_components/inbox-bell';
 
 /** The manuscript's bar: back to the list, the title, who is here and the save status. */
 export function TopBarClient({ title, me, children }: { title: string; me: { name: string; color: string }; children: ReactNode }) {
+  const bar = useRef<HTMLElement>(null);
+  // Drawers open below the bar, however many rows a long title and the buttons take.
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-height', `${element.offsetHeight}px`));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <header className="topbar">
+    <header className="topbar" ref={bar}>
       <Link href="/" className="brand" aria-label="All manuscripts">
         Scriptorium
       </Link>
