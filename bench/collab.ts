@@ -29,11 +29,11 @@ const root = path.resolve(__dirname, '..');
 // ---------------------------------------------------------------- statistics
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-const quantile = (values: number[], q: number) => (values.length === 0 ? NaN : sorted(values)[Math.min(values.length - 1, Math.floor(values.length * q))]!);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const quantile = (values: number[], q: number) => (values.length === 0 ? NaN : sorted(values)[Math.min(values.length - 1, Math.floor(values.length * q))]!);
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** CPU seconds (user + system) a process has used so far, from /proc. */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
@@ -45,14 +45,14 @@ function rssMb(pid: number): number {
 
 // ---------------------------------------------------------------- servers and clients
 
-interface Client {
+export interface Client {
   doc: Y.Doc;
   text: Y.Text;
   synced: Promise<void>;
   destroy(): void;
 }
 
-interface Peer {
+export interface Peer {
   name: string;
   start(): Promise<void>;
   /** A room with a fresh empty document (or the given initial state), ready for clients. */
@@ -66,7 +66,7 @@ interface Peer {
   stop(): Promise<void>;
 }
 
-function spawnServer(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
+export function spawnServer(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -81,7 +81,7 @@ function spawnServer(args: string[], env: Record<string, string>): Promise<{ chi
   });
 }
 
-function yWebsocketClient(url: string, room: string, params: Record<string, string>, skipOwnTypes: boolean): Client {
+export function yWebsocketClient(url: string, room: string, params: Record<string, string>, skipOwnTypes: boolean): Client {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(url, room, doc, {
     WebSocketPolyfill: WebSocketPolyfill as unknown as typeof globalThis.WebSocket,
@@ -94,7 +94,7 @@ function yWebsocketClient(url: string, room: string, params: Record<string, stri
   return { doc, text: doc.getText('t'), synced, destroy: () => (provider.destroy(), doc.destroy()) };
 }
 
-function scriptorium(): Peer {
+export function scriptorium(): Peer {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-bench-'));
   let db: Db;
   let owner: User;
@@ -196,7 +196,7 @@ async function seedThroughClient(peer: Peer, room: string, initial: Uint8Array):
 // ---------------------------------------------------------------- scenarios
 
 /** One writer types a character at a time; every other client's delay in seeing it. */
-async function keystrokeToPeers(peer: Peer, clients: number, keystrokes: number): Promise<number[]> {
+export async function keystrokeToPeers(peer: Peer, clients: number, keystrokes: number): Promise<number[]> {
   const room = await peer.room();
   const all = await Promise.all(Array.from({ length: clients }, () => peer.connect(room)));
   await Promise.all(all.map((c) => c.synced));
@@ -242,7 +242,7 @@ async function connectMany(peer: Peer, clients: number): Promise<number> {
  * `pairs` manuscripts, each with a writer typing `rate` characters a second and a reader: the
  * reader's delay per character, the server's CPU per edit, and (ours) commits per update.
  */
-async function steadyTyping(peer: Peer, pairs: number, rate: number, seconds: number) {
+export async function steadyTyping(peer: Peer, pairs: number, rate: number, seconds: number) {
   const rooms = await Promise.all(Array.from({ length: pairs }, () => peer.room()));
   const writers: Client[] = [];
   const readers: Client[] = [];
@@ -297,7 +297,7 @@ async function steadyTyping(peer: Peer, pairs: number, rate: number, seconds: nu
 }
 
 /** Steps of more and more fast writers; the first step whose p99 passes 100 ms is the knee. */
-async function throughputRamp(peer: Peer, steps: number[], rate: number, seconds: number) {
+export async function throughputRamp(peer: Peer, steps: number[], rate: number, seconds: number) {
   const results: { writers: number; updatesPerSecond: number; p99: number }[] = [];
   for (const writers of steps) {
     const step = await steadyTyping(peer, writers, rate, seconds);
@@ -417,7 +417,10 @@ async function main() {
   process.exit(0);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// bench/cluster.ts reuses the scenarios above; only a direct run measures.
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import JSZip from 'jszip';
 import { expect, test } from './fixtures';
 import { uniqueEmail } from './writers';
 
@@ -13,6 +14,8 @@ function cli(args: string[], input?: string): string {
 }
 
 test('the CLI creates a writer and a token; the token lists their manuscripts and fetches a collab token', async ({ playwright, baseURL }, testInfo) => {
+  // Each CLI run starts Node and compiles the TypeScript it needs: seconds apiece on a busy machine.
+  test.setTimeout(180_000);
   const email = uniqueEmail('Cli');
   expect(cli(['user:create', '--email', email, '--name', 'Cli Writer'], 'a-long-cli-password\n')).toContain(`created ${email}`);
   const token = cli(['token:create', '--email', email]).trim().split('\n').pop()!;
@@ -38,6 +41,23 @@ test('the CLI creates a writer and a token; the token lists their manuscripts an
   expect(cli(['manuscript:export', importedId, '--format', 'docx', '--out', out])).toContain('wrote');
   expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   expect(() => cli(['manuscript:export', importedId, '--format', 'pdfx', '--out', out])).toThrow();
+  // A draft with no title line, imported from a full path: titled from the file's name, signed by its owner,
+  // and counted on the home page before anyone opens it.
+  const untitled = testInfo.outputPath('The Quiet Harbour.txt');
+  fs.writeFileSync(untitled, 'The boat came in at dusk.\n\n* * *\n\nNobody waved from the pier.\n');
+  expect(cli(['manuscript:import', untitled, '--owner', email])).toContain('imported "The Quiet Harbour" as ');
+  const harbour = ((await (await api.get('/api/manuscripts')).json()) as { mine: { id: string; title: string; wordCount: number }[] }).mine.find((m) => m.title === 'The Quiet Harbour');
+  expect(harbour).toMatchObject({ wordCount: 11 });
+  const smf = testInfo.outputPath('harbour.docx');
+  cli(['manuscript:export', harbour!.id, '--format', 'docx', '--out', smf]);
+  const zip = await JSZip.loadAsync(fs.readFileSync(smf));
+  const words = (xml: string) => xml.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  const body = words(await zip.file('word/document.xml')!.async('string'));
+  expect(body).toContain('by Cli Writer');
+  expect(body).not.toMatch(/Author|\/|test-results/);
+  const heads = await Promise.all(Object.keys(zip.files).filter((name) => /^word\/header\d+\.xml$/.test(name)).map(async (name) => words(await zip.file(name)!.async('string'))));
+  expect(heads.join(' ')).toContain('Writer / Quiet /');
+
   const stranger = uniqueEmail('Nobody');
   cli(['user:create', '--email', stranger, '--name', 'Nobody'], 'a-long-cli-password\n');
   expect(() => cli(['manuscript:export', importedId, '--format', 'md', '--out', out, '--as', stranger])).toThrow(/not found/);

@@ -58,7 +58,7 @@ test.describe('two co-authors write one scene together', () => {
     await expect(ben.status).toHaveText('Saved');
   });
 
-  test('the editor speaks prose: typography, chapter headings, scene breaks, undo of your own words only', async ({ browser }) => {
+  test('the editor speaks prose: typography, chapter titles, scene breaks, undo of your own words only', async ({ browser }) => {
     const adaWriter = await signUp(browser, 'Ada');
     const benWriter = await signUp(browser, 'Ben');
     const path = await createManuscript(adaWriter, 'Typography');
@@ -76,8 +76,10 @@ test.describe('two co-authors write one scene together', () => {
     await expect(ada.text.locator('.scene-break')).toHaveText('#');
     await expect(ben.text.locator('.scene-break')).toHaveCount(1);
 
-    await ada.page.getByRole('button', { name: 'Chapter heading' }).click();
-    await expect(ada.text.locator('h1')).toHaveText('Morning came.');
+    // A chapter's title lives in the binder: Chapter title moves the line there, for both writers.
+    await ada.page.getByRole('button', { name: 'Chapter title' }).click();
+    await expect(ben.page.getByRole('tree', { name: 'Manuscript structure' }).getByRole('treeitem', { name: /^Morning came\., chapter/ })).toBeVisible();
+    await expect(ben.text).not.toContainText('Morning came.');
 
     // Undo takes back Ada's own typing, never Ben's.
     await typeAtEnd(ben, ' Ben adds.');

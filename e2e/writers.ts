@@ -141,3 +141,27 @@ export function inbox(page: Page) {
 
 /** The port of the SMTP server the inbox journey runs (playwright.config.ts points SMTP_URL at it). */
 export const SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3123) + 2000);
+
+/** Imports a draft file through the home page's form, as a writer does; lands in the new manuscript. */
+export async function importDraft(writer: Writer, file: string): Promise<string> {
+  await writer.page.goto('/');
+  await writer.page.getByText('…or import a draft').click();
+  await writer.page.getByLabel('Draft file').setInputFiles(file);
+  await writer.page.getByRole('button', { name: 'Import' }).click();
+  await writer.page.waitForURL(/\/m\/[a-z0-9]+$/);
+  return new URL(writer.page.url()).pathname;
+}
+
+/** Pastes plain text at the caret, as Ctrl+V from another program delivers it. */
+export async function pasteText(writer: InManuscript, text: string): Promise<void> {
+  await writer.text.evaluate((element, pasted) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', pasted);
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** Whether the keyboard focus is inside the scene's text. */
+export function focusInText(writer: InManuscript): Promise<boolean> {
+  return writer.text.evaluate((element) => element.contains(document.activeElement));
+}

@@ -5,6 +5,8 @@
  *   token:create --email E [--name N]     prints a personal API token
  *   manuscript:export ID --format F --out FILE [--as EMAIL] [--font modern|classic] [--paper letter|a4]
  *   manuscript:import FILE --owner EMAIL
+ *   backup --out FILE                     online copy of the SQLite database, verified
+ *   restore FILE                          put a backup in place (stop Scriptorium first)
  */
 import fs from 'node:fs';
 import { ZodError } from 'zod';
@@ -12,6 +14,8 @@ import readline from 'node:readline';
 import { exportManuscriptAs, importManuscriptAs } from '../lib/access/operations';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
 import { pickCaretColor } from '../lib/collab/identity';
+import { backupDatabase, restoreDatabase } from '../lib/db/backup';
+import { sqlitePathFromUrl } from '../lib/db/connection';
 import { createApiToken, createUser, getManuscript, getUserByEmail, listMembers, openDatabase, setPasswordHash, type Db } from '../lib/db';
 import { displayName, email as emailSchema, exportQuery, password as passwordSchema } from '../lib/validation/inputs';
 
@@ -21,7 +25,9 @@ const USAGE = `usage: npm run cli -- <command> [options]
   token:create --email E [--name N]    print a new personal API token for that writer
   manuscript:export ID --format docx|md|html|txt --out FILE [--as EMAIL] [--font modern|classic] [--paper letter|a4]
                                        export (as EMAIL's access; by default as the owner)
-  manuscript:import FILE --owner EMAIL  create a manuscript owned by EMAIL from a .docx, .md, .html or .txt file`;
+  manuscript:import FILE --owner EMAIL  create a manuscript owned by EMAIL from a .docx, .md, .html or .txt file
+  backup --out FILE                    copy the SQLite database while Scriptorium runs (PostgreSQL: use pg_dump)
+  restore FILE                         put a backup in place of the database (stop Scriptorium first; the old file is kept)`;
 
 /** Flags after the command; at most one bare argument (an id or a file), returned under "_". */
 function flags(args: string[]): Map<string, string> {
@@ -90,6 +96,13 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const options = flags(rest);
+  if (command === 'restore') {
+    // Before the database is opened: the file is about to be replaced.
+    const target = sqlitePathFromUrl(process.env.DATABASE_URL ?? 'file:./data/scriptorium.db');
+    const { keptAs } = restoreDatabase(required(options, '_'), target);
+    console.log(`restored ${target}${keptAs ? ` (the previous file is kept as ${keptAs})` : ''}`);
+    return 0;
+  }
   const db = openDatabase(process.env.DATABASE_URL);
   try {
     switch (command) {
@@ -129,6 +142,12 @@ async function main(argv: string[]): Promise<number> {
         if (!owner) throw new Error('no writer with that email');
         const created = await importManuscriptAs(db, owner, { name: file, bytes: new Uint8Array(fs.readFileSync(file)) });
         console.log(`imported "${created.title}" as ${created.id}`);
+        return 0;
+      }
+      case 'backup': {
+        const out = required(options, 'out');
+        const counts = await backupDatabase(db, out);
+        console.log(`backed up to ${out} (${counts.manuscripts} manuscripts, ${counts.users} writers; verified)`);
         return 0;
       }
       default:

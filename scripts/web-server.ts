@@ -5,7 +5,9 @@
  */
 import http from 'node:http';
 import path from 'node:path';
+import { openDatabase } from '../lib/db';
 import { admitForwarding } from '../lib/http/client-address';
+import { createWebOps } from '../lib/http/web-ops';
 import next from 'next';
 import { readEnv } from '../lib/validation/env';
 
@@ -14,8 +16,14 @@ const env = readEnv();
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), port: env.PORT });
 const handle = app.getRequestHandler();
 
+// Readiness asks the store itself, on a handle of its own (the app's handle lives inside Next's bundle).
+const probe = openDatabase(env.DATABASE_URL);
+const ops = createWebOps({ checkReady: () => void probe.$client.prepare('SELECT 1').get() });
+
 app.prepare().then(() => {
   const server = http.createServer((request, response) => {
+    if (ops.route(request, response)) return;
+    ops.observe(request, response);
     admitForwarding(request.headers, request.socket.remoteAddress, env.TRUST_PROXY);
     void handle(request, response);
   });

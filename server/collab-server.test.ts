@@ -8,7 +8,7 @@ import { CloseCode } from '../lib/collab/close-codes';
 import * as decoding from 'lib0/decoding';
 import { encodeCommentOp, readCommentEvent, type CommentEvent, type CommentOpInput } from '../lib/comments/protocol';
 import { MessageType } from '../lib/collab/message-types';
-import { decodeServerMessage, encodeSyncStep1, onServerMessage, encodeSyncUpdate, PROTOCOL_VERSION } from '../lib/collab/protocol';
+import { encodeSyncStep1, onServerMessage, encodeSyncUpdate, PROTOCOL_VERSION } from '../lib/collab/protocol';
 import { signCollabToken } from '../lib/collab/token';
 import { replayUpdates } from '../lib/collab/replay';
 import { readScenes } from '../lib/manuscript/binder';

@@ -2,6 +2,8 @@ import { CloseCode } from '../lib/collab/close-codes';
 import { createAuthenticator } from './auth/authenticate';
 import type { RoleSource } from './auth/roles';
 import type { CommentService } from './comments/comment-service';
+import type { Fanout } from './fanout/fanout';
+import type { Log } from './log';
 import type { CollabMetrics } from './metrics/metrics';
 import type { Persistence } from './persistence/persistence';
 import type { RoomLimits, RoomOptions } from './rooms/room';
@@ -27,7 +29,9 @@ export interface CollabServerOptions {
   comments?: CommentService;
   metrics?: CollabMetrics;
   onDraftRestored?: RoomOptions['onDraftRestored'];
-  log?: (line: string) => void;
+  /** Other collab instances (Redis), when this is one of several. */
+  fanout?: Fanout;
+  log?: Log;
 }
 
 export interface CollabServer {
@@ -39,7 +43,7 @@ export interface CollabServer {
 
 /** Wires transport, auth, rooms and persistence; holds no logic of its own. */
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
-  const log = options.log ?? ((line: string) => console.log(`[collab] ${line}`));
+  const log: Log = options.log ?? ((line) => console.log(`[collab] ${line}`));
   const rooms = new RoomManager(options.persistence, options.roles, {
     graceMs: options.roomGraceMs,
     roleRecheckMs: options.roleRecheckMs,
@@ -49,6 +53,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     limits: options.roomLimits,
     onUpdate: options.metrics?.onUpdate,
     onDraftRestored: options.onDraftRestored,
+    fanout: options.fanout,
     log,
   });
   const transport = await startTransport({
@@ -57,9 +62,15 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     limits: { ...DEFAULT_LIMITS, ...options.limits, maxMessageBytes: options.maxMessageBytes },
     pingIntervalMs: options.pingIntervalMs,
     authenticate: createAuthenticator({ secret: options.secret, roles: options.roles }),
-    acquireRoom: (manuscriptId) => rooms.acquire(manuscriptId),
+    acquireRoom: async (manuscriptId) =>
+      rooms.ready ? rooms.acquire(manuscriptId) : { ok: false, code: CloseCode.TryAgainLater, reason: 'cannot reach the other instances' },
     health: () => ({ rooms: rooms.loadedRoomCount }),
     route: (request, response) => {
+      if (request.url === '/readyz') {
+        response.writeHead(rooms.ready ? 200 : 503, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ ready: rooms.ready }));
+        return true;
+      }
       options.metrics?.setRooms(rooms.loadedRoomCount);
       return options.metrics?.route(request, response) ?? false;
     },
@@ -74,6 +85,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
       await rooms.unloadAll(CloseCode.ServiceRestart);
       await options.persistence.flush();
       await options.persistence.close?.();
+      await options.fanout?.close();
       transport.terminateAll();
     },
   };

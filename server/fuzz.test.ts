@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { MessageType } from '../lib/collab/message-types';
 import { replayUpdates } from '../lib/collab/replay';

@@ -1,22 +1,64 @@
 import { openDatabase } from '../lib/db';
-import { readEnv } from '../lib/validation/env';
-import { createSqliteRoleSource } from './auth/roles';
-import { startCollabServer } from './collab-server';
+import { isPostgresUrl, openPgPool } from '../lib/storage/pg/connect';
+import { readEnv, type Env } from '../lib/validation/env';
+import { createPgRoleSource, createSqliteRoleSource } from './auth/roles';
+import { startCollabServer, type CollabServerOptions } from './collab-server';
 import { createCommentService } from './comments/comment-service';
-import { createCollabMetrics } from './metrics/metrics';
+import { createRedisFanout } from './fanout/redis-fanout';
+import { createCollabMetrics, type CollabMetrics } from './metrics/metrics';
+import { createJsonLog, type Log } from './log';
+import { createPgPersistence } from './persistence/pg-persistence';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
+
+type Storage = Pick<CollabServerOptions, 'persistence' | 'roles' | 'comments' | 'onDraftRestored'> & { close(): Promise<void> };
+
+/** The store named by DATABASE_URL: the SQLite file (the default), or PostgreSQL shared by several instances. */
+async function openStorage(env: Env, metrics: CollabMetrics, log: Log): Promise<Storage> {
+  const commitWindowMs = env.COLLAB_COMMIT_WINDOW_MS;
+  if (isPostgresUrl(env.DATABASE_URL)) {
+    const pool = await openPgPool(env.DATABASE_URL);
+    log('storage: PostgreSQL (comment threads over the socket need the SQLite store for now)');
+    return {
+      persistence: createPgPersistence(pool, { commitWindowMs, onCommit: metrics.onCommit }),
+      roles: createPgRoleSource(pool),
+      close: () => pool.end(),
+    };
+  }
+  const db = openDatabase(env.DATABASE_URL);
+  return {
+    persistence: createSqlitePersistence(db, { commitWindowMs, onCommit: metrics.onCommit }),
+    roles: createSqliteRoleSource(db),
+    comments: createCommentService(db),
+    onDraftRestored: (event) => {
+      // The inbox tells co-authors (loaded on first restore: mail is rare here); a failure to notify never fails the restore.
+      void import('../lib/notifications/delivery')
+        .then(({ inboxFromEnv }) => inboxFromEnv(db, env).draftRestored(event))
+        .catch((error: unknown) => log(`inbox: ${(error as Error).message}`, { manuscriptId: event.manuscriptId, level: 'error' }));
+    },
+    close: async () => {
+      db.$client.close();
+    },
+  };
+}
 
 // Composition root: read config, open storage, start the server, stop it cleanly on SIGTERM/SIGINT.
 async function main() {
   const env = readEnv();
   if (!env.AUTH_SECRET) throw new Error('AUTH_SECRET is not set (npm start generates one into data/secret)');
-  const db = openDatabase(env.DATABASE_URL);
   const metrics = createCollabMetrics();
+  const log = createJsonLog({});
+  const storage = await openStorage(env, metrics, log);
+  const fanout = env.REDIS_URL ? await createRedisFanout({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, log }) : undefined;
+  if (fanout) log(`fan-out: Redis, instance ${fanout.instanceId}`, { instanceId: fanout.instanceId });
   const server = await startCollabServer({
     host: env.COLLAB_HOST,
     port: env.COLLAB_PORT,
-    persistence: createSqlitePersistence(db, { commitWindowMs: env.COLLAB_COMMIT_WINDOW_MS, onCommit: metrics.onCommit }),
-    roles: createSqliteRoleSource(db),
+    persistence: storage.persistence,
+    roles: storage.roles,
+    comments: storage.comments,
+    onDraftRestored: storage.onDraftRestored,
+    fanout,
+    log,
     secret: env.AUTH_SECRET,
     roleRecheckMs: env.COLLAB_ROLE_RECHECK_MS,
     maxMessageBytes: env.COLLAB_MAX_MESSAGE_BYTES,
@@ -25,24 +67,17 @@ async function main() {
     pingIntervalMs: env.COLLAB_PING_INTERVAL_MS,
     compactEveryUpdates: env.COLLAB_COMPACT_EVERY_UPDATES,
     checkpointIntervalMs: env.COLLAB_CHECKPOINT_INTERVAL_MS,
-    comments: createCommentService(db),
     metrics,
-    onDraftRestored: (event) => {
-      // The inbox tells co-authors (loaded on first restore: mail is rare here); a failure to notify never fails the restore.
-      void import('../lib/notifications/delivery')
-        .then(({ inboxFromEnv }) => inboxFromEnv(db, env).draftRestored(event))
-        .catch((error: unknown) => console.error(`[collab] inbox: ${(error as Error).message}`));
-    },
   });
-  console.log(`[collab] listening on ws://${env.COLLAB_HOST}:${server.port}`);
+  log(`listening on ws://${env.COLLAB_HOST}:${server.port}`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`[collab] ${signal}: flushing rooms and closing connections`);
+    log(`${signal}: flushing rooms and closing connections`);
     await server.shutdown();
-    db.$client.close();
+    await storage.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

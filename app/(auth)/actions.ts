@@ -2,6 +2,8 @@
 
 import { AuthError } from 'next-auth';
 import { hashPassword } from '@/lib/auth/password';
+import { signUpVerdict } from '@/lib/auth/sign-up-policy';
+import { readEnv } from '@/lib/validation/env';
 import { pickCaretColor } from '@/lib/collab/identity';
 import { createUser } from '@/lib/db';
 import { signInInput, signUpInput } from '@/lib/validation/inputs';
@@ -25,10 +27,13 @@ async function signInOrExplain(email: string, password: string, redirectTo: stri
 /** What the writer typed (never the password), so a refused form is not emptied. */
 const typedValues = (form: FormData) => ({ email: String(form.get('email') ?? ''), name: String(form.get('name') ?? '') });
 
-/** Creates an account (honouring invitations sent to that email) and signs in. */
+/** Creates an account (honouring invitations sent to that email) and signs in, when SIGNUP allows this one. */
 export async function signUpAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const result = await actionResult(async () => {
     const input = signUpInput.parse({ email: form.get('email'), name: form.get('name'), password: form.get('password') });
+    // Enforced here, not only by hiding the form: a hand-made POST meets the same rule.
+    const verdict = signUpVerdict(getDb(), readEnv().SIGNUP, { email: input.email, next: safeReturnPath(form.get('next')) });
+    if (!verdict.allowed) return { error: verdict.message };
     createUser(getDb(), { email: input.email, name: input.name, color: pickCaretColor(), passwordHash: await hashPassword(input.password) });
     return signInOrExplain(input.email, input.password, safeReturnPath(form.get('next')));
   });

@@ -17,7 +17,7 @@ export function TopBar({ user, children }: { user: { name: string; color: string
           {user.name}
         </span>
         <InboxBell />
-        <Link href="/settings">Settings</Link>
+        <Link href="/settings">Account settings</Link>
         <form action={signOutAction}>
           <button type="submit" className="link-button">
             Sign out

@@ -5,6 +5,8 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { signUpVerdict } from '@/lib/auth/sign-up-policy';
+import { readEnv } from '@/lib/validation/env';
 import { pickCaretColor } from '@/lib/collab/identity';
 import { createUser, getUserByEmail } from '@/lib/db';
 import { signInInput } from '@/lib/validation/inputs';
@@ -62,6 +64,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   },
   providers,
   callbacks: {
+    // OAuth makes an account on first sign-in: SIGNUP decides whether a new one may be made.
+    async signIn({ user, account }) {
+      if (!account || account.provider === 'credentials' || !user.email) return true;
+      if (getUserByEmail(getDb(), user.email)) return true;
+      return signUpVerdict(getDb(), readEnv().SIGNUP, { email: user.email }).allowed ? true : '/signin?error=signup-closed';
+    },
     async jwt({ token, user, account }) {
       if (user && account) {
         if (account.provider === 'credentials') {

@@ -8,7 +8,7 @@ import { getDb } from '../_server/db';
 import { AppearanceSettingsForm } from './appearance-settings';
 import { NotificationSettingsForm } from './notification-settings';
 
-export const metadata = { title: 'Settings · Scriptorium' };
+export const metadata = { title: 'Account settings · Scriptorium' };
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 export default async function SettingsPage() {
@@ -18,7 +18,7 @@ export default async function SettingsPage() {
     <>
       <TopBar user={user} />
       <main className="home settings">
-        <h1>Settings</h1>
+        <h1>Account settings</h1>
         <section className="card" aria-labelledby="profile-heading">
           <h2 id="profile-heading">Profile</h2>
           <p className="muted">Signed in as {user.email}</p>

@@ -220,3 +220,17 @@ describe('unreadable stored bytes', () => {
     expect(current.bytes.byteLength).toBeGreaterThan(0);
   });
 });
+
+describe('importing a file from a path', () => {
+  it('titles it from the file name, signs it with the owner and counts its words', async () => {
+    const bytes = new TextEncoder().encode('It was quiet in the harbour.\n\n#\n\nThen the boat came.\n');
+    const created = await operations.importManuscriptAs(db, owner, { name: path.join(dir, 'drafts', 'Quiet Harbour.txt'), bytes });
+    expect(created.title).toBe('Quiet Harbour');
+    expect(getManuscript(db, created.id)).toMatchObject({ title: 'Quiet Harbour', byline: 'Owner', wordCount: 10 });
+  });
+
+  it('a manuscript with no author set exports signed by its owner', async () => {
+    const exported = await operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt' });
+    expect(new TextDecoder().decode(exported.bytes)).toMatch(/^OWNED\nby Owner\n/);
+  });
+});

@@ -1,6 +1,7 @@
 import { inboxFromEnv } from '../notifications/delivery';
 import type { Inbox } from '../notifications/inbox';
 import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest } from '../export';
+import { withDefaultAuthor } from '../export/title-page';
 import { importManuscript } from '../import';
 import { encodeNewManuscript } from '../manuscript/binder';
 import { loadManuscriptDoc } from '../manuscript/load-document';
@@ -29,6 +30,7 @@ import {
   listDrafts,
   manuscriptSettingsOf,
   updateManuscriptSettings,
+  recordWordCount,
   type Db,
   type Manuscript,
   type ManuscriptSettings,
@@ -52,7 +54,8 @@ export async function exportManuscriptAs(db: Db, actor: Actor, manuscriptId: str
   const { manuscript } = getManuscriptOrThrow(db, actor.id, manuscriptId, 'viewer');
   const doc = request.draftId ? draftDoc(db, manuscriptId, request.draftId) : currentDoc(db, manuscript);
   try {
-    const bytes = await exportManuscript(doc, manuscriptSettingsOf(manuscript), request);
+    const owner = listMembers(db, manuscriptId).find((member) => member.role === 'owner');
+    const bytes = await exportManuscript(doc, withDefaultAuthor(manuscriptSettingsOf(manuscript), owner?.name), request);
     return { bytes, fileName: exportFileName(manuscript.title, request.format), contentType: CONTENT_TYPES[request.format] };
   } finally {
     doc.destroy();
@@ -63,8 +66,15 @@ export async function exportManuscriptAs(db: Db, actor: Actor, manuscriptId: str
 export async function importManuscriptAs(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }) {
   const { manuscript, update } = await importManuscript(file);
   const created = createManuscript(db, { title: manuscript.title.slice(0, 200) || 'Imported manuscript', ownerId: actor.id, initialUpdate: update });
-  if (manuscript.author) updateManuscriptSettings(db, created.id, { ...manuscriptSettingsOf(created), byline: manuscript.author.slice(0, 200) });
-  return created;
+  // The file's author if it names one, else the owner: the title page never says "Author".
+  const byline = (manuscript.author || actor.name).slice(0, 200);
+  if (byline) updateManuscriptSettings(db, created.id, { ...manuscriptSettingsOf(created), byline });
+  // The home page shows the words at once, before anyone opens the manuscript.
+  const words = new Y.Doc();
+  Y.applyUpdate(words, update);
+  recordWordCount(db, created.id, countManuscriptWords(words));
+  words.destroy();
+  return { ...created, byline };
 }
 
 export function getManuscriptAs(db: Db, actor: Actor, manuscriptId: string) {

@@ -6,6 +6,8 @@
 export const CloseCode = {
   /** The server is shutting down or restarting; clients reconnect on their own. */
   ServiceRestart: 1012,
+  /** This instance cannot hear the others right now (its message bus is down): reconnect shortly, perhaps elsewhere. */
+  TryAgainLater: 1013,
   /** A frame exceeded the configured maximum size (set by `ws` itself). */
   MessageTooBig: 1009,
   /** A frame could not be decoded as a y-websocket message. */
@@ -33,6 +35,7 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 /** A plain-words reason for each code, for logs and the writer's status line. */
 export const closeReason: Record<CloseCode, string> = {
   [CloseCode.ServiceRestart]: 'server restarting',
+  [CloseCode.TryAgainLater]: 'server busy: reconnecting',
   [CloseCode.MessageTooBig]: 'this change is too large to save: undo part of it',
   [CloseCode.InvalidMessage]: 'invalid message',
   [CloseCode.Unauthorized]: 'not signed in',

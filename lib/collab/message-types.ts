@@ -13,7 +13,7 @@ export const MessageType = {
   Role: 101,
   /** Client → server: restore the manuscript to a saved draft (editors and the owner). */
   RestoreDraft: 102,
-  /** Server → client: how a restore went, `{ ok, message }` as JSON. */
+  /** Server → client: how a restore went, `{ ok, message }` as JSON; co-authors also get `{ restoredBy, draftName }`. */
   RestoreResult: 103,
   /** Client → server: one comment operation, JSON (see lib/comments/protocol.ts). */
   Comment: 104,

@@ -34,7 +34,16 @@ export type ServerMessage =
 export const wireRoleSchema = z.enum(['owner', 'editor', 'commenter', 'viewer']);
 export type WireRole = z.infer<typeof wireRoleSchema>;
 
-export const restoreResultSchema = z.object({ ok: z.boolean(), message: z.string().max(2000) });
+/**
+ * How a restore went: to the writer who asked, `{ ok, message }`; to everyone else in the room, also
+ * who restored which draft (`restoredBy`, `draftName`), so a co-author's text never changes without a word.
+ */
+export const restoreResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.string().max(2000),
+  restoredBy: z.string().max(200).optional(),
+  draftName: z.string().max(400).optional(),
+});
 export type RestoreResult = z.infer<typeof restoreResultSchema>;
 
 export class ProtocolError extends Error {

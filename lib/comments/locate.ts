@@ -136,9 +136,15 @@ export function approximate(text: string, pattern: string, maxEdits: number): Fo
       let best = cost[i - 1]! + (pattern.charCodeAt(i - 1) === c ? 0 : 1);
       let from = i === 1 ? j : start[i - 1]!;
       const remove = nextCost[i - 1]! + 1;
-      if (remove < best || (remove === best && nextStart[i - 1]! < from)) (best = remove), (from = nextStart[i - 1]!);
+      if (remove < best || (remove === best && nextStart[i - 1]! < from)) {
+        best = remove;
+        from = nextStart[i - 1]!;
+      }
       const insert = cost[i]! + 1;
-      if (insert < best || (insert === best && start[i]! < from)) (best = insert), (from = start[i]!);
+      if (insert < best || (insert === best && start[i]! < from)) {
+        best = insert;
+        from = start[i]!;
+      }
       nextCost[i] = best;
       nextStart[i] = from;
     }

@@ -17,7 +17,7 @@ export function createThread(
       .values({ id, manuscriptId: input.manuscriptId, sceneId: input.sceneId, anchorStart: input.anchor.start, anchorEnd: input.anchor.end, quote: input.quote, quotePrefix: input.context?.prefix ?? '', quoteSuffix: input.context?.suffix ?? '', createdBy: input.authorId })
       .run();
     tx.insert(commentMessages).values({ id: newId(), threadId: id, authorId: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions) }).run();
-  });
+  }, { behavior: 'immediate' });
   return id;
 }
 

@@ -44,7 +44,7 @@ export function compactUpdates(db: Db, manuscriptId: string, snapshot: Uint8Arra
     tx.insert(documentUpdates)
       .values({ seq: throughSeq, manuscriptId, bytes: Buffer.from(snapshot) })
       .run();
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function countUpdates(db: Db, manuscriptId: string): number {

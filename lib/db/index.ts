@@ -9,4 +9,5 @@ export * from './members';
 export * from './schema';
 export * from './users';
 export * from './notifications';
+export * from './password-resets';
 export * from './appearance';

@@ -17,7 +17,7 @@ export function createManuscript(db: Db, input: { title: string; ownerId: string
     tx.insert(memberships).values({ manuscriptId: id, userId: input.ownerId, role: 'owner' }).run();
     appendUpdate(tx as unknown as Db, id, input.initialUpdate);
     return row;
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function getManuscript(db: Db, id: string): Manuscript | undefined {

@@ -63,7 +63,7 @@ export function shareByEmail(
     const invitationId = newId();
     tx.insert(invitations).values({ id: invitationId, manuscriptId: input.manuscriptId, email, role: input.role, createdBy: input.invitedBy }).run();
     return { kind: 'invited' as const, invitationId };
-  });
+  }, { behavior: 'immediate' });
 }
 
 /** Creates an invitation link; the secret is returned once and only its hash is kept. */

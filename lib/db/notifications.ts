@@ -65,7 +65,7 @@ export function addNotifications(db: Db, items: NewNotification[]): string[] {
       tx.insert(notifications).values({ id, userId: item.userId, kind: item.kind, manuscriptId: item.manuscriptId, threadId: item.threadId ?? null, actorId: item.actorId, excerpt: item.excerpt.slice(0, 280) }).run();
       stored.push(id);
     }
-  });
+  }, { behavior: 'immediate' });
   return stored;
 }
 

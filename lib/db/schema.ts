@@ -212,6 +212,24 @@ export const notificationSettings = sqliteTable('notification_settings', {
   lastDigestAt: integer('last_digest_at', { mode: 'timestamp_ms' }),
 });
 
+/** A forgotten-password reset: a single-use token, kept only as its hash, until it expires. */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the emailed token; the token itself is never stored. */
+    tokenHash: text('token_hash').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    /** Set when the token is spent; a spent token never works again. */
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now),
+  },
+  (table) => [uniqueIndex('password_resets_token').on(table.tokenHash), index('password_resets_user').on(table.userId)],
+);
+
 /** How the writing room looks for a writer on every device (theme, text font and size…); absent means the defaults. */
 export const writerAppearance = sqliteTable('writer_appearance', {
   userId: text('user_id')

@@ -24,7 +24,7 @@ export function createUser(db: Db, input: { email: string; name: string; color: 
       tx.delete(invitations).where(eq(invitations.id, invitation.id)).run();
     }
     return user;
-  });
+  }, { behavior: 'immediate' });
 }
 
 export function getUserByEmail(db: Db, email: string): User | undefined {

@@ -1,16 +1,23 @@
 import { diffWords } from 'diff';
-import type * as Y from 'yjs';
-import { readBinder, type Binder, type BinderNode } from '../manuscript/binder';
-import { countWords, sceneText } from '../manuscript/word-count';
+import * as Y from 'yjs';
+import { sceneField } from '../collab/room-name';
+import { binderPlaceOf, readBinder, type Binder, type BinderNode } from '../manuscript/binder';
+import { countWords } from '../manuscript/word-count';
 
 export type DiffPart = { kind: 'same' | 'added' | 'removed'; text: string };
+
+/**
+ * Stands for a scene break in compared text: a private-use character no writer types, a word of
+ * its own for the diff and no word for the counts. The compare page draws it as a centred `#`.
+ */
+export const SCENE_BREAK_MARK = '\uE000';
 
 export interface SceneComparison {
   id: string;
   title: string;
   chapter: string;
   status: 'added' | 'removed' | 'moved' | 'changed' | 'unchanged';
-  /** Where a moved scene came from. */
+  /** Where a moved scene came from, when it changed chapter (absent when it moved within its chapter). */
   fromChapter?: string;
   parts: DiffPart[];
   wordsAdded: number;
@@ -27,26 +34,63 @@ function chapterOf(binder: Binder, scene: BinderNode): string {
   return parent?.title ?? '';
 }
 
-/** Scene ids in `order` that keep their relative order in `other` (longest common subsequence). */
-function stayingInOrder(order: string[], other: string[]): Set<string> {
-  const n = order.length;
-  const m = other.length;
-  const table = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      table[i]![j] = order[i] === other[j] ? table[i + 1]![j + 1]! + 1 : Math.max(table[i + 1]![j]!, table[i]![j + 1]!);
+/** A scene's prose block by block, one line each, with scene breaks as SCENE_BREAK_MARK lines. */
+export function comparedSceneText(doc: Y.Doc, sceneId: string): string {
+  const out: string[] = [];
+  const visit = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (child instanceof Y.XmlText) out.push(child.toString().replace(/<[^>]*>/g, ''));
+      else if (child instanceof Y.XmlElement) {
+        if (child.nodeName === 'sceneBreak') out.push(SCENE_BREAK_MARK);
+        else visit(child);
+        out.push('\n');
+      }
     }
-  }
-  const keep = new Set<string>();
-  for (let i = 0, j = 0; i < n && j < m; ) {
-    if (order[i] === other[j]) {
-      keep.add(order[i]!);
-      i++;
-      j++;
-    } else if (table[i + 1]![j]! >= table[i]![j + 1]!) i++;
-    else j++;
-  }
-  return keep;
+  };
+  visit(doc.getXmlFragment(sceneField(sceneId)));
+  return out.join('');
+}
+
+/** Ids of every item in the binder's live tree (the trash excluded). */
+function liveIds(binder: Binder): Set<string> {
+  const ids = new Set<string>();
+  const visit = (node: BinderNode) => {
+    ids.add(node.id);
+    node.children.forEach(visit);
+  };
+  binder.roots.forEach(visit);
+  return ids;
+}
+
+interface State {
+  doc: Y.Doc;
+  binder: Binder;
+  live: Set<string>;
+}
+
+/** The live children of a parent that are live under that same parent in the other state too, in order. */
+function sharedSiblings(state: State, other: State, parentId: string | null): string[] {
+  const children = parentId === null ? state.binder.roots : (state.binder.byId.get(parentId)?.children ?? []);
+  return children.filter((child) => other.live.has(child.id) && other.binder.byId.get(child.id)?.parentId === parentId).map((child) => child.id);
+}
+
+/**
+ * Whether a scene's place in the binder changed: another parent, or another order among the
+ * siblings it shares with the other state. A scene whose stored place is untouched never moved,
+ * however its neighbours were shuffled (so of two swapped scenes, the one dragged is the one moved).
+ */
+function hasMoved(before: State, after: State, id: string): boolean {
+  const was = before.binder.byId.get(id)!;
+  const now = after.binder.byId.get(id)!;
+  if (was.parentId !== now.parentId) return true;
+  const placeBefore = binderPlaceOf(before.doc, id);
+  const placeAfter = binderPlaceOf(after.doc, id);
+  if (placeBefore && placeAfter && placeBefore.parentId === placeAfter.parentId && placeBefore.order === placeAfter.order) return false;
+  const oldOrder = sharedSiblings(before, after, was.parentId);
+  const newOrder = sharedSiblings(after, before, now.parentId);
+  const precedingBefore = new Set(oldOrder.slice(0, oldOrder.indexOf(id)));
+  const precedingAfter = newOrder.slice(0, newOrder.indexOf(id));
+  return precedingAfter.length !== precedingBefore.size || precedingAfter.some((sibling) => !precedingBefore.has(sibling));
 }
 
 /**
@@ -56,15 +100,10 @@ function stayingInOrder(order: string[], other: string[]): Set<string> {
 export function compareManuscripts(before: Y.Doc, after: Y.Doc): Comparison {
   const a = readBinder(before);
   const b = readBinder(after);
-  const beforeIds = a.scenes.map((s) => s.id);
-  const afterIds = b.scenes.map((s) => s.id);
-  // Scenes that changed chapter have moved; among the rest, those out of their old order moved too.
-  const sameChapter = (id: string) => a.byId.get(id)?.parentId === b.byId.get(id)?.parentId;
-  const stayed = afterIds.filter((id) => beforeIds.includes(id) && sameChapter(id));
-  const inOrder = stayingInOrder(
-    beforeIds.filter((id) => stayed.includes(id)),
-    stayed,
-  );
+  const stateBefore: State = { doc: before, binder: a, live: liveIds(a) };
+  const stateAfter: State = { doc: after, binder: b, live: liveIds(b) };
+  const beforeIds = new Set(a.scenes.map((s) => s.id));
+  const afterIds = new Set(b.scenes.map((s) => s.id));
   const scenes: SceneComparison[] = [];
   const diffScene = (oldText: string, newText: string) => {
     const parts: DiffPart[] = diffWords(oldText, newText).map((change) => ({
@@ -76,29 +115,28 @@ export function compareManuscripts(before: Y.Doc, after: Y.Doc): Comparison {
   };
 
   for (const scene of b.scenes) {
-    const old = a.byId.get(scene.id);
-    const wasLive = old !== undefined && beforeIds.includes(scene.id);
-    const diff = diffScene(wasLive ? sceneText(before, scene.id) : '', sceneText(after, scene.id));
+    const wasLive = beforeIds.has(scene.id);
+    const diff = diffScene(wasLive ? comparedSceneText(before, scene.id) : '', comparedSceneText(after, scene.id));
     const chapter = chapterOf(b, scene);
     if (!wasLive) {
       scenes.push({ id: scene.id, title: scene.title, chapter, status: 'added', ...diff });
       continue;
     }
-    const fromChapter = chapterOf(a, old);
-    const moved = fromChapter !== chapter || old.parentId !== scene.parentId || !inOrder.has(scene.id);
-    const changed = diff.wordsAdded > 0 || diff.wordsCut > 0 || diff.parts.some((p) => p.kind !== 'same');
+    const old = a.byId.get(scene.id)!;
+    const moved = hasMoved(stateBefore, stateAfter, scene.id);
+    const changed = diff.parts.some((p) => p.kind !== 'same');
     scenes.push({
       id: scene.id,
       title: scene.title,
       chapter,
       status: moved ? 'moved' : changed ? 'changed' : 'unchanged',
-      ...(moved ? { fromChapter } : {}),
+      ...(moved && old.parentId !== scene.parentId ? { fromChapter: chapterOf(a, old) } : {}),
       ...diff,
     });
   }
   for (const scene of a.scenes) {
-    if (afterIds.includes(scene.id)) continue;
-    scenes.push({ id: scene.id, title: scene.title, chapter: chapterOf(a, scene), status: 'removed', ...diffScene(sceneText(before, scene.id), '') });
+    if (afterIds.has(scene.id)) continue;
+    scenes.push({ id: scene.id, title: scene.title, chapter: chapterOf(a, scene), status: 'removed', ...diffScene(comparedSceneText(before, scene.id), '') });
   }
   const tally = (status: SceneComparison['status']) => scenes.filter((s) => s.status === status).length;
   return {
@@ -107,7 +145,7 @@ export function compareManuscripts(before: Y.Doc, after: Y.Doc): Comparison {
       added: tally('added'),
       removed: tally('removed'),
       moved: tally('moved'),
-      changed: tally('changed') + scenes.filter((s) => s.status === 'moved' && (s.wordsAdded > 0 || s.wordsCut > 0)).length,
+      changed: tally('changed') + scenes.filter((s) => s.status === 'moved' && s.parts.some((p) => p.kind !== 'same')).length,
       wordsAdded: scenes.reduce((sum, s) => sum + s.wordsAdded, 0),
       wordsCut: scenes.reduce((sum, s) => sum + s.wordsCut, 0),
     },

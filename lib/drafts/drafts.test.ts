@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sceneField } from '../collab/room-name';
 import { manuscriptExtensions } from '../editor/extensions';
-import { addBinderItem, moveBinderItem, readBinder, trashBinderItem } from '../manuscript/binder';
+import { addBinderItem, moveBinderItem, readBinder, trashBinderItem, updateBinderItem } from '../manuscript/binder';
 import { sceneText } from '../manuscript/word-count';
-import { compareManuscripts } from './compare';
+import { compareManuscripts, SCENE_BREAK_MARK } from './compare';
 import { restoreDraftInto } from './restore';
 import { checkpointsToDrop } from './retention';
 
@@ -66,6 +66,80 @@ describe('comparing two states of a manuscript', () => {
     const { scenes, summary } = compareManuscripts(copy(doc), doc);
     expect(scenes.every((scene) => scene.status === 'unchanged')).toBe(true);
     expect(summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 0, wordsAdded: 0, wordsCut: 0 });
+  });
+});
+
+describe('what counts as a move', () => {
+  const statuses = (before: Y.Doc, after: Y.Doc) => Object.fromEntries(compareManuscripts(before, after).scenes.map((scene) => [scene.title, scene.status]));
+
+  it('a chapter moved ahead of another carries its scenes along without moving them', () => {
+    const { doc, c2 } = novel();
+    const draft = copy(doc);
+    moveBinderItem(doc, c2, { parentId: null, index: 0 });
+    expect(readBinder(doc).scenes.map((s) => s.title)).toEqual(['Wreck', 'Dock', 'Lamp']);
+    expect(statuses(draft, doc)).toEqual({ Wreck: 'unchanged', Dock: 'unchanged', Lamp: 'unchanged' });
+    expect(compareManuscripts(draft, doc).summary.moved).toBe(0);
+  });
+
+  it('renaming a chapter moves none of its scenes', () => {
+    const { doc, c1 } = novel();
+    const draft = copy(doc);
+    updateBinderItem(doc, c1, { title: 'One: The Dock' });
+    expect(statuses(draft, doc)).toEqual({ Dock: 'unchanged', Lamp: 'unchanged', Wreck: 'unchanged' });
+  });
+
+  it('a scene cut or added beside another leaves that one in place', () => {
+    const { doc, c1, s1 } = novel();
+    const draft = copy(doc);
+    trashBinderItem(doc, s1);
+    addBinderItem(doc, { kind: 'scene', title: 'Prologue', parentId: c1, index: 0 });
+    expect(statuses(draft, doc)).toMatchObject({ Lamp: 'unchanged', Wreck: 'unchanged', Dock: 'removed', Prologue: 'added' });
+  });
+
+  it('of two scenes swapped by a drag, only the dragged one moved, and it says within which chapter', () => {
+    const { doc, c1, s2 } = novel();
+    const draft = copy(doc);
+    moveBinderItem(doc, s2, { parentId: c1, index: 0 });
+    expect(statuses(draft, doc)).toEqual({ Lamp: 'moved', Dock: 'unchanged', Wreck: 'unchanged' });
+    const lamp = compareManuscripts(draft, doc).scenes.find((s) => s.title === 'Lamp')!;
+    expect(lamp).toMatchObject({ chapter: 'One' });
+    expect(lamp.fromChapter).toBeUndefined();
+  });
+
+  it('a scene moved away and back again has not moved', () => {
+    const { doc, c1, c2, s1 } = novel();
+    const draft = copy(doc);
+    moveBinderItem(doc, s1, { parentId: c2 });
+    moveBinderItem(doc, s1, { parentId: c1, index: 0 });
+    expect(statuses(draft, doc)).toEqual({ Dock: 'unchanged', Lamp: 'unchanged', Wreck: 'unchanged' });
+  });
+
+  it('a scene taken into another chapter moved, from where to where', () => {
+    const { doc, c2, s1 } = novel();
+    const draft = copy(doc);
+    moveBinderItem(doc, s1, { parentId: c2 });
+    const dock = compareManuscripts(draft, doc).scenes.find((s) => s.title === 'Dock')!;
+    expect(dock).toMatchObject({ status: 'moved', fromChapter: 'One', chapter: 'Two' });
+  });
+});
+
+describe('scene breaks in compared text', () => {
+  it('stand in the text, unchanged ones as the same and new ones as added, and count as no words', () => {
+    const { doc, s1 } = novel();
+    const withBreak = { type: 'doc', content: [...paragraphs('The boat came in at dusk.').content, { type: 'sceneBreak' }, ...paragraphs('Nobody waved.').content] };
+    const fragment = doc.getXmlFragment(sceneField(s1));
+    fragment.delete(0, fragment.length);
+    prosemirrorJSONToYXmlFragment(schema, withBreak, fragment);
+    const draft = copy(doc);
+    const again = fragment.get(2) as Y.XmlElement;
+    doc.transact(() => fragment.insert(3, [new Y.XmlElement('sceneBreak'), again.clone()]));
+
+    const dock = compareManuscripts(draft, doc).scenes.find((s) => s.title === 'Dock')!;
+    const same = dock.parts.filter((p) => p.kind === 'same').map((p) => p.text).join('');
+    const added = dock.parts.filter((p) => p.kind === 'added').map((p) => p.text).join('');
+    expect(same).toContain(`dusk.\n${SCENE_BREAK_MARK}\nNobody`);
+    expect(added).toContain(SCENE_BREAK_MARK);
+    expect(dock).toMatchObject({ status: 'changed', wordsAdded: 2, wordsCut: 0 });
   });
 });
 

@@ -1,6 +1,7 @@
 import type { AnyExtension } from '@tiptap/core';
 import Typography from '@tiptap/extension-typography';
 import StarterKit from '@tiptap/starter-kit';
+import { KeepTab } from './keep-tab';
 import { SceneBreak } from './scene-break';
 
 /**
@@ -27,6 +28,7 @@ export function manuscriptExtensions(): AnyExtension[] {
       trailingNode: false,
     }),
     SceneBreak,
+    KeepTab,
     Typography.configure({
       leftArrow: false,
       rightArrow: false,

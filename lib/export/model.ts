@@ -2,6 +2,7 @@ import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
 import { sceneField } from '../collab/room-name';
 import { readBinder, type BinderNode } from '../manuscript/binder';
+import { withoutRepeatedChapterTitle } from '../manuscript/chapter-title';
 import { countWords } from '../manuscript/word-count';
 
 /** A run of text with its emphasis; `break` is a line break inside a paragraph. */
@@ -94,7 +95,10 @@ export function readManuscriptForExport(doc: Y.Doc, titlePage: TitlePage, option
   let loose: ExportChapter | null = null;
   const addChapter = (node: BinderNode, partTitle?: string) => {
     loose = null;
-    chapters.push({ id: node.id, title: node.title, ...(partTitle ? { partTitle } : {}), scenes: node.children.filter((c) => c.kind === 'scene').map((s) => readScene(doc, s)) });
+    const scenes = node.children.filter((c) => c.kind === 'scene').map((s) => readScene(doc, s));
+    // The binder prints the chapter's title; a heading in the text that repeats it is printed once.
+    if (scenes[0]) scenes[0] = { ...scenes[0], blocks: withoutRepeatedChapterTitle(scenes[0].blocks, node.title, blockText) };
+    chapters.push({ id: node.id, title: node.title, ...(partTitle ? { partTitle } : {}), scenes });
   };
   for (const node of binder.roots) {
     if (node.kind === 'part') node.children.forEach((chapter, index) => addChapter(chapter, index === 0 ? node.title : undefined));
@@ -126,6 +130,8 @@ export function roundedWordCount(words: number): number {
   const step = words >= 20_000 ? 500 : 100;
   return Math.max(step, Math.round(words / step) * step);
 }
+
+const blockText = (block: Block) => (block.type === 'paragraph' || block.type === 'heading' ? plainText(block.runs) : '');
 
 export function plainText(runs: Run[]): string {
   return runs.map((run) => ('break' in run ? '\n' : run.text)).join('');

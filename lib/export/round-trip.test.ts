@@ -52,3 +52,21 @@ describe('import splits scenes at the breaks writers type', () => {
     await expect(importManuscript({ name: 'novel.pages', bytes: new Uint8Array([1, 2, 3]) })).rejects.toThrow(/imports .docx, .md, .html and .txt/);
   });
 });
+
+describe('a Markdown draft that opens with "# Title"', () => {
+  const read = async (source: string) => (await importManuscript({ name: '/home/ada/drafts/draft.md', bytes: new TextEncoder().encode(source) })).manuscript;
+
+  it('takes it as the manuscript’s title when its chapters are "##"', async () => {
+    const manuscript = await read('# The Salt Road\n\n## Departure\n\nThey left.\n\n## Return\n\nNobody came back.\n');
+    expect(manuscript.title).toBe('The Salt Road');
+    expect(manuscript.parts.map((p) => [p.title, p.chapters.map((c) => c.title)])).toEqual([[null, ['Departure', 'Return']]]);
+  });
+
+  it('keeps parts when there are several "#", front matter’s title first, and a lone "#" chapter as a chapter', async () => {
+    expect((await read('# Part One\n\n## A\n\nx\n\n# Part Two\n\n## B\n\ny\n')).parts.map((p) => p.title)).toEqual(['Part One', 'Part Two']);
+    const fronted = await read('---\ntitle: "Salt"\n---\n\n# Book One\n\n## A\n\nx\n');
+    expect([fronted.title, fronted.parts[0]!.title]).toEqual(['Salt', 'Book One']);
+    const story = await read('# Chapter One\n\nIt began.\n');
+    expect([story.title, story.parts[0]!.chapters[0]!.title]).toEqual(['draft', 'Chapter One']);
+  });
+});

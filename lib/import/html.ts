@@ -1,5 +1,5 @@
 import { HTMLElement, Node as HtmlNode, NodeType, parse } from 'node-html-parser';
-import type { Block, Run } from '../export/model';
+import type { Run } from '../export/model';
 import { isSceneBreakText, type ImportedDocument } from './model';
 
 type Marks = { italic?: boolean; bold?: boolean };

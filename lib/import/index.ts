@@ -1,4 +1,5 @@
 import { readDocx } from './docx';
+import { titleFromFileName } from './file-title';
 import { readHtml } from './html';
 import { readMarkdown } from './markdown';
 import { encodeImportedManuscript, structure, type ImportedManuscript } from './model';
@@ -27,7 +28,8 @@ export function importFormatOf(fileName: string): ImportFormat {
 export async function importManuscript(file: { name: string; bytes: Uint8Array }): Promise<{ manuscript: ImportedManuscript; update: Uint8Array }> {
   if (file.bytes.byteLength > MAX_IMPORT_BYTES) throw new ImportError('That file is larger than 20 MB.');
   const format = importFormatOf(file.name);
-  const fallbackTitle = file.name.replace(/\.[^.]+$/, '').trim() || 'Imported manuscript';
+  // The CLI passes a path; a browser passes only the name. Either way the title is the name.
+  const fallbackTitle = titleFromFileName(file.name) || 'Imported manuscript';
   const text = () => new TextDecoder('utf-8', { fatal: false }).decode(file.bytes);
   let document;
   try {

@@ -24,6 +24,20 @@ export function readMarkdown(source: string, fallbackTitle: string): ImportedDoc
   // A line of only "#" is a scene break in manuscripts, not an empty heading.
   body = body.replace(/^#[ \t]*$/gm, '* * *');
   const html = new MarkdownIt({ html: false, typographer: false }).render(body);
-  const document = readHtml(`<body>${html}</body>`, fallbackTitle);
+  const read = readHtml(`<body>${html}</body>`, fallbackTitle);
+  // With a title in the front matter (our own export), a leading "#" is a part.
+  const document = meta.title ? read : titleFromLeadingHeading(read);
   return { ...document, title: meta.title || document.title, author: meta.author ?? document.author };
+}
+
+/**
+ * "# Title" opening a file whose chapters are "##" is the manuscript's title, not a part: it is
+ * the only "#" heading and nothing comes before it. Files with several "#" headings keep their parts.
+ */
+function titleFromLeadingHeading(document: ImportedDocument): ImportedDocument {
+  const [first, ...rest] = document.blocks;
+  if (first?.type !== 'chapterHeading' || first.level !== 1) return document;
+  const levels = rest.flatMap((block) => (block.type === 'chapterHeading' ? [block.level] : []));
+  if (levels.includes(1) || !levels.includes(2)) return document;
+  return { ...document, title: first.text, blocks: rest };
 }

@@ -20,10 +20,8 @@ export interface ImportedManuscript {
   parts: { title: string | null; chapters: { title: string; scenes: Block[][] }[] }[];
 }
 
-/** Lines writers use for a scene break: #, ***, * * *, ⁂, and centred asterisms. */
-export function isSceneBreakText(text: string): boolean {
-  return /^\s*(#|\*\s*\*\s*\*|⁂|~\s*~\s*~|-\s*-\s*-)\s*$/.test(text);
-}
+// One rule for what a scene-break line is, shared with pasting in the editor.
+export { isSceneBreakText } from '../editor/scene-break';
 
 /**
  * Chapters from headings (with two heading levels, the upper one marks parts) and scenes split at

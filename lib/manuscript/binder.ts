@@ -16,7 +16,7 @@ export type BinderKind = (typeof BINDER_KINDS)[number];
 export const SCENE_STATUSES = ['idea', 'draft', 'revised', 'final'] as const;
 export type SceneStatus = (typeof SCENE_STATUSES)[number];
 
-interface Position {
+export interface Position {
   parentId: string | null;
   order: string;
 }
@@ -129,6 +129,12 @@ export function readBinder(doc: Y.Doc): Binder {
   trashNodes.forEach(visitTrash);
   for (const [id, node] of trashed) if (!byId.has(id)) byId.set(id, node);
   return { roots: rootNodes, scenes, trash: trashNodes, byId };
+}
+
+/** An item's place as stored (parent and fractional order key), or undefined for an unknown id. */
+export function binderPlaceOf(doc: Y.Doc, id: string): Position | undefined {
+  const item = items(doc).get(id);
+  return item instanceof Y.Map ? readPosition(item) : undefined;
 }
 
 /** The live scenes in reading order. */

@@ -35,14 +35,21 @@ export const envSchema = z.object({
    * the right of X-Forwarded-For (1 = one nginx or load balancer in front).
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
-  /** Redis shared by every web instance for sign-in limits; unset, each instance counts in its own memory. */
+  /**
+   * Redis shared by every instance: collab instances fan updates, carets and comment events out through
+   * it, and web instances share sign-in limits. Unset, one collab instance serves everyone.
+   */
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  /** Prefixes every Redis channel and key, so several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/).default('scriptorium'),
   /** When set (smtp://user:pass@host:port or smtps://…), inbox items are emailed to writers who ask for it. */
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
   /** The From: of those emails. */
   MAIL_FROM: z.string().min(3).default('Scriptorium <no-reply@localhost>'),
   /** The address writers open Scriptorium at, for links in emails; default http://localhost:PORT. */
   APP_URL: z.string().url().optional(),
+  /** Who may create an account: anyone (open), only someone invited (invite), nobody (closed: CLI `user:create` only). */
+  SIGNUP: z.enum(['open', 'invite', 'closed']).default('open'),
   /** OAuth sign-in is offered for each provider whose id and secret are both set. */
   AUTH_GITHUB_ID: z.string().optional(),
   AUTH_GITHUB_SECRET: z.string().optional(),

@@ -26,6 +26,10 @@ export const apiTokenInput = z.object({ name: z.string().trim().min(1, 'Name the
 export const signUpInput = z.object({ email, name: displayName, password });
 export const signInInput = z.object({ email, password: z.string().min(1).max(200) });
 export const profileInput = z.object({ name: displayName, color: caretColor });
+export const forgotPasswordInput = z.object({ email });
+export const resetPasswordInput = z
+  .object({ token: z.string().regex(/^[\w-]{20,100}$/, 'This link is not a reset link.'), password, confirm: z.string().max(200) })
+  .refine((input) => input.password === input.confirm, { message: 'The two passwords differ. Type the same one twice.' });
 export const changePasswordInput = z.object({ currentPassword: z.string().max(200), newPassword: password });
 
 const line = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters.`);

@@ -1,5 +1,6 @@
 import type { Role } from '../../lib/access/roles';
 import type { Db } from '../../lib/db';
+import type { PgPool } from '../../lib/storage/pg/connect';
 
 /** Where the collab server learns who may do what; the database is the truth, tokens only say who. */
 export interface RoleSource {
@@ -25,6 +26,30 @@ export function createSqliteRoleSource(db: Db): RoleSource {
     async rolesFor(manuscriptIds) {
       const byManuscript = new Map<string, Map<string, Role>>(manuscriptIds.map((id) => [id, new Map()]));
       for (const row of rolesFor.all(JSON.stringify(manuscriptIds))) byManuscript.get(row.manuscriptId)?.set(row.userId, row.role);
+      return byManuscript;
+    },
+  };
+}
+
+/** The same lookups on PostgreSQL: all loaded rooms' members in one query. */
+export function createPgRoleSource(pool: PgPool): RoleSource {
+  return {
+    async roleOf(manuscriptId, userId) {
+      const { rows } = await pool.query<{ role: Role }>(
+        `SELECT m.role FROM memberships m JOIN manuscripts s ON s.id = m.manuscript_id
+         WHERE m.manuscript_id = $1 AND m.user_id = $2 AND s.deleted_at IS NULL`,
+        [manuscriptId, userId],
+      );
+      return rows[0]?.role ?? null;
+    },
+    async rolesFor(manuscriptIds) {
+      const byManuscript = new Map<string, Map<string, Role>>(manuscriptIds.map((id) => [id, new Map()]));
+      const { rows } = await pool.query<{ manuscript_id: string; user_id: string; role: Role }>(
+        `SELECT m.manuscript_id, m.user_id, m.role FROM memberships m JOIN manuscripts s ON s.id = m.manuscript_id
+         WHERE s.deleted_at IS NULL AND m.manuscript_id = ANY($1::text[])`,
+        [manuscriptIds],
+      );
+      for (const row of rows) byManuscript.get(row.manuscript_id)?.set(row.user_id, row.role);
       return byManuscript;
     },
   };

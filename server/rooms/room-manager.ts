@@ -1,6 +1,7 @@
 import { CloseCode } from '../../lib/collab/close-codes';
 import { CorruptUpdateError, replayUpdates } from '../../lib/collab/replay';
 import type { RoleSource } from '../auth/roles';
+import type { Fanout, FanoutMessage } from '../fanout/fanout';
 import type { Persistence } from '../persistence/persistence';
 import { Room, type RoomOptions } from './room';
 
@@ -14,6 +15,8 @@ export interface RoomManagerOptions extends RoomOptions {
   graceMs: number;
   /** How often open connections' roles are re-read, so a change reaches them within this time. */
   roleRecheckMs: number;
+  /** Other collab instances, when there are several (Redis); rooms subscribe before they read the store. */
+  fanout?: Fanout;
 }
 
 /** Loads rooms on first connection and unloads them (after compacting) once empty for `graceMs`. */
@@ -32,6 +35,29 @@ export class RoomManager {
   ) {
     this.roleTimer = setInterval(() => void this.recheckRoles(), options.roleRecheckMs);
     this.roleTimer.unref();
+    options.fanout?.onResync(() => void this.resyncAll());
+    options.fanout?.onPeerGone((instanceId) => {
+      for (const room of this.rooms.values()) room.dropInstance(instanceId);
+    });
+  }
+
+  /** False while other instances cannot be heard: new connections wait rather than miss their words. */
+  get ready(): boolean {
+    return this.options.fanout?.ready ?? true;
+  }
+
+  /** After a fan-out gap: every loaded room re-reads the store and relays what it had missed. */
+  async resyncAll(): Promise<void> {
+    await Promise.all(
+      [...this.rooms.values()].map(async (room) => {
+        try {
+          const result = await this.persistence.load(room.manuscriptId);
+          if (result.status === 'ok') room.applyStored(result.rows);
+        } catch (error) {
+          this.options.log(`manuscript ${room.manuscriptId}: resync failed: ${(error as Error).message}`, { manuscriptId: room.manuscriptId, level: 'error' });
+        }
+      }),
+    );
   }
 
   /** Re-reads every loaded room's members in one query and applies role changes and removals to open connections. */
@@ -42,7 +68,7 @@ export class RoomManager {
       const roles = await this.roles.rolesFor(rooms.map((room) => room.manuscriptId));
       for (const room of rooms) room.applyRoles(roles.get(room.manuscriptId) ?? new Map());
     } catch (error) {
-      this.options.log(`role re-check failed: ${(error as Error).message}`);
+      this.options.log(`role re-check failed: ${(error as Error).message}`, { level: 'error' });
     }
   }
 
@@ -78,21 +104,40 @@ export class RoomManager {
   }
 
   private async load(manuscriptId: string): Promise<AcquireResult> {
+    const fanout = this.options.fanout;
+    // Subscribe first, then read the store, then apply what arrived meanwhile: nothing falls between.
+    let room: Room | null = null;
+    const early: [FanoutMessage, string][] = [];
+    await fanout?.join(manuscriptId, (message, from) => (room ? room.applyRemote(message, from) : early.push([message, from])));
+    const loaded = await this.loadFromStore(manuscriptId).catch((error: unknown) => ({ ok: false as const, error }));
+    if (!loaded.ok) {
+      await fanout?.leave(manuscriptId);
+      if ('error' in loaded) throw loaded.error;
+      return loaded;
+    }
+    room = loaded.room;
+    for (const [message, from] of early) room.applyRemote(message, from);
+    fanout?.publish(manuscriptId, { kind: 'awareness-query' });
+    room.onEmpty = () => this.scheduleUnload(loaded.room);
+    this.rooms.set(manuscriptId, room);
+    return loaded;
+  }
+
+  private async loadFromStore(manuscriptId: string): Promise<AcquireResult> {
     const result = await this.persistence.load(manuscriptId);
     if (result.status === 'missing') return { ok: false, code: CloseCode.NotFound, reason: 'no such manuscript' };
     if (result.status === 'quarantined') return { ok: false, code: CloseCode.Quarantined, reason: result.reason };
-    const room = new Room(manuscriptId, this.persistence, this.options);
+    const fanout = this.options.fanout;
+    const room = new Room(manuscriptId, this.persistence, this.options, fanout ? (message) => fanout.publish(manuscriptId, message) : undefined);
     try {
       replayUpdates(room.doc, result.rows);
     } catch (error) {
       room.destroy();
       if (!(error instanceof CorruptUpdateError)) throw error;
       await this.persistence.quarantine(manuscriptId, error.message);
-      this.options.log(`manuscript ${manuscriptId} QUARANTINED: ${error.message}; its rows are kept untouched for inspection`);
+      this.options.log(`manuscript ${manuscriptId} QUARANTINED: ${error.message}; its rows are kept untouched for inspection`, { manuscriptId, level: 'error' });
       return { ok: false, code: CloseCode.Quarantined, reason: error.message };
     }
-    room.onEmpty = () => this.scheduleUnload(room);
-    this.rooms.set(manuscriptId, room);
     return { ok: true, room };
   }
 
@@ -125,8 +170,9 @@ export class RoomManager {
       }
       if (this.rooms.get(room.manuscriptId) === room) this.rooms.delete(room.manuscriptId);
       room.destroy();
+      await this.options.fanout?.leave(room.manuscriptId);
     })()
-      .catch((error: unknown) => this.options.log(`manuscript ${room.manuscriptId}: unload failed: ${(error as Error).message}`))
+      .catch((error: unknown) => this.options.log(`manuscript ${room.manuscriptId}: unload failed: ${(error as Error).message}`, { manuscriptId: room.manuscriptId, level: 'error' }))
       .finally(() => this.unloading.delete(room.manuscriptId));
     this.unloading.set(room.manuscriptId, done);
     return done;

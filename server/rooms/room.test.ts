@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../lib/collab/close-codes';
-import { encodeRestoreDraft, encodeSyncStep1, encodeSyncUpdate } from '../../lib/collab/protocol';
+import { decodeServerMessage, encodeRestoreDraft, encodeSyncStep1, encodeSyncUpdate } from '../../lib/collab/protocol';
 import type { Identity, Role } from '../auth/authenticate';
 import { createMemoryPersistence } from '../persistence/memory-persistence';
 import { FakeSocket } from '../testing/fake-socket';
@@ -188,6 +188,9 @@ describe('Room: drafts and checkpoints', () => {
     const results = writer.sent.filter((frame) => frame[0] === 103);
     expect(results).toHaveLength(1);
     expect(reader.messageTypes().filter((type) => type === 0).length).toBeGreaterThan(0);
+    // The co-author is told who restored which draft, and where the undo is.
+    const told = reader.sent.filter((frame) => frame[0] === 103).map((frame) => decodeServerMessage(frame));
+    expect(told).toEqual([{ type: 'restore-result', result: { ok: true, message: 'Ada restored “Draft 1” — Undo is in History.', restoredBy: 'Ada', draftName: 'Draft 1' } }]);
     expect(memory.rows('ms-test-1').length).toBeGreaterThanOrEqual(rowsBefore);
   });
 

@@ -1,4 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { canWrite } from '../../lib/access/roles';
@@ -17,10 +18,29 @@ import {
 import { encodeCommentEvent } from '../../lib/comments/protocol';
 import type { Identity, Role } from '../auth/authenticate';
 import type { CommentService } from '../comments/comment-service';
+import type { FanoutMessage } from '../fanout/fanout';
+import type { Log } from '../log';
 import type { Persistence } from '../persistence/persistence';
 import { stampAwarenessUpdate } from '../protocol/awareness-stamp';
 import { FrameBudget } from '../protocol/frame-budget';
 import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
+
+/** The origin of what another collab instance sent: applied and relayed here, never stored or published again. */
+interface RemoteOrigin {
+  remote: string;
+}
+
+/** The awareness client ids an awareness update speaks for, and whether each is now gone (null state). */
+function awarenessEntries(update: Uint8Array): { clientId: number; removed: boolean }[] {
+  const decoder = decoding.createDecoder(update);
+  const entries: { clientId: number; removed: boolean }[] = [];
+  for (let count = decoding.readVarUint(decoder); count > 0; count--) {
+    const clientId = decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    entries.push({ clientId, removed: decoding.readVarString(decoder) === 'null' });
+  }
+  return entries;
+}
 
 /** A state vector frame payload from per-client clocks. */
 function encodeClocks(clocks: Map<number, number>): Uint8Array {
@@ -60,7 +80,7 @@ export interface RoomOptions {
   onUpdate?: () => void;
   /** Called after a draft restore is stored, so co-authors hear of it (the inbox). */
   onDraftRestored?: (event: { manuscriptId: string; actorId: string; draftName: string }) => void;
-  log: (line: string) => void;
+  log: Log;
 }
 
 interface Connection {
@@ -117,11 +137,15 @@ export class Room {
   private pendingOwner: Connection | null = null;
   /** Called when the last connection leaves or the room fails. */
   onEmpty: () => void = () => {};
+  /** Awareness client ids announced through each other collab instance, dropped if it dies. */
+  private readonly remoteAwareness = new Map<string, Set<number>>();
 
   constructor(
     readonly manuscriptId: string,
     private readonly persistence: Persistence,
     private readonly options: RoomOptions,
+    /** Tells the other collab instances, when there are any: stored updates, awareness, comment events. */
+    private readonly fanOut: (message: FanoutMessage) => void = () => {},
   ) {
     this.limits = { ...DEFAULT_ROOM_LIMITS, ...options.limits };
     this.awareness.setLocalState(null);
@@ -262,7 +286,11 @@ export class Room {
         this.enqueueFor(connection, async () => {
           const outcome = await comments.handle(this.manuscriptId, connection.identity, message.payload);
           this.send(socket, encodeCommentEvent(outcome.reply));
-          if (outcome.broadcast) this.broadcast(encodeCommentEvent(outcome.broadcast));
+          if (outcome.broadcast) {
+            const frame = encodeCommentEvent(outcome.broadcast);
+            this.broadcast(frame);
+            this.fanOut({ kind: 'broadcast', frame });
+          }
         });
         return;
       }
@@ -316,6 +344,8 @@ export class Room {
     const bytes: Uint8Array = more ? Y.mergeUpdates(more) : integrated;
     this.broadcast(encodeSyncUpdate(bytes), except);
     const stored = this.persistence.append(this.manuscriptId, bytes, editor.identity.user.id);
+    // Other instances hear of an update only once it is stored, so none holds words the store lacks.
+    stored.then(() => this.fanOut({ kind: 'update', update: bytes }), () => {});
     this.lastAppend = stored.catch((cause: unknown) => {
       this.fail(new StorageFault((cause as Error).message));
     });
@@ -420,7 +450,7 @@ export class Room {
         Y.decodeUpdate(draft.state);
         Y.applyUpdate(draftDoc, draft.state);
       } catch (error) {
-        this.options.log(`manuscript ${this.manuscriptId}: draft ${draftId} does not decode: ${(error as Error).message}`);
+        this.options.log(`manuscript ${this.manuscriptId}: draft ${draftId} does not decode: ${(error as Error).message}`, { manuscriptId: this.manuscriptId, level: 'warn' });
         return reply(false, `“${draft.name}” could not be read, so nothing was changed. The other drafts are unaffected.`);
       }
       // Loaded on first restore: it brings the editor schema, which the collab server needs for nothing else.
@@ -430,9 +460,14 @@ export class Room {
       await this.lastAppend;
       if (this.failed) return;
       if (error) return reply(false, `The restore stopped part-way (${(error as Error).message}); what changed is saved.`);
-      this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored “${draft.name}”`);
+      this.options.log(`manuscript ${this.manuscriptId}: ${connection.identity.user.name} restored a draft`, { manuscriptId: this.manuscriptId, userId: connection.identity.user.id });
       this.options.onDraftRestored?.({ manuscriptId: this.manuscriptId, actorId: connection.identity.user.id, draftName: draft.name });
       reply(true, `Restored “${draft.name}”.`);
+      // Co-authors' text just changed under them: tell them who did it and where the undo is.
+      const restoredBy = connection.identity.user.name;
+      const notice = encodeRestoreResult({ ok: true, message: `${restoredBy} restored “${draft.name}” — Undo is in History.`, restoredBy, draftName: draft.name });
+      this.broadcast(notice, connection.socket);
+      this.fanOut({ kind: 'broadcast', frame: notice });
     } finally {
       draftDoc.destroy();
     }
@@ -460,8 +495,72 @@ export class Room {
     if (connection && this.connections.get(connection.socket) === connection) {
       for (const id of removed) connection.awarenessIds.delete(id);
     }
-    this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)));
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    this.broadcast(encodeAwareness(update));
+    if (!(origin as RemoteOrigin | null)?.remote) this.fanOut({ kind: 'awareness', update });
   };
+
+  /** What another collab instance published for this manuscript: applied and relayed to this room's sockets. */
+  applyRemote(message: FanoutMessage, from: string): void {
+    if (this.failed) return;
+    const origin: RemoteOrigin = { remote: from };
+    try {
+      switch (message.kind) {
+        case 'update':
+          return this.applyWithoutStoring(message.update, origin);
+        case 'awareness': {
+          let ids = this.remoteAwareness.get(from);
+          if (!ids) this.remoteAwareness.set(from, (ids = new Set()));
+          for (const { clientId, removed } of awarenessEntries(message.update)) {
+            if (removed) ids.delete(clientId);
+            else ids.add(clientId);
+          }
+          awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, origin);
+          return;
+        }
+        case 'broadcast':
+          return this.broadcast(message.frame);
+        case 'awareness-query': {
+          const states = this.awareness.getStates();
+          const local = [...this.connections.values()].flatMap((connection) => [...connection.awarenessIds].filter((id) => states.has(id)));
+          if (local.length > 0) this.fanOut({ kind: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(this.awareness, local) });
+          return;
+        }
+      }
+    } catch (error) {
+      this.options.log(`manuscript ${this.manuscriptId}: dropped a message from instance ${from}: ${(error as Error).message}`, { manuscriptId: this.manuscriptId, instanceId: from, level: 'warn' });
+    }
+  }
+
+  /** Re-applies stored rows (after a fan-out gap); what this room already holds changes nothing. */
+  applyStored(rows: readonly { bytes: Uint8Array }[]): void {
+    for (const row of rows) {
+      try {
+        this.applyWithoutStoring(row.bytes, { remote: 'store' });
+      } catch (error) {
+        this.options.log(`manuscript ${this.manuscriptId}: resync skipped a row: ${(error as Error).message}`, { manuscriptId: this.manuscriptId, level: 'warn' });
+      }
+    }
+  }
+
+  /** Another instance died: its writers' carets and presence go. */
+  dropInstance(instanceId: string): void {
+    const ids = this.remoteAwareness.get(instanceId);
+    this.remoteAwareness.delete(instanceId);
+    if (ids && ids.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...ids], { remote: instanceId } satisfies RemoteOrigin);
+  }
+
+  private applyWithoutStoring(update: Uint8Array, origin: RemoteOrigin): void {
+    const integrated: Uint8Array[] = [];
+    const capture = (bytes: Uint8Array) => integrated.push(bytes);
+    this.doc.on('update', capture);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.doc.off('update', capture);
+    }
+    if (integrated.length > 0) this.broadcast(encodeSyncUpdate(integrated.length === 1 ? integrated[0]! : Y.mergeUpdates(integrated)));
+  }
 
   private broadcast(frame: Uint8Array, except?: SocketLike): void {
     for (const socket of this.connections.keys()) {
@@ -474,7 +573,12 @@ export class Room {
   }
 
   private reject(socket: SocketLike, code: CloseCode, detail: string): void {
-    this.options.log(`manuscript ${this.manuscriptId}: closing a connection (${closeReason[code]}): ${detail}`);
+    this.options.log(`manuscript ${this.manuscriptId}: closing a connection (${closeReason[code]}): ${detail}`, {
+      manuscriptId: this.manuscriptId,
+      userId: this.connections.get(socket)?.identity.user.id,
+      code,
+      level: 'warn',
+    });
     socket.close(code, closeReason[code]);
     this.leave(socket);
   }
@@ -498,14 +602,14 @@ export class Room {
   }
 
   private logError(error: unknown): void {
-    this.options.log(`manuscript ${this.manuscriptId}: ${(error as Error).message ?? String(error)}`);
+    this.options.log(`manuscript ${this.manuscriptId}: ${(error as Error).message ?? String(error)}`, { manuscriptId: this.manuscriptId, level: 'error' });
   }
 
   /** Storage failed: drop every connection and let the room unload, so nothing unstored is ever acknowledged. */
   private fail(error: unknown): void {
     if (this.failed) return;
     this.failed = true;
-    this.options.log(`manuscript ${this.manuscriptId}: storage failure, unloading room: ${(error as Error).message}`);
+    this.options.log(`manuscript ${this.manuscriptId}: storage failure, unloading room: ${(error as Error).message}`, { manuscriptId: this.manuscriptId, level: 'error' });
     for (const socket of [...this.connections.keys()]) socket.close(CloseCode.StorageFailure, closeReason[CloseCode.StorageFailure]);
     this.connections.clear();
     this.onEmpty();

@@ -1,6 +1,7 @@
 import { WebSocket as WebSocketPolyfill } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { MessageType } from '../../lib/collab/message-types';
 import { PROTOCOL_VERSION } from '../../lib/collab/protocol';
 import { shouldReconnectAfter } from '../../lib/collab/reconnect';
 import { formatRoomName } from '../../lib/collab/room-name';
@@ -27,6 +28,8 @@ export function connectHeadlessClient(url: string, manuscriptId: string, token: 
     shouldReconnect: shouldReconnectAfter,
   });
   const saves = trackSaves(provider, doc);
+  // The server's own messages this client does not act on (role, restore results, comment events) are read and dropped.
+  for (const type of [MessageType.Role, MessageType.RestoreResult, MessageType.CommentEvent]) provider.messageHandlers[type] ??= () => {};
   provider.connect();
   const text = doc.getText('t');
   return {

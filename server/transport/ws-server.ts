@@ -9,6 +9,7 @@ import type { AuthResult, Identity } from '../auth/authenticate';
 import type { AcquireResult, JoinableRoom } from '../rooms/room-manager';
 import { HandshakeGate } from './handshake-gate';
 import { RefusalLimiter } from './refusal-limiter';
+import type { Log } from '../log';
 
 export interface TransportLimits {
   /** Largest frame from a connection that may write (editors, owner). */
@@ -49,7 +50,7 @@ export interface TransportOptions {
   health: () => Record<string, unknown>;
   /** Extra HTTP routes on the same port (metrics); return true when handled. */
   route?: (request: IncomingMessage, response: http.ServerResponse) => boolean;
-  log: (line: string) => void;
+  log: Log;
 }
 
 export interface Transport {
@@ -138,7 +139,7 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
         const wss = outcome.ok && canWrite(outcome.identity.role) ? writers : readers;
         wss.handleUpgrade(request, socket, head, (ws) => {
           if (!outcome.ok) {
-            options.log(`refused ${request.url?.split('?')[0]}: ${closeReason[outcome.code]} (${outcome.detail})`);
+            options.log(`refused ${request.url?.split('?')[0]}: ${closeReason[outcome.code]} (${outcome.detail})`, { code: outcome.code, level: 'warn' });
             return refuseOpenSocket(ws, outcome.code);
           }
           open(ws, outcome.room, outcome.identity, outcome.release);
@@ -147,7 +148,7 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
       .catch((error: unknown) => {
         clearTimeout(timer);
         gate.leave(address);
-        options.log(`handshake failed: ${(error as Error).message}`);
+        options.log(`handshake failed: ${(error as Error).message}`, { level: 'error' });
         socket.destroy();
       });
   });
@@ -193,7 +194,7 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
     ws.binaryType = 'nodebuffer';
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
-    ws.on('error', (error) => options.log(`socket error: ${error.message}`));
+    ws.on('error', (error) => options.log(`socket error: ${error.message}`, { level: 'warn' }));
     ws.on('close', () => {
       release();
       room.leave(ws);

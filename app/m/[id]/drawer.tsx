@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
+import { useEscapeToClose } from '../../_components/use-escape-to-close';
 
 /** Where a panel covers the whole page (phones and tablets), so it holds focus like a dialog. */
 export const COVERS_THE_PAGE = '(max-width: 900px)';
@@ -22,32 +23,22 @@ export function keepFocusInside(event: React.KeyboardEvent<HTMLElement>) {
 
 /**
  * A side panel over the manuscript: a named region with its title and a Close button. Opening it
- * moves focus to its title; Escape inside it closes it, and focus goes back where it came from.
+ * moves focus to its title; Escape closes it, and focus goes back to what opened it.
  * On a phone or tablet it covers the page, so Tab stays inside it.
  */
 export function Drawer({ label, title, className, onClose, children }: { label: string; title: string; className?: string; onClose: () => void; children: ReactNode }) {
   const panel = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    heading.current?.focus();
-    const element = panel.current;
-    return () => {
-      // Only take focus back if it was in the panel (or lost with it), never from where the writer went.
-      const active = document.activeElement;
-      if ((!active || active === document.body || element?.contains(active)) && opener?.isConnected) opener.focus();
-    };
-  }, []);
+  // First, so it notes the opener before focus moves to the title.
+  useEscapeToClose(panel, onClose);
+  useEffect(() => heading.current?.focus(), []);
   return (
     <aside
       ref={panel}
       className={`share-panel card${className ? ` ${className}` : ''}`}
       aria-label={label}
       onKeyDown={(event) => {
-        if (event.key === 'Escape' && !event.defaultPrevented) {
-          event.preventDefault();
-          onClose();
-        } else if (event.key === 'Tab' && window.matchMedia(COVERS_THE_PAGE).matches) keepFocusInside(event);
+        if (event.key === 'Tab' && window.matchMedia(COVERS_THE_PAGE).matches) keepFocusInside(event);
       }}
     >
       <div className="panel-head">

@@ -1,5 +1,6 @@
 'use client';
 
+import { draftByline } from '@/lib/drafts/byline';
 import { DownloadLink } from '../../_components/download-link';
 import { Drawer } from './drawer';
 import Link from 'next/link';
@@ -17,6 +18,8 @@ interface DraftRow {
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const numberFormat = new Intl.NumberFormat('en');
+/** How long the list may take before the panel says it could not load it. */
+const LOAD_TIMEOUT_MS = 15_000;
 
 interface HistoryPanelProps {
   manuscriptId: string;
@@ -29,23 +32,38 @@ interface HistoryPanelProps {
 
 /** Named drafts and automatic checkpoints: save, open, compare, export, restore. */
 export function HistoryPanel({ manuscriptId, canSave, onRestore, onClose, refreshKey }: HistoryPanelProps) {
-  const [rows, setRows] = useState<DraftRow[] | null>(null);
+  const [rows, setRows] = useState<DraftRow[] | 'offline' | 'failed' | null>(null);
   const [name, setName] = useState('');
   const [message, setMessage] = useState<string | null>(null);
   const load = useCallback(async () => {
-    const response = await fetch(`/api/manuscripts/${manuscriptId}/drafts`);
-    if (response.ok) setRows((await response.json()) as DraftRow[]);
+    // Drafts live on the server: offline, say so at once rather than wait on a request that cannot end well.
+    if (!navigator.onLine) return setRows('offline');
+    try {
+      const response = await fetch(`/api/manuscripts/${manuscriptId}/drafts`, { signal: AbortSignal.timeout(LOAD_TIMEOUT_MS) });
+      setRows(response.ok ? ((await response.json()) as DraftRow[]) : 'failed');
+    } catch {
+      setRows(navigator.onLine ? 'failed' : 'offline');
+    }
   }, [manuscriptId]);
-  useEffect(() => void load(), [load, refreshKey]);
+  useEffect(() => {
+    void load();
+    // Back online: the list loads by itself.
+    const reload = () => void load();
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [load, refreshKey]);
 
   const save = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (!navigator.onLine) return setMessage('Saving a draft needs a connection. Your writing is kept on this device meanwhile.');
     const response = await fetch(`/api/manuscripts/${manuscriptId}/drafts`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name }),
-    });
-    if (response.ok) {
+    }).catch(() => null);
+    if (!response) {
+      setMessage('The draft could not be saved: no connection. Try again in a moment.');
+    } else if (response.ok) {
       setMessage(`Saved “${name.trim()}”.`);
       setName('');
       await load();
@@ -65,6 +83,17 @@ export function HistoryPanel({ manuscriptId, canSave, onRestore, onClose, refres
       {message ? <p className="form-message ok" aria-live="polite">{message}</p> : null}
       {rows === null ? (
         <p className="muted small">Loading…</p>
+      ) : rows === 'offline' ? (
+        <p className="muted small" role="status">
+          History needs a connection. You are offline; your writing is kept on this device, and the drafts appear here when you are back online.
+        </p>
+      ) : rows === 'failed' ? (
+        <p className="muted small" role="status">
+          History could not be loaded just now.{' '}
+          <button type="button" className="link-button" onClick={() => void load()}>
+            Try again
+          </button>
+        </p>
       ) : rows.length === 0 ? (
         <p className="muted small">No drafts yet. Checkpoints appear here on their own while you write.</p>
       ) : (
@@ -75,8 +104,7 @@ export function HistoryPanel({ manuscriptId, canSave, onRestore, onClose, refres
                 <strong>{row.name}</strong>
                 <p className="muted small">
                   {dateFormat.format(new Date(row.createdAt))}
-                  {row.createdByName ? ` · ${row.createdByName}` : ''}
-                  {row.changedBy ? ` · changes by ${row.changedBy}` : ''} · {numberFormat.format(row.wordCount)} words
+                  {draftByline(row) ? ` · ${draftByline(row)}` : ''} · {numberFormat.format(row.wordCount)} words
                 </p>
               </div>
               <div className="draft-actions">

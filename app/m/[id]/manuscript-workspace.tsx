@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { Member } from '@/lib/db/members';
@@ -10,10 +10,12 @@ import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
 import { CommentsPanel } from './comments-panel';
 import { ExportPanel } from './export-panel';
+import { FindPanel } from './find-panel';
 import { HistoryPanel } from './history-panel';
 import { PresenceList } from './presence-list';
 import { Progress } from './progress';
 import { ReadThrough } from './read-through';
+import { RestoredNotice } from './restored-notice';
 import { SceneEditor } from './scene-editor';
 import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
@@ -23,6 +25,7 @@ import { useFocusMode } from './use-focus-mode';
 import { WritingRoomPanel } from './writing-room-panel';
 import { useCollabSession } from './use-collab-session';
 import { useCommentTyping } from './use-comment-typing';
+import { useFindShortcuts, type FindMode, type OpenEditor } from './use-find';
 import { useComments } from './use-comments';
 import { useScenePresence } from './use-presence';
 import { useWordCounts } from './use-word-counts';
@@ -80,9 +83,12 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
   const members = props.members.map((member) => ({ userId: member.userId, name: member.name }));
   const [restores, setRestores] = useState(0);
+  // A co-author's restore (it names who restored) gets its own calm banner; this writer's own gets the notice.
+  const [restoredByOther, setRestoredByOther] = useState<{ restoredBy: string; draftName: string } | null>(null);
   useEffect(() => {
     if (!restoreResult) return;
-    setNotice(restoreResult.message);
+    if (restoreResult.restoredBy) setRestoredByOther({ restoredBy: restoreResult.restoredBy, draftName: restoreResult.draftName ?? 'a draft' });
+    else setNotice(restoreResult.message);
     setRestores((n) => n + 1);
   }, [restoreResult]);
   const restore = (draftId: string, name: string) => {
@@ -90,6 +96,18 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
     if (!session?.restoreDraft(draftId)) setNotice('You are offline: restoring needs a connection.');
   };
   const [mode, setMode] = useState<'write' | 'read'>('write');
+  // Find and replace: which form is open, and the scene editor it searches.
+  const [find, setFind] = useState<{ mode: FindMode; summons: number } | null>(null);
+  const [openEditor, setOpenEditor] = useState<OpenEditor | null>(null);
+  const openFind = useCallback((findMode: FindMode) => {
+    setPanel(null);
+    setFind((current) => ({ mode: findMode === 'replace' || current?.mode !== 'replace' ? findMode : 'replace', summons: (current?.summons ?? 0) + 1 }));
+  }, []);
+  useFindShortcuts(openFind);
+  // Another panel opening takes Find's place.
+  useEffect(() => {
+    if (panel) setFind(null);
+  }, [panel]);
   // An inbox item opens the manuscript at its passage: /m/ID?thread=THREAD.
   const searchParams = useSearchParams();
   const [linkedThread, setLinkedThread] = useState<string | null>(null);
@@ -157,6 +175,9 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             <Link href={`/m/${props.manuscriptId}/settings`} className="quiet-link">
               Manuscript settings
             </Link>
+            <button type="button" className="quiet" aria-expanded={find !== null} title="Find (Ctrl+F) · Find and replace (Ctrl+H)" onClick={() => (find ? setFind(null) : openFind('find'))}>
+              Find
+            </button>
             <button type="button" className="quiet" aria-expanded={panel === 'comments'} onClick={() => togglePanel('comments')}>
               Comments{comments.threads.some((t) => !t.resolvedAt) ? ` (${comments.threads.filter((t) => !t.resolvedAt).length})` : ''}
             </button>
@@ -208,6 +229,8 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
         <main className="workspace-main">
           {fatal ? (
             <p role="alert" className="error banner">
+              {/* A full page load on purpose: nothing of a manuscript that failed should stay in memory. */}
+              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
               {fatal} <a href="/">Back to your manuscripts</a>
             </p>
           ) : null}
@@ -232,6 +255,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               </button>
             </div>
           ) : null}
+          {restoredByOther && !fatal ? <RestoredNotice {...restoredByOther} onOpenHistory={() => setPanel('history')} onDismiss={() => setRestoredByOther(null)} /> : null}
           {fatal ? null : !session || !binder ? (
             <p className="muted loading">Opening the manuscript…</p>
           ) : mode === 'read' ? (
@@ -243,15 +267,31 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               provider={session.provider}
               sceneId={scene.id}
               sceneTitle={scene.title}
+              chapterTitle={scene.parentId && binder.byId.get(scene.parentId)?.kind === 'chapter' ? binder.byId.get(scene.parentId)!.title : undefined}
+              opensChapter={!!scene.parentId && binder.byId.get(scene.parentId)?.children.find((child) => child.kind === 'scene')?.id === scene.id}
               me={props.me}
               editable={writable}
               onNotice={setNotice}
+              onEditor={(editor) => setOpenEditor(editor ? { editor, sceneId: scene.id } : null)}
               comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId, ...commentTyping, offerShare: role === 'owner' ? () => setPanel('share') : undefined }}
             />
           ) : (
             <p className="muted loading">This manuscript has no scenes yet. Add one in the binder.</p>
           )}
         </main>
+        {find && !panel && session && binder && !fatal ? (
+          <FindPanel
+            mode={find.mode}
+            summons={find.summons}
+            doc={session.doc}
+            binder={binder}
+            open={mode === 'write' ? openEditor : null}
+            writable={writable}
+            onMode={(findMode) => setFind((current) => (current ? { ...current, mode: findMode } : current))}
+            onOpenScene={openScene}
+            onClose={() => setFind(null)}
+          />
+        ) : null}
         {panel === 'comments' && binder && !fatal ? (
           <CommentsPanel
             threads={comments.threads}

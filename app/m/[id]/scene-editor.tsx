@@ -20,24 +20,33 @@ import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
+import { FindHighlights, matchPosition } from '@/lib/editor/find/find-highlights';
+import { RepeatedTitleHint, setOpenedChapterTitle } from '@/lib/editor/repeated-title-hint';
+import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
 
 interface SceneEditorProps {
   doc: Y.Doc;
   provider: WebsocketProvider;
   sceneId: string;
   sceneTitle: string;
+  /** The title of the chapter holding the scene, from the binder; printed once above the chapter. */
+  chapterTitle?: string;
+  /** Whether this is the chapter's first scene, whose opening heading may repeat the chapter's title. */
+  opensChapter?: boolean;
   me: { name: string; color: string };
   /** Readers see the text live but cannot type; changes with the role, without a reload. */
   editable: boolean;
   /** Shows the writer a message that something they did was refused. */
   onNotice: (message: string) => void;
   comments: CommentContext & { threads: CommentThreadView[] };
+  /** Tells the workspace which editor is on screen (for Find), and null when it goes. */
+  onEditor?: (editor: Editor | null) => void;
 }
 
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, onNotice, comments }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, opensChapter, me, editable, onNotice, comments, onEditor }: SceneEditorProps) {
   const [composer, setComposer] = useState<Composer | null>(null);
   // On phones and tablets, the thread a writer tapped (or jumped to) opens as a sheet over the text.
   const [sheetThreadId, setSheetThreadId] = useState<string | null>(null);
@@ -57,6 +66,8 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
           // Where this editor found a passage again, store it so every co-author agrees (first one wins on the server).
           onReanchor: (change) => void sendRef.current({ op: 'reanchor', threadId: change.threadId, previous: change.previous, anchor: change.anchor, quote: change.quote.slice(0, 2000), context: change.context }),
         }),
+        FindHighlights,
+        RepeatedTitleHint,
         PasteLimit.configure({
           onRefused: (chars) =>
             onNotice(
@@ -66,6 +77,12 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       ],
       editable,
       editorProps: {
+        // Ctrl+Alt+1 once made a chapter heading; now it moves the line into the chapter's title.
+        handleKeyDown: (_view, event) => {
+          if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.code !== 'Digit1') return false;
+          setChapterTitleRef.current();
+          return true;
+        },
         // Focusable even when read-only, so commenters can select a passage and use the shortcut.
         attributes: {
           class: 'manuscript-text',
@@ -98,6 +115,18 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
   useTypewriter(editor, useAppearance().typewriter);
+
+  const onEditorRef = useRef(onEditor);
+  onEditorRef.current = onEditor;
+  useEffect(() => {
+    if (!editor) return;
+    onEditorRef.current?.(editor);
+    return () => onEditorRef.current?.(null);
+  }, [editor]);
+  const openedChapterTitle = opensChapter && chapterTitle !== undefined ? chapterTitle : null;
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) setOpenedChapterTitle(editor.view, openedChapterTitle);
+  }, [editor, openedChapterTitle]);
 
   const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
@@ -139,6 +168,14 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
       },
     });
   };
+  /** The line at the caret becomes the chapter's title in the binder, so it is printed once. */
+  const setChapterTitle = () => {
+    if (!editor) return;
+    const result = takeChapterTitle(editor, doc, sceneId);
+    onNotice(result.ok ? `“${result.title}” is now the chapter’s title. It is printed once, above the chapter; rename it in the binder.` : result.reason);
+  };
+  const setChapterTitleRef = useRef(setChapterTitle);
+  setChapterTitleRef.current = setChapterTitle;
   const startCommentRef = useRef(startComment);
   startCommentRef.current = startComment;
 
@@ -189,12 +226,17 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
 
   return (
     <div className="scene">
+      {chapterTitle !== undefined ? (
+        <p className="scene-chapter" data-testid="scene-chapter">
+          <span className="muted">Chapter:</span> {chapterTitle || 'Untitled chapter'}
+        </p>
+      ) : null}
       <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
       <p id={`editor-keys-${sceneId}`} className="visually-hidden">
         {canComment ? `Control+Alt+M comments on the selected words; ${COMMENT_JUMP_KEYS} goes from a commented passage to its thread, and back.` : 'Read only.'}
       </p>
       {editable ? (
-        <Toolbar editor={editor} onComment={startComment} />
+        <Toolbar editor={editor} onComment={startComment} onChapterTitle={setChapterTitle} />
       ) : (
         <div className="toolbar" role="toolbar" aria-label="Formatting">
           {canComment ? (
@@ -208,7 +250,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
         <article className="page">
           <EditorContent editor={editor} />
           {editor && canComment ? (
-            <BubbleMenu editor={editor} shouldShow={({ state }) => !state.selection.empty} className="bubble">
+            <BubbleMenu editor={editor} shouldShow={({ state, view }) => !state.selection.empty && (view.hasFocus() || matchPosition(state).current < 0)} className="bubble">
               <button type="button" onClick={startComment}>
                 Comment
               </button>
@@ -221,7 +263,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
   );
 }
 
-function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () => void }) {
+function Toolbar({ editor, onComment, onChapterTitle }: { editor: Editor | null; onComment: () => void; onChapterTitle: () => void }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
@@ -229,7 +271,6 @@ function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () =
         ? {
             bold: e.isActive('bold'),
             italic: e.isActive('italic'),
-            heading: e.isActive('heading', { level: 1 }),
             quote: e.isActive('blockquote'),
             canUndo: e.can().undo(),
             canRedo: e.can().redo(),
@@ -247,14 +288,8 @@ function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () =
         <strong>B</strong>
       </button>
       <span className="toolbar-gap" />
-      <button
-        type="button"
-        aria-pressed={state.heading}
-        title="Chapter heading (Ctrl+Alt+1)"
-        aria-label="Chapter heading"
-        onClick={run(() => editor.chain().focus().toggleHeading({ level: 1 }).run())}
-      >
-        Chapter
+      <button type="button" title="Make this line the chapter’s title, kept in the binder and printed once above the chapter (Ctrl+Alt+1)" onClick={onChapterTitle}>
+        Chapter title
       </button>
       <button type="button" aria-pressed={state.quote} title="Block quote" onClick={run(() => editor.chain().focus().toggleBlockquote().run())}>
         Quote

@@ -1,14 +1,14 @@
 'use client';
 
 import Link from 'next/link';
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { InboxBell } from '../../_components/inbox-bell';
 
 /** The manuscript's bar: back to the list, the title, who is here and the save status. */
 export function TopBarClient({ title, me, children }: { title: string; me: { name: string; color: string }; children: ReactNode }) {
   const bar = useRef<HTMLElement>(null);
-  // Its height, however many rows its buttons wrap into, for what sits below it (toolbar, binder, panels).
-  useLayoutEffect(() => {
+  // Drawers open below the bar, however many rows a long title and the buttons take.
+  useEffect(() => {
     const element = bar.current;
     if (!element) return;
     const observer = new ResizeObserver(() => document.documentElement.style.setProperty('--topbar-height', `${element.offsetHeight}px`));
@@ -20,12 +20,15 @@ export function TopBarClient({ title, me, children }: { title: string; me: { nam
       <Link href="/" className="brand" aria-label="Scriptorium: all manuscripts">
         Scriptorium
       </Link>
-      <h1 className="manuscript-title">{title}</h1>
+      {/* A long title is cut with an ellipsis; the whole of it is in the tooltip. */}
+      <h1 className="manuscript-title" title={title}>
+        {title}
+      </h1>
       <div className="topbar-right">
         {children}
         <InboxBell />
-        <Link href="/settings" title={`Settings for ${me.name}`}>
-          Settings
+        <Link href="/settings" title={`Account settings for ${me.name}`}>
+          Account settings
         </Link>
       </div>
     </header>

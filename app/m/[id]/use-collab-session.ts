@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import type { Role } from '@/lib/access/roles';
 import { CloseCode, closeReason } from '@/lib/collab/close-codes';
 import { MessageType } from '@/lib/collab/message-types';
-import { encodeRestoreDraft, onServerMessage, PROTOCOL_VERSION } from '@/lib/collab/protocol';
+import { encodeRestoreDraft, onServerMessage, PROTOCOL_VERSION, type RestoreResult } from '@/lib/collab/protocol';
 import { shouldReconnectAfter } from '@/lib/collab/reconnect';
 import { formatRoomName } from '@/lib/collab/room-name';
 import { trackSaves, type SaveStatus, type SaveTracker } from '@/lib/collab/save-tracker';
@@ -31,7 +31,7 @@ export interface CollabState {
   /** Set when the server refused a change as too large: writing goes on locally, saving waits for the writer. */
   stalled: string | null;
   /** The last restore's outcome, for the writer to read. */
-  restoreResult: { ok: boolean; message: string } | null;
+  restoreResult: RestoreResult | null;
 }
 
 /** Refresh the token well before its ten minutes run out, so reconnects always carry a valid one. */

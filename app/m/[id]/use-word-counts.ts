@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import * as Y from 'yjs';
-import { sceneField } from '@/lib/collab/room-name';
+import type * as Y from 'yjs';
+import { watchSceneWords } from '@/lib/manuscript/scene-word-watch';
 import { countSceneWords } from '@/lib/manuscript/word-count';
 
 /** Recounts after typing pauses this long: counting never sits on the keystroke path. */
@@ -19,7 +19,8 @@ const todayKey = (manuscriptId: string) => `scriptorium.today.${manuscriptId}.${
 
 /**
  * Live word counts per scene, counted incrementally: a change marks only its scene dirty, and
- * dirty scenes are recounted once typing pauses. Words from this writer's own edits add to today.
+ * dirty scenes are recounted once typing pauses. Only this writer's own edits add to today, even
+ * when a co-author types in the same scene (see watchSceneWords).
  */
 export function useWordCounts(doc: Y.Doc | null, sceneIds: string[], manuscriptId: string): WordCounts {
   const [counts, setCounts] = useState<WordCounts>({ byScene: new Map(), today: 0 });
@@ -28,40 +29,31 @@ export function useWordCounts(doc: Y.Doc | null, sceneIds: string[], manuscriptI
 
   useEffect(() => {
     if (!doc) return;
-    const dirty = new Set<string>(sceneIds);
-    const touchedLocally = new Set<string>();
+    const watch = watchSceneWords(doc, sceneIds, known.current, (id) => countSceneWords(doc, id));
     let timer: ReturnType<typeof setTimeout> | undefined;
+    // Today's total lives in this device's storage, so a reload or a second tab keeps adding to it.
+    const addToToday = () => {
+      const key = todayKey(manuscriptId);
+      const today = (Number(localStorage.getItem(key) ?? '0') || 0) + watch.settle();
+      localStorage.setItem(key, String(today));
+      return today;
+    };
     const recount = () => {
       timer = undefined;
-      let today = Number(localStorage.getItem(todayKey(manuscriptId)) ?? '0') || 0;
-      for (const id of dirty) {
-        const next = countSceneWords(doc, id);
-        const previous = known.current.get(id);
-        if (previous !== undefined && touchedLocally.has(id)) today += next - previous;
-        known.current.set(id, next);
-      }
-      dirty.clear();
-      touchedLocally.clear();
-      localStorage.setItem(todayKey(manuscriptId), String(today));
+      // Settle first: it brings the per-scene counts up to date as well.
+      const today = addToToday();
       setCounts({ byScene: new Map(known.current), today });
     };
     const schedule = () => {
       if (timer === undefined) timer = setTimeout(recount, RECOUNT_DELAY_MS);
     };
-    const observers = sceneIds.map((id) => {
-      const fragment = doc.getXmlFragment(sceneField(id));
-      const observer = (events: Y.YEvent<Y.XmlFragment>[]) => {
-        dirty.add(id);
-        if (events.some((event) => event.transaction.local)) touchedLocally.add(id);
-        schedule();
-      };
-      fragment.observeDeep(observer);
-      return () => fragment.unobserveDeep(observer);
-    });
+    doc.on('afterTransaction', schedule);
     recount();
     return () => {
       clearTimeout(timer);
-      observers.forEach((stop) => stop());
+      doc.off('afterTransaction', schedule);
+      addToToday();
+      watch.stop();
     };
     // sceneKey stands for sceneIds, whose array identity changes on every binder read.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -56,7 +56,7 @@ export default async function ManuscriptSettingsPage({ params }: { params: Promi
             {field('title', 'Title')}
             <h2>Title page</h2>
             {field('authorLegalName', "Author's legal name", 'Top left of page one, above your contact lines.')}
-            {field('byline', 'Byline (pen name)', 'Shown as “by …” under the title; your legal name when empty.')}
+            {field('byline', 'Byline (pen name)', 'Shown as “by …” under the title; your legal name when empty, and the owner’s name when both are empty.')}
             <label htmlFor="contactAddress">Address</label>
             <textarea id="contactAddress" name="contactAddress" rows={3} defaultValue={settings.contactAddress} readOnly={readOnly} />
             {field('contactEmail', 'Contact email', undefined, 'email')}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { openDraftAs } from '@/lib/access/operations';
+import { listDraftsAs, openDraftAs } from '@/lib/access/operations';
+import { draftByline } from '@/lib/drafts/byline';
 import { manuscriptSettingsOf } from '@/lib/db';
 import { chapterBodyHtml, escapeHtml } from '@/lib/export/html';
 import { readManuscriptForExport } from '@/lib/export/model';
@@ -8,15 +9,17 @@ import { TopBar } from '../../../../_components/top-bar';
 import { requireUser } from '../../../../_server/current-user';
 import { getDb } from '../../../../_server/db';
 import { orNotFound } from '../load';
+import { LocalDateTime } from '../local-time';
 
 export const metadata = { title: 'Draft · Scriptorium' };
-const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeStyle: 'short' });
 
 /** A draft, read-only, straight from its stored state; the live room never sees it. */
 export default async function DraftPage({ params }: { params: Promise<{ id: string; draftId: string }> }) {
   const { id, draftId } = await params;
   const user = await requireUser(`/m/${id}/drafts/${draftId}`);
   const { manuscript, draft, doc } = orNotFound(id, draftId, () => openDraftAs(getDb(), user, id, draftId));
+  const listing = listDraftsAs(getDb(), user, id).find((row) => row.id === draftId);
+  const byline = listing ? draftByline(listing) : '';
   const exported = readManuscriptForExport(doc, manuscriptSettingsOf(manuscript));
   doc.destroy();
   // chapterBodyHtml escapes every piece of text, so this markup carries no writer-supplied HTML.
@@ -32,7 +35,8 @@ export default async function DraftPage({ params }: { params: Promise<{ id: stri
           {manuscript.title}: {draft.name}
         </h1>
         <p className="draft-meta">
-          {draft.kind === 'draft' ? 'Draft' : 'Checkpoint'} from {dateFormat.format(draft.createdAt)} · {draft.wordCount.toLocaleString('en')} words · read-only ·{' '}
+          {draft.kind === 'draft' ? 'Draft' : 'Checkpoint'} from <LocalDateTime iso={draft.createdAt.toISOString()} />
+          {byline ? ` · ${byline}` : ''} · {draft.wordCount.toLocaleString('en')} words · read-only ·{' '}
           <Link href={`/m/${id}/drafts/${draftId}/compare`}>Compare with the current manuscript</Link> ·{' '}
           <DownloadLink href={`/api/manuscripts/${id}/export?format=docx&draft=${draftId}`}>Export as DOCX</DownloadLink>
         </p>

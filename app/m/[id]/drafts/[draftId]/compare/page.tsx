@@ -1,13 +1,45 @@
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { compareDraftAs, listDraftsAs } from '@/lib/access/operations';
+import { draftByline } from '@/lib/drafts/byline';
+import { SCENE_BREAK_MARK, type DiffPart, type SceneComparison } from '@/lib/drafts/compare';
 import { TopBar } from '../../../../../_components/top-bar';
 import { requireUser } from '../../../../../_server/current-user';
 import { getDb } from '../../../../../_server/db';
+import { CompareWithPicker } from '../../compare-with-picker';
 import { orNotFound } from '../../load';
+import { LocalDateTime } from '../../local-time';
 
 export const metadata = { title: 'Compare · Scriptorium' };
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const STATUS_LABEL = { added: 'added', removed: 'removed', moved: 'moved', changed: 'changed', unchanged: 'unchanged' } as const;
+
+/** Where a scene stands, and for a moved one where it came from. */
+function placeOf(scene: SceneComparison): string {
+  if (scene.status === 'moved') return scene.fromChapter !== undefined ? ` from “${scene.fromChapter || 'the top level'}” to “${scene.chapter || 'the top level'}”` : ` within “${scene.chapter || 'the top level'}”`;
+  return scene.chapter ? ` · ${scene.chapter}` : '';
+}
+
+/** A diff part's text, with each scene-break mark drawn as the centred `#` the editor shows. */
+function PartText({ text }: { text: string }) {
+  const pieces = text.split(SCENE_BREAK_MARK);
+  return pieces.map((piece, index) => (
+    <Fragment key={index}>
+      {index > 0 ? (
+        <span className="compare-scene-break" role="separator" aria-label="Scene break">
+          #
+        </span>
+      ) : null}
+      {/* The break is a block of its own: the line end after it would add an empty line. */}
+      {index > 0 && piece.startsWith('\n') ? piece.slice(1) : piece}
+    </Fragment>
+  ));
+}
+
+function Part({ part }: { part: DiffPart }) {
+  const text = <PartText text={part.text} />;
+  return part.kind === 'added' ? <ins>{text}</ins> : part.kind === 'removed' ? <del>{text}</del> : <span>{text}</span>;
+}
 
 /** What changed between a draft and the current manuscript (or another draft), scene by scene. */
 export default async function ComparePage({
@@ -21,7 +53,10 @@ export default async function ComparePage({
   const withId = (await searchParams).with ?? 'current';
   const user = await requireUser(`/m/${id}/drafts/${draftId}/compare`);
   const { draft, comparison } = orNotFound(id, draftId, () => compareDraftAs(getDb(), user, id, draftId, withId === 'current' ? 'current' : withId));
-  const others = listDraftsAs(getDb(), user, id).filter((row) => row.id !== draftId);
+  const rows = listDraftsAs(getDb(), user, id).map((row) => ({ id: row.id, name: row.name, createdAt: row.createdAt.toISOString(), byline: draftByline(row) }));
+  const self = rows.find((row) => row.id === draftId);
+  const others = rows.filter((row) => row.id !== draftId);
+  const other = others.find((o) => o.id === withId);
   const { summary } = comparison;
   const shown = comparison.scenes.filter((scene) => scene.status !== 'unchanged');
   return (
@@ -31,21 +66,21 @@ export default async function ComparePage({
         <p>
           <Link href={`/m/${id}`}>← Back to the manuscript</Link>
         </p>
-        <h1 className="manuscript-title">“{draft.name}” compared with {withId === 'current' ? 'the current manuscript' : `“${others.find((o) => o.id === withId)?.name ?? 'another draft'}”`}</h1>
-        <form className="inline-form" method="get">
-          <label htmlFor="with">Compare with</label>
-          <select id="with" name="with" defaultValue={withId}>
-            <option value="current">The current manuscript</option>
-            {others.map((other) => (
-              <option key={other.id} value={other.id}>
-                {other.name}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="quiet">
-            Compare
-          </button>
-        </form>
+        <h1 className="manuscript-title">
+          “{draft.name}” compared with {withId === 'current' ? 'the current manuscript' : `“${other?.name ?? 'another draft'}”`}
+        </h1>
+        <p className="draft-meta" aria-label="What is compared">
+          “{draft.name}”: <LocalDateTime iso={self?.createdAt ?? draft.createdAt.toISOString()} />
+          {self?.byline ? ` · ${self.byline}` : ''}
+          {other ? (
+            <>
+              {' '}
+              — “{other.name}”: <LocalDateTime iso={other.createdAt} />
+              {other.byline ? ` · ${other.byline}` : ''}
+            </>
+          ) : null}
+        </p>
+        <CompareWithPicker selected={withId} drafts={others} />
         <section className="card" aria-label="Summary of changes">
           <div className="compare-summary">
             <span>
@@ -67,13 +102,13 @@ export default async function ComparePage({
               {scene.title}
               <span className="scene-status">
                 {STATUS_LABEL[scene.status]}
-                {scene.status === 'moved' && scene.fromChapter !== scene.chapter ? ` from “${scene.fromChapter}” to “${scene.chapter}”` : scene.chapter ? ` · ${scene.chapter}` : ''}
+                {placeOf(scene)}
               </span>
             </h3>
             <p className="compare-text">
-              {scene.parts.map((part, index) =>
-                part.kind === 'added' ? <ins key={index}>{part.text}</ins> : part.kind === 'removed' ? <del key={index}>{part.text}</del> : <span key={index}>{part.text}</span>,
-              )}
+              {scene.parts.map((part, index) => (
+                <Part key={index} part={part} />
+              ))}
             </p>
           </section>
         ))}

@@ -1,0 +1,126 @@
+import * as Y from 'yjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { replayUpdates } from '../../lib/collab/replay';
+import { addBinderItem } from '../../lib/manuscript/binder';
+import { openPostgresEngine, openSqliteEngine, type TestEngine } from '../testing/storage-engines';
+
+/** A scene fragment with `text`, as one update from a fresh client. */
+function sceneUpdate(text: string, base?: Y.Doc): Uint8Array {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  const before = Y.encodeStateVector(doc);
+  const fragment = doc.getXmlFragment('scene.one');
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  fragment.push([paragraph]);
+  return Y.encodeStateAsUpdate(doc, before);
+}
+
+/** The binder entry that makes `scene.one` count as a scene of the manuscript. */
+function binderUpdate(): Uint8Array {
+  const doc = new Y.Doc();
+  addBinderItem(doc, { kind: 'scene', title: 'One', id: 'one' });
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function textOf(rows: { seq: number; bytes: Uint8Array }[]): string[] {
+  const doc = new Y.Doc();
+  replayUpdates(doc, rows);
+  return doc
+    .getXmlFragment('scene.one')
+    .toArray()
+    .map((node) => (node as Y.XmlElement).toArray().map(String).join(''))
+    .sort();
+}
+
+// One suite, two engines: the collab server may not tell them apart.
+describe.each([
+  ['sqlite', openSqliteEngine],
+  ['postgres', openPostgresEngine],
+] as const)('persistence on %s', (_name, open) => {
+  let engine: TestEngine;
+  beforeAll(async () => {
+    engine = await open();
+  });
+  afterAll(async () => {
+    await engine?.close();
+  });
+
+  it('stores appends in order and loads them back', async () => {
+    const id = await engine.seedManuscript();
+    const persistence = engine.persistence();
+    await engine.seedMember(id, 'ada', 'owner');
+    await Promise.all(['one', 'two', 'three'].map((word) => persistence.append(id, sceneUpdate(word), 'ada')));
+    const loaded = await persistence.load(id);
+    expect(loaded.status).toBe('ok');
+    if (loaded.status !== 'ok') return;
+    expect(loaded.rows.map((row) => row.seq)).toEqual([...loaded.rows.map((row) => row.seq)].sort((a, b) => a - b));
+    expect(textOf(loaded.rows)).toEqual(['one', 'three', 'two']);
+  });
+
+  it('tells a missing, a trashed and a quarantined manuscript apart', async () => {
+    const persistence = engine.persistence();
+    expect((await persistence.load('no-such-manuscript')).status).toBe('missing');
+    const trashed = await engine.seedManuscript();
+    await engine.setDeleted(trashed);
+    expect((await persistence.load(trashed)).status).toBe('missing');
+    const broken = await engine.seedManuscript();
+    await persistence.quarantine(broken, 'row 3 does not decode');
+    expect(await persistence.load(broken)).toEqual({ status: 'quarantined', reason: 'row 3 does not decode' });
+  });
+
+  it('compaction folds the log into one row with the same document and records the word count', async () => {
+    const id = await engine.seedManuscript();
+    const persistence = engine.persistence();
+    await persistence.append(id, binderUpdate());
+    for (const word of ['alpha', 'beta', 'gamma delta']) await persistence.append(id, sceneUpdate(word));
+    await persistence.compact(id);
+    expect(await engine.rowCount(id)).toBe(1);
+    expect(await engine.wordCount(id)).toBe(4);
+    const loaded = await persistence.load(id);
+    expect(loaded.status === 'ok' && textOf(loaded.rows)).toEqual(['alpha', 'beta', 'gamma delta']);
+  });
+
+  it('two instances compacting at once while both append lose nothing', async () => {
+    const id = await engine.seedManuscript();
+    const first = engine.persistence({ commitWindowMs: 2 });
+    const second = engine.persistence({ commitWindowMs: 2 });
+    const words: string[] = [];
+    const writes: Promise<void>[] = [];
+    for (let round = 0; round < 6; round++) {
+      for (const [who, persistence] of [['a', first], ['b', second]] as const) {
+        for (let i = 0; i < 5; i++) {
+          const word = `${who}${round}x${i}`;
+          words.push(word);
+          writes.push(persistence.append(id, sceneUpdate(word)));
+        }
+      }
+      writes.push(first.compact(id), second.compact(id));
+    }
+    await Promise.all(writes);
+    await Promise.all([first.compact(id), second.compact(id)]);
+    const loaded = await first.load(id);
+    expect(loaded.status === 'ok' && textOf(loaded.rows)).toEqual([...words].sort());
+  });
+
+  it('keeps a checkpoint of what is stored, readable as a draft', async () => {
+    const id = await engine.seedManuscript();
+    const persistence = engine.persistence();
+    await persistence.append(id, sceneUpdate('kept in the checkpoint'));
+    await persistence.saveCheckpoint(id, { name: 'Automatic checkpoint', changedBy: ['Ada'] });
+    expect(await persistence.loadDraft(id, 'no-such-draft')).toBeNull();
+  });
+
+  it('reads every loaded room’s members in one call and drops trashed manuscripts', async () => {
+    const [kept, trashed] = [await engine.seedManuscript(), await engine.seedManuscript()];
+    await engine.seedMember(kept, 'ada', 'owner');
+    await engine.seedMember(kept, 'ben', 'commenter');
+    await engine.seedMember(trashed, 'ada', 'owner');
+    await engine.setDeleted(trashed);
+    expect(await engine.roles.roleOf(kept, 'ben')).toBe('commenter');
+    expect(await engine.roles.roleOf(trashed, 'ada')).toBeNull();
+    const roles = await engine.roles.rolesFor([kept, trashed]);
+    expect(Object.fromEntries(roles.get(kept)!)).toEqual({ ada: 'owner', ben: 'commenter' });
+    expect(roles.get(trashed)!.size).toBe(0);
+  });
+});
