@@ -43,7 +43,7 @@ test('every page passes an axe scan: no serious or critical WCAG 2.2 AA violatio
   await expect(ada.page.getByRole('complementary', { name: 'Comments in the margin' }).getByRole('article')).toContainText('Which bay?');
   await expectNoSeriousViolations(ada.page, 'manuscript with binder and margin');
 
-  for (const [button, name] of [[/^Comments/, 'Comments'], ['History', 'History'], ['Export', 'Export'], ['Share', 'Sharing']] as const) {
+  for (const [button, name] of [['Find', 'Find'], [/^Comments/, 'Comments'], ['History', 'History'], ['Export', 'Export'], ['Share', 'Sharing'], ['Writing room', 'Writing room']] as const) {
     await openPanel(ada.page, button, name);
     await expectNoSeriousViolations(ada.page, `manuscript with the ${name} panel open`);
     await ada.page.screenshot({ path: `e2e/artifacts/desktop-panel-${name.toLowerCase()}.png` });

@@ -2,11 +2,15 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createManuscript, signUp } from './writers';
 
-/** Presses Tab until `target` has focus, as a keyboard writer would; fails if it is never reached. */
-async function tabTo(page: Page, target: Locator, most = 60) {
+/**
+ * Presses Tab (or Shift+Tab) until `target` has focus, as a keyboard writer would; fails if it is
+ * never reached. In the text, Tab is the writer's own, so Escape first lets it move on.
+ */
+async function tabTo(page: Page, target: Locator, { most = 60, backward = false } = {}) {
   for (let presses = 0; presses < most; presses += 1) {
     if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) return;
-    await page.keyboard.press('Tab');
+    if (await page.evaluate(() => document.activeElement?.closest('.manuscript-text') !== null && document.activeElement !== null)) await page.keyboard.press('Escape');
+    await page.keyboard.press(backward ? 'Shift+Tab' : 'Tab');
   }
   await expect(target, `reached by Tab within ${most} presses`).toBeFocused();
 }
@@ -73,7 +77,7 @@ test('without the mouse: sign in, open a manuscript, write, comment, reply, reso
   await expect(panel).toHaveCount(0);
 
   // Back to the list, and sign out.
-  await tabTo(page, page.getByRole('link', { name: /^Scriptorium/ }));
+  await tabTo(page, page.getByRole('link', { name: /^Scriptorium/ }), { backward: true });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'My manuscripts' })).toBeVisible();
   await tabTo(page, page.getByRole('button', { name: 'Sign out' }));

@@ -15,6 +15,7 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
 }
 
 const PANELS = [
+  ['Find', 'Find', 'Close find'],
   [/^Comments/, 'Comments', 'Close comments'],
   ['History', 'History', 'Close history'],
   ['Export', 'Export', 'Close export'],

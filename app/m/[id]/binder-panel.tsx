@@ -37,10 +37,13 @@ export function wordsIn(node: BinderNode, counts: Map<string, number>): number {
   return node.kind === 'scene' ? (counts.get(node.id) ?? 0) : node.children.reduce((sum, child) => sum + wordsIn(child, counts), 0);
 }
 
-/** An item's name says everything it shows, in the same order (WCAG 2.5.3), then what kind it is. */
+/**
+ * An item's name: its title and kind, then its status and words. The status and count are drawn
+ * from data attributes (CSS), so the visible text is the title and the name starts with it (WCAG 2.5.3).
+ */
 function itemLabel(node: BinderNode, words: number): string {
   const status = node.kind === 'scene' && node.status !== 'draft' ? `, ${STATUS_LABEL[node.status]}` : '';
-  return `${node.title || 'Untitled'}${status}, ${numberFormat.format(words)} words, ${node.kind}`;
+  return `${node.title || 'Untitled'}, ${node.kind}${status}, ${numberFormat.format(words)} words`;
 }
 
 /** The manuscript's structure: parts, chapters and scenes, with counts and who is where. */
@@ -154,7 +157,6 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
           ) : (
             <span className="binder-title">{node.title || 'Untitled'}</span>
           )}
-          {/* Spaces between the pieces keep "Scene 1" and its count "9" from reading as "Scene 19". */}{' '}
           {people.length > 0 ? (
             <span className="binder-people" role="img" aria-label={`Here: ${people.map((p) => p.name).join(', ')}`}>
               {people.map((person) => (
@@ -162,10 +164,8 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
               ))}
             </span>
           ) : null}
-          {node.kind === 'scene' && node.status !== 'draft' ? <span className={`status status-${node.status}`}>{STATUS_LABEL[node.status]}</span> : null}{' '}
-          <span className="binder-count" aria-label={`${wordsIn(node, counts)} words`}>
-            {numberFormat.format(wordsIn(node, counts))}
-          </span>
+          {node.kind === 'scene' && node.status !== 'draft' ? <span className={`status status-${node.status}`} data-label={STATUS_LABEL[node.status]} /> : null}
+          <span className="binder-count" aria-label={`${wordsIn(node, counts)} words`} data-label={numberFormat.format(wordsIn(node, counts))} />
         </div>
         {node.children.length > 0 ? (
           <ul role="group" className="binder-list">

@@ -11,6 +11,7 @@ import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comm
 import type { CommentThreadView } from '@/lib/db/comments';
 import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';
 import { CommentMargin, type Composer } from './comment-margin';
+import { LEAVE_TEXT_HINT } from '@/lib/editor/keep-tab';
 import { COMMENT_JUMP_KEYS, isCommentJump, threadAtCaret } from './comment-jump';
 import { useTypewriter } from './use-typewriter';
 import { useAppearance } from '../../_components/use-appearance';
@@ -233,7 +234,8 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
       ) : null}
       <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
       <p id={`editor-keys-${sceneId}`} className="visually-hidden">
-        {canComment ? `Control+Alt+M comments on the selected words; ${COMMENT_JUMP_KEYS} goes from a commented passage to its thread, and back.` : 'Read only.'}
+        {canComment ? `Control+Alt+M comments on the selected words; ${COMMENT_JUMP_KEYS} goes from a commented passage to its thread, and back. ` : 'Read only. '}
+        {LEAVE_TEXT_HINT}
       </p>
       {editable ? (
         <Toolbar editor={editor} onComment={startComment} onChapterTitle={setChapterTitle} />
