@@ -138,6 +138,8 @@ test('an owner who runs Scriptorium by invitation only: strangers are refused by
     const cy = await freshPage(browser);
     await cy.goto(`${invite.url}${invitation.path}`);
     await cy.getByRole('link', { name: 'Create an account' }).click();
+    await cy.waitForURL(/\/signup\?next=%2Finvite%2F/);
+    await expect(cy.getByRole('heading', { name: 'Create your account' })).toBeVisible();
     await expect(cy.getByText('Accounts here are by invitation')).toHaveCount(0);
     await cy.getByLabel('Email').fill(uniqueEmail('Cy'));
     await cy.getByLabel('Display name').fill('Cy');
