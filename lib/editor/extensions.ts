@@ -2,6 +2,7 @@ import type { AnyExtension } from '@tiptap/core';
 import Typography from '@tiptap/extension-typography';
 import StarterKit from '@tiptap/starter-kit';
 import { SceneBreak } from './scene-break';
+import { suggestionMarks } from './suggestions/marks';
 
 /**
  * The prose schema every Scriptorium editor and exporter shares: paragraphs, italics, bold,
@@ -27,6 +28,8 @@ export function manuscriptExtensions(): AnyExtension[] {
       trailingNode: false,
     }),
     SceneBreak,
+    // Suggestions (Suggesting mode) are marks in the text, so Yjs syncs and stores them like any other.
+    ...suggestionMarks(),
     Typography.configure({
       leftArrow: false,
       rightArrow: false,

@@ -5,6 +5,7 @@ import { useSearchParams } from 'next/navigation';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
+import type { EditingMode } from '@/lib/editor/suggestions/modes';
 import type { Member } from '@/lib/db/members';
 import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
@@ -76,6 +77,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
     if (!session?.restoreDraft(draftId)) setNotice('You are offline: restoring needs a connection.');
   };
   const [mode, setMode] = useState<'write' | 'read'>('write');
+  const [editingMode, setEditingMode] = useState<EditingMode | null>(null);
   // An inbox item opens the manuscript at its passage: /m/ID?thread=THREAD.
   const searchParams = useSearchParams();
   const [linkedThread, setLinkedThread] = useState<string | null>(null);
@@ -208,7 +210,9 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               sceneId={scene.id}
               sceneTitle={scene.title}
               me={props.me}
-              editable={writable}
+              mode={editingMode}
+              onModeChange={setEditingMode}
+              writers={props.members}
               onNotice={setNotice}
               comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId, ...commentTyping, offerShare: role === 'owner' ? () => setPanel('share') : undefined }}
             />

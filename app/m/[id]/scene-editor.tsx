@@ -5,8 +5,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { BubbleMenu } from '@tiptap/react/menus';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useEffect, useRef, useState } from 'react';
-import { hasAtLeast } from '@/lib/access/roles';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { canWrite, hasAtLeast } from '@/lib/access/roles';
 import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/db/comments';
 import { CommentHighlights, setCommentThreads } from '@/lib/editor/comment-highlights';
@@ -17,15 +17,22 @@ import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
+import { effectiveMode, type EditingMode } from '@/lib/editor/suggestions/modes';
+import { Suggesting } from '@/lib/editor/suggestions/suggesting';
+import { suggestionIds, type Suggester } from '@/lib/editor/suggestions/track';
+import { ModeSwitch } from './mode-switch';
 
 interface SceneEditorProps {
   doc: Y.Doc;
   provider: WebsocketProvider;
   sceneId: string;
   sceneTitle: string;
-  me: { name: string; color: string };
-  /** Readers see the text live but cannot type; changes with the role, without a reload. */
-  editable: boolean;
+  me: { id: string; name: string; color: string };
+  /** Editing, Suggesting or Viewing as chosen in the toolbar (null: the role's default); the role bounds it. */
+  mode: EditingMode | null;
+  onModeChange: (mode: EditingMode) => void;
+  /** Everyone on the manuscript, to name and colour their suggestions. */
+  writers: { userId: string; name: string; color: string }[];
   /** Shows the writer a message that something they did was refused. */
   onNotice: (message: string) => void;
   comments: CommentContext & { threads: CommentThreadView[] };
@@ -34,7 +41,17 @@ interface SceneEditorProps {
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, onNotice, comments }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chosenMode, onModeChange, writers, onNotice, comments }: SceneEditorProps) {
+  const mode = effectiveMode(comments.role, chosenMode);
+  // Readers see the text live but cannot type; changes with the role and the mode, without a reload.
+  const editable = mode !== 'viewing';
+  const nextId = useMemo(() => suggestionIds(() => doc.clientID), [doc]);
+  const suggester = useRef<Suggester | null>(null);
+  suggester.current = hasAtLeast(comments.role, 'commenter') ? { userId: me.id, mayRestructure: canWrite(comments.role), mustSuggest: !canWrite(comments.role), nextId } : null;
+  const writersById = useRef(new Map<string, { name: string; color: string }>());
+  writersById.current = new Map([[me.id, { name: me.name, color: me.color }], ...writers.map((w): [string, { name: string; color: string }] => [w.userId, { name: w.name, color: w.color }])]);
+  const noticeRef = useRef(onNotice);
+  noticeRef.current = onNotice;
   const [composer, setComposer] = useState<Composer | null>(null);
   const canComment = hasAtLeast(comments.role, 'commenter');
   const sendRef = useRef(comments.send);
@@ -50,6 +67,11 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
         CommentHighlights.configure({
           // Where this editor found a passage again, store it so every co-author agrees (first one wins on the server).
           onReanchor: (change) => void sendRef.current({ op: 'reanchor', threadId: change.threadId, previous: change.previous, anchor: change.anchor, quote: change.quote.slice(0, 2000), context: change.context }),
+        }),
+        Suggesting.configure({
+          suggester: () => suggester.current,
+          describeAuthor: (id) => writersById.current.get(id) ?? null,
+          onRefused: (message) => noticeRef.current(message),
         }),
         PasteLimit.configure({
           onRefused: (chars) =>
@@ -78,6 +100,9 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.setSuggesting(mode === 'suggesting');
+  }, [editor, mode]);
 
   const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
@@ -131,16 +156,17 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
   return (
     <div className="scene">
       <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
-      {editable ? (
-        <Toolbar editor={editor} onComment={startComment} />
-      ) : (
+      {mode === 'viewing' ? (
         <div className="toolbar" role="toolbar" aria-label="Formatting">
+          <ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />
           {canComment ? (
             <button type="button" onClick={startComment} title="Comment on the selection (Ctrl+Alt+M)">
               Comment
             </button>
           ) : null}
         </div>
+      ) : (
+        <Toolbar editor={editor} onComment={startComment} formatting={mode === 'editing'} modeSwitch={<ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />} />
       )}
       <div className="page-row">
         <article className="page">
@@ -159,7 +185,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, editable, 
   );
 }
 
-function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () => void }) {
+function Toolbar({ editor, onComment, formatting, modeSwitch }: { editor: Editor | null; onComment: () => void; formatting: boolean; modeSwitch: React.ReactNode }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
@@ -178,6 +204,9 @@ function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () =
   const run = (command: () => boolean) => () => command();
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {modeSwitch}
+      {formatting ? (
+        <>
       <button type="button" aria-pressed={state.italic} title="Italic (Ctrl+I)" onClick={run(() => editor.chain().focus().toggleItalic().run())}>
         <em>I</em>
       </button>
@@ -200,6 +229,8 @@ function Toolbar({ editor, onComment }: { editor: Editor | null; onComment: () =
       <button type="button" title="Scene break (# then Enter, or Ctrl+Alt+8)" onClick={run(() => editor.chain().focus().insertSceneBreak().run())}>
         #
       </button>
+        </>
+      ) : null}
       <span className="toolbar-gap" />
       <button type="button" title="Comment on the selection (Ctrl+Alt+M)" onClick={onComment}>
         Comment

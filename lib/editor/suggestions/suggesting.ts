@@ -1,0 +1,105 @@
+import { isSuggestChangesEnabled, suggestChanges, suggestChangesKey } from '@handlewithcare/prosemirror-suggest-changes';
+import { Extension } from '@tiptap/core';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import type { SuggestionAttrs } from './marks';
+import { trackAsSuggestion, type Suggester } from './track';
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    suggesting: {
+      /** Turns Suggesting on (what is typed becomes a suggestion) or off (ordinary editing). */
+      setSuggesting: (on: boolean) => ReturnType;
+    };
+  }
+}
+
+export interface SuggestingOptions {
+  /** The writer whose suggestions this editor makes; read at each change, so a role change applies at once. */
+  suggester: () => Suggester | null;
+  /** A writer's name and colour, for the underline and the hover text; unknown ids get a neutral look. */
+  describeAuthor: (userId: string) => { name: string; color: string } | null;
+  /** Told why a change could not be made as a suggestion (nothing changes). */
+  onRefused: (message: string) => void;
+}
+
+const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
+
+/** Colour and "who, when" on every suggestion, from the members list (marks carry only the user id). */
+function authorDecorations(state: EditorState, describe: SuggestingOptions['describeAuthor']): DecorationSet {
+  const decorations: Decoration[] = [];
+  state.doc.descendants((node, pos) => {
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      if (mark.type.name !== 'insertion' && mark.type.name !== 'deletion') continue;
+      const attrs = mark.attrs as SuggestionAttrs;
+      const who = attrs.author ? describe(attrs.author) : null;
+      const verb = mark.type.name === 'insertion' ? 'suggested adding this' : 'suggested deleting this';
+      const when = attrs.time ? `, ${timeFormat.format(attrs.time)}` : '';
+      decorations.push(
+        Decoration.inline(pos, pos + node.nodeSize, {
+          title: `${who?.name ?? 'A writer'} ${verb}${when}`,
+          style: who ? `--suggestion-color: ${who.color}` : '',
+        }),
+      );
+    }
+    return false;
+  });
+  return DecorationSet.create(state.doc, decorations);
+}
+
+/**
+ * Suggesting mode: while on, every change the writer makes is turned into a suggestion (see
+ * `trackAsSuggestion`); changes from Yjs (co-authors, undo) pass through untouched, which is what
+ * makes undo take back the writer's own suggestion. Off, the editor edits as usual.
+ */
+export const Suggesting = Extension.create<SuggestingOptions>({
+  name: 'suggesting',
+
+  addOptions() {
+    return { suggester: () => null, describeAuthor: () => null, onRefused: () => {} };
+  },
+
+  addCommands() {
+    return {
+      setSuggesting:
+        (on) =>
+        ({ tr, dispatch }) => {
+          if (dispatch) tr.setMeta(suggestChangesKey, { skip: true, enabled: on });
+          return true;
+        },
+    };
+  },
+
+  addProseMirrorPlugins() {
+    const describe = this.options.describeAuthor;
+    const key = new PluginKey<DecorationSet>('suggestionAuthors');
+    return [
+      suggestChanges(),
+      new Plugin<DecorationSet>({
+        key,
+        state: {
+          init: (_, state) => authorDecorations(state, describe),
+          apply: (tr, value, _old, state) => (tr.docChanged || tr.getMeta(key) ? authorDecorations(state, describe) : value.map(tr.mapping, tr.doc)),
+        },
+        props: { decorations: (state) => key.getState(state) },
+      }),
+    ];
+  },
+
+  dispatchTransaction({ transaction, next }) {
+    const state = this.editor.state;
+    const ySync = (transaction.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
+    if (!transaction.docChanged || ySync.isChangeOrigin || ySync.isUndoRedoOperation) return next(transaction);
+    const suggester = this.options.suggester();
+    const skip = 'skip' in ((transaction.getMeta(suggestChangesKey) as object | undefined) ?? {});
+    if (!isSuggestChangesEnabled(state) || skip) {
+      if (suggester?.mustSuggest) return this.options.onRefused('As a commenter you can suggest changes: switch to Suggesting.');
+      return next(transaction);
+    }
+    if (!suggester) return this.options.onRefused('You can’t change this text.');
+    const tracked = trackAsSuggestion(transaction, state, suggester);
+    if ('refused' in tracked) return this.options.onRefused(tracked.refused);
+    next(tracked.tr);
+  },
+});
