@@ -6,6 +6,7 @@ import { useEffect, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { EditingMode } from '@/lib/editor/suggestions/modes';
+import type { SuggestionView } from '@/lib/manuscript/word-count';
 import type { Member } from '@/lib/db/members';
 import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
@@ -16,6 +17,7 @@ import { PresenceList } from './presence-list';
 import { Progress } from './progress';
 import { ReadThrough } from './read-through';
 import { SceneEditor } from './scene-editor';
+import { SuggestionViewSwitch } from './suggestion-view';
 import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
 import { useBinder } from './use-binder';
@@ -58,7 +60,8 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const { session, status, role, fatal, stalled, restoreResult } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
   const binder = useBinder(session?.doc ?? null);
   const presence = useScenePresence(session?.provider ?? null);
-  const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId);
+  const [suggestionView, setSuggestionView] = useState<SuggestionView>('original');
+  const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId, suggestionView);
   const [notice, setNotice] = useState<string | null>(null);
   const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | null>(null);
   const togglePanel = (which: 'share' | 'export' | 'history' | 'comments') => setPanel((open) => (open === which ? null : which));
@@ -169,6 +172,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               editable={writable}
             />
             <Progress total={total} today={counts.today} targetWords={props.targetWords} deadline={props.deadline} />
+            {counts.suggested || suggestionView !== 'original' ? <SuggestionViewSwitch value={suggestionView} onChange={setSuggestionView} /> : null}
           </aside>
         ) : null}
         <main className="workspace-main">
@@ -201,7 +205,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
           {fatal ? null : !session || !binder ? (
             <p className="muted loading">Opening the manuscript…</p>
           ) : mode === 'read' ? (
-            <ReadThrough doc={session.doc} binder={binder} onEditScene={openScene} />
+            <ReadThrough doc={session.doc} binder={binder} onEditScene={openScene} suggestions={counts.suggested ? suggestionView : undefined} />
           ) : scene ? (
             <SceneEditor
               key={scene.id}

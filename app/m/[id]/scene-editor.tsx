@@ -21,6 +21,7 @@ import { effectiveMode, type EditingMode } from '@/lib/editor/suggestions/modes'
 import { Suggesting } from '@/lib/editor/suggestions/suggesting';
 import { suggestionIds, type Suggester } from '@/lib/editor/suggestions/track';
 import { ModeSwitch } from './mode-switch';
+import { SuggestionCard, SuggestionColors, SuggestionReview, suggestionIdOfThread, useSuggestions } from './suggestion-cards';
 
 interface SceneEditorProps {
   doc: Y.Doc;
@@ -104,8 +105,36 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chos
     if (editor && !editor.isDestroyed) editor.commands.setSuggesting(mode === 'suggesting');
   }, [editor, mode]);
 
-  const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
+  const suggestions = useSuggestions(editor);
+  const liveSuggestionIds = new Set(suggestions.map((s) => s.id));
+  const threadOfSuggestion = new Map<string, CommentThreadView>();
+  // A suggestion's reply thread shows on its card while the suggestion lasts, then as an ordinary comment.
+  const sceneThreads = comments.threads.filter((thread) => {
+    if (thread.sceneId !== sceneId) return false;
+    const suggestionId = suggestionIdOfThread(thread);
+    if (suggestionId === null || !liveSuggestionIds.has(suggestionId)) return true;
+    threadOfSuggestion.set(suggestionId, thread);
+    return false;
+  });
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
+  const suggestionCards = editor
+    ? suggestions.map((suggestion) => ({
+        id: `suggestion:${suggestion.id}`,
+        from: suggestion.from,
+        render: (top: number, cardRef: (element: HTMLElement | null) => void) => (
+          <SuggestionCard
+            editor={editor}
+            sceneId={sceneId}
+            suggestion={suggestion}
+            writer={writersById.current.get(suggestion.author) ?? null}
+            thread={threadOfSuggestion.get(suggestion.id) ?? null}
+            comments={comments}
+            top={top}
+            cardRef={cardRef}
+          />
+        ),
+      }))
+    : [];
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     setCommentThreads(editor.view, { threads: sceneThreads.filter((t) => !t.resolvedAt).map((t) => ({ id: t.id, anchor: t.anchor, quote: t.quote, context: t.context })) });
@@ -155,6 +184,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chos
 
   return (
     <div className="scene">
+      <SuggestionColors writers={writersById.current} />
       <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
       {mode === 'viewing' ? (
         <div className="toolbar" role="toolbar" aria-label="Formatting">
@@ -168,6 +198,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chos
       ) : (
         <Toolbar editor={editor} onComment={startComment} formatting={mode === 'editing'} modeSwitch={<ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />} />
       )}
+      {editor && canWrite(comments.role) ? <SuggestionReview editor={editor} doc={doc} sceneId={sceneId} writers={writersById.current} here={suggestions} onNotice={onNotice} /> : null}
       <div className="page-row">
         <article className="page">
           <EditorContent editor={editor} />
@@ -179,7 +210,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chos
             </BubbleMenu>
           ) : null}
         </article>
-        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={() => setComposer(null)} />
+        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={() => setComposer(null)} extraCards={suggestionCards} />
       </div>
     </div>
   );

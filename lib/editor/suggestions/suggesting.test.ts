@@ -260,3 +260,22 @@ function roomOn(server: Y.Doc) {
   };
   return { ada, ben, flush };
 }
+
+describe('reviewing scenes no editor has open', () => {
+  it('accepts one writer’s suggestions in a scene through the Y.Doc, and the open editors follow', async () => {
+    const { reviewScenes, suggestionsInScenes } = await import('./across-scenes');
+    const { server, ada, ben, flush } = room();
+    type(ada, at(ada, 'one'), 'only ');
+    type(ben, at(ben, 'in it'), 'hidden ');
+    flush();
+    expect([...suggestionsInScenes(server, [SCENE_ID]).get(SCENE_ID)!].map((s) => s.author)).toEqual(['ada', 'ben']);
+    expect(reviewScenes(server, [SCENE_ID], 'accept', (attrs) => attrs.author === 'ben')).toBe(1);
+    Y.applyUpdate(docOf(ada), Y.encodeStateAsUpdate(server, Y.encodeStateVector(docOf(ada))), 'remote');
+    expect(text(ada)).toBe('The plan had only one weakness hidden in it.');
+    expect(listSuggestions(ada.state.doc).map((s) => s.author)).toEqual(['ada']);
+  });
+});
+
+function docOf(editor: Editor): Y.Doc {
+  return (editor.extensionManager.extensions.find((e) => e.name === 'collaboration')!.options as { document: Y.Doc }).document;
+}

@@ -17,7 +17,7 @@ declare module '@tiptap/core' {
 export interface SuggestingOptions {
   /** The writer whose suggestions this editor makes; read at each change, so a role change applies at once. */
   suggester: () => Suggester | null;
-  /** A writer's name and colour, for the underline and the hover text; unknown ids get a neutral look. */
+  /** A writer's name (and colour), for the hover text; unknown ids read "A writer". */
   describeAuthor: (userId: string) => { name: string; color: string } | null;
   /** Told why a change could not be made as a suggestion (nothing changes). */
   onRefused: (message: string) => void;
@@ -25,7 +25,7 @@ export interface SuggestingOptions {
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** Colour and "who, when" on every suggestion, from the members list (marks carry only the user id). */
+/** "Who, when" on every suggestion, from the members list (marks carry only the user id). */
 function authorDecorations(state: EditorState, describe: SuggestingOptions['describeAuthor']): DecorationSet {
   const decorations: Decoration[] = [];
   state.doc.descendants((node, pos) => {
@@ -39,7 +39,6 @@ function authorDecorations(state: EditorState, describe: SuggestingOptions['desc
       decorations.push(
         Decoration.inline(pos, pos + node.nodeSize, {
           title: `${who?.name ?? 'A writer'} ${verb}${when}`,
-          style: who ? `--suggestion-color: ${who.color}` : '',
         }),
       );
     }
@@ -94,7 +93,8 @@ export const Suggesting = Extension.create<SuggestingOptions>({
     const suggester = this.options.suggester();
     const skip = 'skip' in ((transaction.getMeta(suggestChangesKey) as object | undefined) ?? {});
     if (!isSuggestChangesEnabled(state) || skip) {
-      if (suggester?.mustSuggest) return this.options.onRefused('As a commenter you can suggest changes: switch to Suggesting.');
+      // A commenter's own withdrawal (rejecting their suggestion) is the one plain edit they may make.
+      if (suggester?.mustSuggest && !transaction.getMeta('suggestionReview')) return this.options.onRefused('As a commenter you can suggest changes: switch to Suggesting.');
       return next(transaction);
     }
     if (!suggester) return this.options.onRefused('You can’t change this text.');

@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createManuscript, openManuscript, proseText, select, shareWith, signUp, typeAtEnd } from './writers';
+
+const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
+const card = (page: Page, writer: string) => margin(page).getByRole('article', { name: `Suggestion by ${writer}` });
+
+test('suggesting: a commenter proposes, the owner replies, accepts one and rejects another, live for both and kept', async ({ browser }) => {
+  test.slow();
+  const adaWriter = await signUp(browser, 'Ada');
+  const benWriter = await signUp(browser, 'Ben');
+  const path = await createManuscript(adaWriter, 'Suggesting Journey');
+  const ada = await openManuscript(adaWriter, path);
+  await shareWith(ada, benWriter.email, 'Commenter');
+  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  await typeAtEnd(ada, 'The plan had one weakness in it. The night was long.');
+  await expect(ada.status).toHaveText('Saved');
+
+  // Ben, a commenter, opens it in Suggesting: the only way he can change the text.
+  const ben = await openManuscript(benWriter, path, 'Live');
+  await expect(ben.page.locator('.role-banner')).toContainText('Commenter: can comment and suggest');
+  const benModes = ben.page.getByRole('radiogroup', { name: 'Mode' });
+  await expect(benModes.getByRole('radio', { name: 'Suggesting' })).toHaveAttribute('aria-checked', 'true');
+  await expect(benModes.getByRole('radio', { name: 'Editing' })).toHaveCount(0);
+  // Ada, the owner, may choose any of the three.
+  await expect(ada.page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio')).toHaveText(['Editing', 'Suggesting', 'Viewing']);
+
+  // Ben replaces a word: the old one stays, struck through; his stands beside it, underlined.
+  await ben.text.click();
+  await select(ben, 'weakness');
+  await ben.page.keyboard.type('flaw', { delay: 20 });
+  await expect(ben.text.locator('del.suggestion')).toHaveText('weakness');
+  await expect(ben.text.locator('ins.suggestion')).toHaveText('flaw');
+
+  // Ada sees it live, with Ben's name, in his colour, and a card beside it.
+  await expect(ada.text.locator('ins.suggestion')).toHaveText('flaw');
+  await expect(ada.text.locator('del.suggestion')).toHaveText('weakness');
+  const adaCard = card(ada.page, 'Ben');
+  await expect(adaCard).toContainText('Ben: Replace ‘weakness’ with ‘flaw’');
+  const underline = await ada.text.locator('ins.suggestion').evaluate((element) => getComputedStyle(element).textDecorationLine);
+  expect(underline).toContain('underline');
+  expect(await ada.text.locator('del.suggestion').evaluate((element) => getComputedStyle(element).textDecorationLine)).toContain('line-through');
+  const cardBox = (await adaCard.boundingBox())!;
+  const wordBox = (await ada.text.locator('ins.suggestion').boundingBox())!;
+  expect(Math.abs(cardBox.y - wordBox.y)).toBeLessThan(60);
+
+  // Ada replies on the card; Ben reads it there.
+  await adaCard.getByRole('textbox', { name: 'Reply to Ben’s suggestion' }).fill('Shorter, yes. @Ben');
+  await adaCard.getByRole('button', { name: 'Reply' }).click();
+  await expect(card(ben.page, 'Ben')).toContainText('Shorter, yes.');
+  // Ben, a commenter, has no Accept button on anyone's card; he may withdraw his own.
+  await expect(card(ben.page, 'Ben').getByRole('button', { name: 'Accept' })).toHaveCount(0);
+  await expect(card(ben.page, 'Ben').getByRole('button', { name: 'Withdraw' })).toBeVisible();
+  fs.mkdirSync('e2e/artifacts', { recursive: true });
+  await ada.page.screenshot({ path: 'e2e/artifacts/suggesting-owner.png' });
+  await ben.page.screenshot({ path: 'e2e/artifacts/suggesting-commenter.png' });
+
+  // Ada accepts: both read the sentence as accepted, with no marks left.
+  await adaCard.getByRole('button', { name: 'Accept' }).click();
+  for (const writer of [ada, ben]) {
+    await expect.poll(() => proseText(writer)).toBe('The plan had one flaw in it. The night was long.');
+    await expect(writer.text.locator('.suggestion')).toHaveCount(0);
+  }
+  await expect(ada.status).toHaveText('Saved');
+
+  // A second suggestion: Ben adds words at the end; Ada rejects it and it is gone for both.
+  await ben.text.click();
+  await ben.page.keyboard.press('Control+End');
+  await ben.page.keyboard.type(' and cold', { delay: 20 });
+  const second = card(ada.page, 'Ben');
+  await expect(second).toContainText('Ben: Add ‘ and cold’');
+  await second.getByRole('button', { name: 'Reject' }).click();
+  for (const writer of [ada, ben]) {
+    await expect(writer.text.locator('.suggestion')).toHaveCount(0);
+    await expect.poll(() => proseText(writer)).toBe('The plan had one flaw in it. The night was long.');
+    await expect(card(writer.page, 'Ben')).toHaveCount(0);
+  }
+  await expect(ada.status).toHaveText('Saved');
+
+  // Reload: the text, and the reply (now an ordinary comment), are kept.
+  for (const writer of [ada, ben]) {
+    await writer.page.reload();
+    await expect(writer.status).toHaveText(writer === ada ? 'Saved' : 'Live');
+    await expect.poll(() => proseText(writer)).toBe('The plan had one flaw in it. The night was long.');
+    await expect(margin(writer.page)).toContainText('Shorter, yes.');
+  }
+});
+
+test('suggesting: an editor switches to Suggesting; a viewer has no switch; Viewing makes the text read-only', async ({ browser }) => {
+  const adaWriter = await signUp(browser, 'Ada');
+  const vicWriter = await signUp(browser, 'Vic');
+  const path = await createManuscript(adaWriter, 'Modes Journey');
+  const ada = await openManuscript(adaWriter, path);
+  await shareWith(ada, vicWriter.email, 'Viewer');
+  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  await typeAtEnd(ada, 'Plain words.');
+  const modes = ada.page.getByRole('radiogroup', { name: 'Mode' });
+  await modes.getByRole('radio', { name: 'Suggesting' }).click();
+  await typeAtEnd(ada, ' Proposed words.');
+  await expect(ada.text.locator('ins.suggestion')).toHaveText(' Proposed words.');
+  await expect(card(ada.page, 'Ada')).toContainText('Ada: Add ‘ Proposed words.’');
+  await modes.getByRole('radio', { name: 'Viewing' }).click();
+  await expect(ada.text).toHaveAttribute('contenteditable', 'false');
+  const vic = await openManuscript(vicWriter, path, 'Live');
+  await expect(vic.page.getByRole('radiogroup', { name: 'Mode' })).toHaveCount(0);
+  await expect(vic.text.locator('ins.suggestion')).toHaveText(' Proposed words.');
+  await ada.page.screenshot({ path: 'e2e/artifacts/suggesting-editor-own.png' });
+});
