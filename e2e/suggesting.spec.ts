@@ -69,7 +69,7 @@ test('suggesting: a commenter proposes, the owner replies, accepts one and rejec
   await ben.page.keyboard.press('Control+End');
   await ben.page.keyboard.type(' and cold', { delay: 20 });
   const second = card(ada.page, 'Ben');
-  await expect(second).toContainText('Ben: Add ‘ and cold’');
+  await expect(second).toContainText('Ben: Add ‘and cold’');
   await second.getByRole('button', { name: 'Reject' }).click();
   for (const writer of [ada, ben]) {
     await expect(writer.text.locator('.suggestion')).toHaveCount(0);
@@ -99,11 +99,36 @@ test('suggesting: an editor switches to Suggesting; a viewer has no switch; View
   await modes.getByRole('radio', { name: 'Suggesting' }).click();
   await typeAtEnd(ada, ' Proposed words.');
   await expect(ada.text.locator('ins.suggestion')).toHaveText(' Proposed words.');
-  await expect(card(ada.page, 'Ada')).toContainText('Ada: Add ‘ Proposed words.’');
+  await expect(card(ada.page, 'Ada')).toContainText('Ada: Add ‘Proposed words.’');
   await modes.getByRole('radio', { name: 'Viewing' }).click();
   await expect(ada.text).toHaveAttribute('contenteditable', 'false');
   const vic = await openManuscript(vicWriter, path, 'Live');
   await expect(vic.page.getByRole('radiogroup', { name: 'Mode' })).toHaveCount(0);
   await expect(vic.text.locator('ins.suggestion')).toHaveText(' Proposed words.');
   await ada.page.screenshot({ path: 'e2e/artifacts/suggesting-editor-own.png' });
+
+  // Word counts and the read-through: the original text, or as if every suggestion were accepted.
+  const words = ada.page.getByTestId('manuscript-words');
+  const view = ada.page.getByLabel('Count and read suggestions as');
+  await expect(words).toHaveText('2');
+  await view.selectOption({ label: 'As if all accepted' });
+  await expect(words).toHaveText('4');
+  await ada.page.getByRole('button', { name: 'Read-through' }).click();
+  const reading = ada.page.getByRole('article', { name: 'Read-through' });
+  await expect(reading).toContainText('Plain words. Proposed words.');
+  await view.selectOption({ label: 'Original text' });
+  await expect(reading).toContainText('Plain words.');
+  await expect(reading).not.toContainText('Proposed');
+  await ada.page.getByRole('button', { name: 'Read-through' }).click();
+
+  // Accept all in the scene, from the review menu: the words stay, unmarked, for Vic too.
+  await ada.page.getByText('Review suggestions (1)').click();
+  await ada.page.screenshot({ path: 'e2e/artifacts/suggesting-review-menu.png' });
+  await ada.page.locator('.suggestion-review__menu').getByRole('button', { name: 'Accept all' }).first().click();
+  for (const writer of [ada, vic]) {
+    await expect(writer.text.locator('.suggestion')).toHaveCount(0);
+    await expect.poll(() => proseText(writer)).toBe('Plain words. Proposed words.');
+  }
+  await expect(words).toHaveText('4');
+  await expect(view).toHaveCount(0);
 });

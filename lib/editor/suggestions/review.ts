@@ -99,7 +99,11 @@ export function listSuggestions(doc: PMNode): SuggestionSummary[] {
 
 /** "Replace ‘weakness’ with ‘a weakness’", "Add ‘very’", "Delete ‘quite’": what a card says. */
 export function describeSuggestion(summary: Pick<SuggestionSummary, 'deleted' | 'inserted'>, maxChars = 60): string {
-  const clip = (text: string) => `‘${text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text}’`;
+  const clip = (raw: string) => {
+    // Spaces at the edges of a suggestion are real but unreadable inside quotes.
+    const text = raw.trim() || raw;
+    return `‘${text.length > maxChars ? `${text.slice(0, maxChars - 1)}…` : text}’`;
+  };
   if (summary.deleted && summary.inserted) return `Replace ${clip(summary.deleted)} with ${clip(summary.inserted)}`;
   if (summary.inserted) return `Add ${clip(summary.inserted)}`;
   if (summary.deleted) return `Delete ${clip(summary.deleted)}`;

@@ -203,6 +203,20 @@ describe('suggesting over Yjs, two writers', () => {
     }
   });
 
+  it('lets a commenter paste words into a paragraph as a suggestion', () => {
+    const { ada, ben, flush, notices } = room();
+    ben.commands.setTextSelection(at(ben, 'in it'));
+    ben.view.pasteText('quietly ');
+    ben.commands.setTextSelection(at(ben, 'weakness'));
+    ben.view.pasteHTML('<p><em>hidden</em></p>');
+    flush();
+    expect(notices).toEqual([]);
+    expect(listSuggestions(ada.state.doc).map((s) => [s.author, s.inserted])).toEqual([
+      ['ben', 'hidden'],
+      ['ben', 'quietly '],
+    ]);
+  });
+
   it('rejecting a suggested split joins the paragraphs again', () => {
     const { ada, ben, flush } = room();
     ada.chain().setTextSelection(at(ada, 'one')).splitBlock().run();
