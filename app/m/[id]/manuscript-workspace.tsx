@@ -217,6 +217,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               mode={editingMode}
               onModeChange={setEditingMode}
               writers={props.members}
+              anySuggestions={counts.suggested}
               onNotice={setNotice}
               comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId, ...commentTyping, offerShare: role === 'owner' ? () => setPanel('share') : undefined }}
             />

@@ -34,6 +34,8 @@ interface SceneEditorProps {
   onModeChange: (mode: EditingMode) => void;
   /** Everyone on the manuscript, to name and colour their suggestions. */
   writers: { userId: string; name: string; color: string }[];
+  /** Some scene of the manuscript holds suggestions: offers the review menu even where this one has none. */
+  anySuggestions?: boolean;
   /** Shows the writer a message that something they did was refused. */
   onNotice: (message: string) => void;
   comments: CommentContext & { threads: CommentThreadView[] };
@@ -42,7 +44,7 @@ interface SceneEditorProps {
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chosenMode, onModeChange, writers, onNotice, comments }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chosenMode, onModeChange, writers, anySuggestions, onNotice, comments }: SceneEditorProps) {
   const mode = effectiveMode(comments.role, chosenMode);
   // Readers see the text live but cannot type; changes with the role and the mode, without a reload.
   const editable = mode !== 'viewing';
@@ -198,7 +200,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chos
       ) : (
         <Toolbar editor={editor} onComment={startComment} formatting={mode === 'editing'} modeSwitch={<ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />} />
       )}
-      {editor && canWrite(comments.role) ? <SuggestionReview editor={editor} doc={doc} sceneId={sceneId} writers={writersById.current} here={suggestions} onNotice={onNotice} /> : null}
+      {editor && canWrite(comments.role) && (anySuggestions || suggestions.length > 0) ? <SuggestionReview editor={editor} doc={doc} sceneId={sceneId} writers={writersById.current} here={suggestions} onNotice={onNotice} /> : null}
       <div className="page-row">
         <article className="page">
           <EditorContent editor={editor} />
