@@ -19,9 +19,9 @@ export function ModeSwitch({ role, mode, onChange }: { role: Role; mode: Editing
     if (!step) return;
     event.preventDefault();
     const next = modes[(modes.indexOf(mode) + step + modes.length) % modes.length]!;
-    const group = event.currentTarget;
     onChange(next);
-    requestAnimationFrame(() => group.querySelector<HTMLElement>(`.mode-switch__option--${next}`)?.focus());
+    // The toolbar may be redrawn for the new mode, so find the option again once it has been.
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`.mode-switch .mode-switch__option--${next}`)?.focus());
   };
   return (
     <div className="mode-switch" role="radiogroup" aria-label="Mode" onKeyDown={onKeyDown}>
