@@ -110,6 +110,25 @@ describe('the suggestion guard, against real editors', () => {
     expect(server.getXmlFragment(sceneField(SCENE_ID)).toString()).not.toContain('grave');
   });
 
+  it('lets through a typed character that y-tiptap places after an identical neighbour (a space before a space)', () => {
+    const { ada, ben, flush, refusals } = room();
+    ben.commands.setSuggesting(true);
+    // Right after "one", before " weakness": the typed space equals the next character.
+    const after = at(ben, ' weakness');
+    for (const [i, char] of [...' grave'].entries()) ben.view.dispatch(ben.state.tr.insertText(char, after + i));
+    // And an "s" typed between the two s of "weakness".
+    ben.view.dispatch(ben.state.tr.insertText('s', at(ben, 'ss in') + 1));
+    flush();
+    expect(refusals).toEqual([]);
+    expect(textOf(ada)).toBe(textOf(ben));
+    expect(textOf(ada)).toContain('one grave weaknesss in it.');
+    // Withdrawing them leaves the sentence as it was.
+    ben.commands.undo();
+    flush();
+    expect(refusals).toEqual([]);
+    expect(textOf(ada).split('\n')[0]).toBe('The plan had one weakness in it.');
+  });
+
   it('refuses what a commenter’s editor would send outside Suggesting (were it not stopped in the editor)', () => {
     const { ben, flush, refusals, server } = room();
     const before = server.getXmlFragment(sceneField(SCENE_ID)).toString();
