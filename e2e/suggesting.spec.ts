@@ -99,6 +99,12 @@ test('suggesting: an editor switches to Suggesting; a viewer has no switch; View
   await modes.getByRole('radio', { name: 'Suggesting' }).click();
   await typeAtEnd(ada, ' Proposed words.');
   await expect(ada.text.locator('ins.suggestion')).toHaveText(' Proposed words.');
+  // Undo in Suggesting takes back her own suggested words (typed after a pause, so a step of their own).
+  await ada.page.waitForTimeout(800);
+  await ada.page.keyboard.type(' Oops', { delay: 20 });
+  await expect(ada.text.locator('ins.suggestion')).toHaveText(' Proposed words. Oops');
+  await ada.page.keyboard.press('Control+z');
+  await expect(ada.text.locator('ins.suggestion')).toHaveText(' Proposed words.');
   await expect(card(ada.page, 'Ada')).toContainText('Ada: Add ‘Proposed words.’');
   await modes.getByRole('radio', { name: 'Viewing' }).click();
   await expect(ada.text).toHaveAttribute('contenteditable', 'false');

@@ -23,7 +23,8 @@ describe('what a suggestion card says', () => {
     [{ deleted: 'weakness', inserted: 'a weakness' }, 'Replace ‘weakness’ with ‘a weakness’'],
     [{ deleted: '', inserted: ' and cold' }, 'Add ‘and cold’'],
     [{ deleted: 'quite ', inserted: '' }, 'Delete ‘quite’'],
-    [{ deleted: '', inserted: '' }, 'Join or split paragraphs'],
+    [{ deleted: '', inserted: '', breaks: 'split' as const }, 'Start a new paragraph'],
+    [{ deleted: '', inserted: '', breaks: 'join' as const }, 'Join two paragraphs'],
     [{ deleted: '', inserted: 'x'.repeat(100) }, `Add ‘${'x'.repeat(59)}…’`],
   ])('%j reads %j', (summary, text) => {
     expect(describeSuggestion(summary)).toBe(text);

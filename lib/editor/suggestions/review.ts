@@ -65,6 +65,8 @@ export interface SuggestionSummary {
   time: number;
   deleted: string;
   inserted: string;
+  /** It proposes a paragraph break (split) or taking one out (join): the library's zero-width markers. */
+  breaks?: 'split' | 'join';
   from: number;
   to: number;
 }
@@ -87,7 +89,9 @@ export function listSuggestions(doc: PMNode): SuggestionSummary[] {
         summary = { id, author: attrs.author ?? '', time: attrs.time ?? 0, deleted: '', inserted: '', from: pos, to: pos + node.nodeSize };
         byId.set(id, summary);
       }
-      const text = (node.text ?? '').replaceAll(ZERO_WIDTH_SPACE, '');
+      const raw = node.text ?? '';
+      if (raw.includes(ZERO_WIDTH_SPACE)) summary.breaks = kind === 'insertion' ? 'split' : 'join';
+      const text = raw.replaceAll(ZERO_WIDTH_SPACE, '');
       if (kind === 'insertion') summary.inserted += text;
       else summary.deleted += text;
       summary.to = pos + node.nodeSize;
@@ -98,7 +102,7 @@ export function listSuggestions(doc: PMNode): SuggestionSummary[] {
 }
 
 /** "Replace ‘weakness’ with ‘a weakness’", "Add ‘very’", "Delete ‘quite’": what a card says. */
-export function describeSuggestion(summary: Pick<SuggestionSummary, 'deleted' | 'inserted'>, maxChars = 60): string {
+export function describeSuggestion(summary: Pick<SuggestionSummary, 'deleted' | 'inserted' | 'breaks'>, maxChars = 60): string {
   const clip = (raw: string) => {
     // Spaces at the edges of a suggestion are real but unreadable inside quotes.
     const text = raw.trim() || raw;
@@ -107,5 +111,5 @@ export function describeSuggestion(summary: Pick<SuggestionSummary, 'deleted' | 
   if (summary.deleted && summary.inserted) return `Replace ${clip(summary.deleted)} with ${clip(summary.inserted)}`;
   if (summary.inserted) return `Add ${clip(summary.inserted)}`;
   if (summary.deleted) return `Delete ${clip(summary.deleted)}`;
-  return 'Join or split paragraphs';
+  return summary.breaks === 'join' ? 'Join two paragraphs' : 'Start a new paragraph';
 }

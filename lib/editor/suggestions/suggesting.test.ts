@@ -192,7 +192,7 @@ describe('suggesting over Yjs, two writers', () => {
     ada.chain().setTextSelection(at(ada, 'one')).splitBlock().run();
     flush();
     expect(ben.state.doc.childCount).toBe(2);
-    expect(listSuggestions(ben.state.doc).map((s) => s.author)).toEqual(['ada']);
+    expect(listSuggestions(ben.state.doc).map((s) => [s.author, describeSuggestion(s)])).toEqual([['ada', 'Start a new paragraph']]);
     ben.commands.setSuggesting(false);
     review(ben, 'accept');
     flush();
