@@ -37,6 +37,16 @@ async function setUp() {
   return { id, owner, ben };
 }
 
+/** Moves the text from `at` on into a new paragraph after the first, as y-tiptap stores a split; `suggestion` marks the break. */
+function splitAt(text: Y.XmlText, doc: Y.Doc, at: number, suggestion: ReturnType<typeof mark> | null) {
+  const moved = (text.toDelta() as Array<{ insert: string }>).map((op) => op.insert).join('').slice(at);
+  text.delete(at, moved.length);
+  const paragraph = new Y.XmlElement('paragraph');
+  if (suggestion) paragraph.setAttribute('suggestion', suggestion as never);
+  paragraph.insert(0, [new Y.XmlText(moved)]);
+  doc.getXmlFragment(FIELD).insert(1, [paragraph]);
+}
+
 /** Ben's change, made on a copy of what is stored, sent as one update over a fresh raw socket. */
 async function send(id: string, ben: User, change: (text: Y.XmlText, doc: Y.Doc) => void) {
   const doc = harness.storedDoc(id);
@@ -67,6 +77,16 @@ describe('a commenter’s connection may only suggest', () => {
       ['accepting the owner’s suggestion (a commenter may not)', (text) => text.delete(0, 4)],
       ['bold on the owner’s words', (text) => text.format(4, 4, { bold: true })],
       ['a new paragraph', (_text, doc) => doc.getXmlFragment(FIELD).insert(1, [new Y.XmlElement('paragraph')])],
+      ['a plain paragraph break (text moved into a new paragraph)', (text, doc) => splitAt(text, doc, 17, null)],
+      ['a paragraph break forged under the owner’s id', (text, doc) => splitAt(text, doc, 17, mark(owner.id))],
+      ['marking an existing paragraph as their suggested break', (_text, doc) => (doc.getXmlFragment(FIELD).get(0) as Y.XmlElement).setAttribute('suggestion', mark(ben.id) as never)],
+      ['a heading made of a paragraph', (_text, doc) => {
+        const fragment = doc.getXmlFragment(FIELD);
+        const heading = new Y.XmlElement('heading');
+        heading.insert(0, [new Y.XmlText(SENTENCE)]);
+        fragment.delete(0, 1);
+        fragment.insert(0, [heading]);
+      }],
       ['a binder change', (_text, doc) => doc.getMap('binder').set('x', 'y')],
       ['own-marked text smuggled beside a plain insertion', (text) => {
         text.insert(4, 'ok ', { insertion: mark(ben.id) });
@@ -103,5 +123,10 @@ describe('a commenter’s connection may only suggest', () => {
     second.ws.close();
     expect(await second.closed).not.toBe(CloseCode.SuggestionRefused);
     expect(stored(id).delta.map((op) => op.insert).join('')).toBe(SENTENCE);
+    // A paragraph break marked as his own suggestion is kept too.
+    const third = await send(id, ben, (text, doc) => splitAt(text, doc, 17, mark(ben.id, `${ben.id}-3`)));
+    await waitFor(() => harness.storedDoc(id).getXmlFragment(FIELD).length === 2, 'Ben’s suggested break stored');
+    third.ws.close();
+    expect(await third.closed).not.toBe(CloseCode.SuggestionRefused);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sceneField } from '../../lib/collab/room-name';
 import { manuscriptExtensions } from '../../lib/editor/extensions';
-import { listSuggestions } from '../../lib/editor/suggestions/review';
+import { listSuggestions, reviewSuggestions } from '../../lib/editor/suggestions/review';
 import { Suggesting } from '../../lib/editor/suggestions/suggesting';
 import { suggestionIds } from '../../lib/editor/suggestions/track';
 import { SuggestionGuard } from './suggestion-guard';
@@ -127,6 +127,48 @@ describe('the suggestion guard, against real editors', () => {
     flush();
     expect(refusals).toEqual([]);
     expect(textOf(ada).split('\n')[0]).toBe('The plan had one weakness in it.');
+  });
+
+  it('lets through a commenter’s suggested paragraph breaks, typing in the new paragraph, and withdrawing them', () => {
+    const { ada, ben, flush, refusals, server } = room();
+    ben.commands.setSuggesting(true);
+    ben.chain().setTextSelection(at(ben, 'one')).splitBlock().run();
+    flush();
+    ben.chain().setTextSelection(at(ben, 'Nobody')).splitBlock().run();
+    flush();
+    const end = ben.state.doc.content.size - 1;
+    ben.chain().setTextSelection(end).splitBlock().run();
+    ben.view.dispatch(ben.state.tr.insertText('A last line.', ben.state.selection.from));
+    flush();
+    expect(refusals).toEqual([]);
+    expect(textOf(ada)).toBe(textOf(ben));
+    expect(ada.state.doc.childCount).toBe(5);
+    // Ada accepts the first break: it is no longer Ben's to undo, so his undo history is cleared.
+    ada.commands.setSuggesting(false);
+    const first = (ada.state.doc.child(1).attrs.suggestion as { id: string }).id;
+    ada.view.dispatch(reviewSuggestions(ada.state, 'accept', (attrs) => String(attrs.id) === first)!);
+    flush();
+    expect(ben.commands.undo()).toBe(false);
+    // Ben withdraws the rest from their cards; the guard lets the joins through.
+    ben.view.dispatch(reviewSuggestions(ben.state, 'reject', (attrs) => attrs.author === 'ben')!.setMeta('suggestionReview', true));
+    flush();
+    expect(refusals).toEqual([]);
+    expect(textOf(ben)).toBe(textOf(ada));
+    expect(textOf(ada)).toBe('The plan had \none weakness in it.\nNobody saw it coming.');
+    expect(server.getXmlFragment(sceneField(SCENE_ID)).length).toBe(3);
+  });
+
+  it('after a co-author accepts a commenter’s words, the commenter’s undo no longer reaches them', () => {
+    const { ada, ben, flush, refusals } = room();
+    ben.commands.setSuggesting(true);
+    ben.view.dispatch(ben.state.tr.insertText('grave ', at(ben, 'weakness')));
+    flush();
+    ada.view.dispatch(reviewSuggestions(ada.state, 'accept', () => true)!);
+    flush();
+    ben.commands.undo();
+    flush();
+    expect(refusals).toEqual([]);
+    expect(textOf(ben)).toContain('one grave weakness');
   });
 
   it('refuses what a commenter’s editor would send outside Suggesting (were it not stopped in the editor)', () => {

@@ -1,4 +1,4 @@
-import { Mark } from '@tiptap/core';
+import { Extension, Mark } from '@tiptap/core';
 
 /**
  * What every suggestion mark carries. Stored by y-tiptap as the Y.XmlText format value under the
@@ -70,4 +70,14 @@ export const Modification = Mark.create({
   renderHTML: () => ['span', { 'data-modification': '' }, 0],
 });
 
-export const suggestionMarks = () => [Insertion, Deletion, Modification];
+/**
+ * A paragraph break proposed in Suggesting: the paragraph after the break carries the suggestion's
+ * attributes (y-tiptap stores node attributes on the Y.XmlElement, so they sync, unlike node marks).
+ * The collab server reads it to tell a commenter's own suggested break from a real one.
+ */
+export const SuggestedBreak = Extension.create({
+  name: 'suggestedBreak',
+  addGlobalAttributes: () => [{ types: ['paragraph'], attributes: { suggestion: { default: null, keepOnSplit: false, rendered: false } } }],
+});
+
+export const suggestionMarks = () => [Insertion, Deletion, Modification, SuggestedBreak];

@@ -31,13 +31,17 @@ export function reviewSuggestions(state: EditorState, verdict: Verdict, filter: 
   if (!insertion || !deletion) return null;
   const goes = verdict === 'accept' ? deletion : insertion;
   const spans: Span[] = [];
-  state.doc.descendants((node, pos) => {
+  // Paragraphs that begin at a suggested break (see `SuggestedBreak`).
+  const breaks: Array<{ pos: number; first: boolean }> = [];
+  state.doc.descendants((node, pos, _parent, index) => {
+    const suggested = node.attrs.suggestion as SuggestionAttrs | null | undefined;
+    if (suggested && filter(suggested)) breaks.push({ pos, first: index === 0 });
     if (!node.isText) return true;
     const mark = node.marks.find((m) => (m.type === insertion || m.type === deletion) && filter(m.attrs as SuggestionAttrs));
     if (mark) spans.push({ from: pos, to: pos + node.nodeSize, remove: mark.type === goes, node });
     return false;
   });
-  if (spans.length === 0) return null;
+  if (spans.length === 0 && breaks.length === 0) return null;
   const tr = state.tr;
   const cuts: Array<{ from: number; to: number }> = [];
   for (const span of spans) {
@@ -51,6 +55,11 @@ export function reviewSuggestions(state: EditorState, verdict: Verdict, filter: 
     tr.removeMark(span.from, span.to, insertion).removeMark(span.from, span.to, deletion);
     const text = span.node.text ?? '';
     for (let i = text.indexOf(ZERO_WIDTH_SPACE); i >= 0; i = text.indexOf(ZERO_WIDTH_SPACE, i + 1)) cuts.push({ from: span.from + i, to: span.from + i + 1 });
+  }
+  for (const { pos, first } of breaks) {
+    // Accepted, the break stays and forgets it was a suggestion; rejected, the paragraphs join (once).
+    if (verdict === 'accept' || first) tr.setNodeAttribute(pos, 'suggestion', null);
+    else if (!cuts.some((cut) => cut.from < pos && cut.to > pos)) cuts.push({ from: pos - 1, to: pos + 1 });
   }
   cuts.sort((a, b) => b.from - a.from);
   for (const cut of cuts) tr.delete(cut.from, cut.to);

@@ -185,22 +185,36 @@ describe('suggesting over Yjs, two writers', () => {
     expect(ben.getJSON()).toEqual(before);
   });
 
-  it('refuses a commenter’s new paragraph but lets an editor suggest one; accepting it leaves no zero-width space', () => {
+  it('lets a commenter suggest a paragraph break, stored as a node attribute that syncs; accepting it leaves no zero-width space', () => {
     const { ada, ben, flush, notices } = room();
     ben.chain().setTextSelection(at(ben, 'one')).splitBlock().run();
-    expect(notices[0]).toMatch(/new paragraphs/);
-    ada.chain().setTextSelection(at(ada, 'one')).splitBlock().run();
     flush();
-    expect(ben.state.doc.childCount).toBe(2);
-    expect(listSuggestions(ben.state.doc).map((s) => [s.author, describeSuggestion(s)])).toEqual([['ada', 'Start a new paragraph']]);
-    ben.commands.setSuggesting(false);
-    review(ben, 'accept');
+    expect(notices).toEqual([]);
+    for (const editor of [ada, ben]) {
+      expect(editor.state.doc.childCount).toBe(2);
+      expect((editor.state.doc.child(1).attrs.suggestion as { author: string }).author).toBe('ben');
+    }
+    expect(listSuggestions(ada.state.doc).map((s) => [s.author, describeSuggestion(s)])).toEqual([['ben', 'Start a new paragraph']]);
+    ada.commands.setSuggesting(false);
+    review(ada, 'accept');
     flush();
     for (const editor of [ada, ben]) {
       expect(editor.state.doc.childCount).toBe(2);
+      expect(editor.state.doc.child(1).attrs.suggestion).toBeNull();
       expect(text(editor)).toBe('The plan had \none weakness in it.');
       expect(text(editor)).not.toContain('\u200B');
     }
+  });
+
+  it('lets an editor suggest a paragraph break too, and refuses a commenter’s pasted paragraphs', () => {
+    const { ada, ben, flush, notices } = room();
+    ada.chain().setTextSelection(at(ada, 'one')).splitBlock().run();
+    ben.commands.setTextSelection(at(ben, 'in it'));
+    ben.view.pasteHTML('<p>First pasted.</p><p>Second pasted.</p>');
+    flush();
+    expect(notices).toHaveLength(1);
+    expect(ben.state.doc.childCount).toBe(2);
+    expect(listSuggestions(ben.state.doc).map((s) => [s.author, describeSuggestion(s)])).toEqual([['ada', 'Start a new paragraph']]);
   });
 
   it('lets a commenter paste words into a paragraph as a suggestion', () => {
@@ -219,9 +233,10 @@ describe('suggesting over Yjs, two writers', () => {
 
   it('rejecting a suggested split joins the paragraphs again', () => {
     const { ada, ben, flush } = room();
-    ada.chain().setTextSelection(at(ada, 'one')).splitBlock().run();
+    ben.chain().setTextSelection(at(ben, 'one')).splitBlock().run();
     flush();
-    review(ben, 'reject');
+    ada.commands.setSuggesting(false);
+    review(ada, 'reject');
     flush();
     expect(ada.state.doc.childCount).toBe(1);
     expect(text(ada)).toBe(SENTENCE);

@@ -2,6 +2,8 @@ import { isSuggestChangesEnabled, suggestChanges, suggestChangesKey } from '@han
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { yUndoPluginKey } from '@tiptap/y-tiptap';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import type { SuggestionAttrs } from './marks';
 import { trackAsSuggestion, type Suggester } from './track';
 
@@ -47,13 +49,57 @@ function authorDecorations(state: EditorState, describe: SuggestingOptions['desc
   return DecorationSet.create(state.doc, decorations);
 }
 
+/** The ids of one writer's suggestions in a document (marks and suggested paragraph breaks). */
+function suggestionIdsOf(doc: PMNode, userId: string): Set<string> {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    const onNode = node.attrs.suggestion as SuggestionAttrs | null | undefined;
+    if (onNode?.author === userId) ids.add(String(onNode.id));
+    for (const mark of node.marks) if ((mark.type.name === 'insertion' || mark.type.name === 'deletion') && mark.attrs.author === userId) ids.add(String(mark.attrs.id));
+    return true;
+  });
+  return ids;
+}
+
+/**
+ * A commenter's undo must only ever take back their own suggestions. Once a co-author accepts or
+ * rejects one, undoing it would change text that is no longer theirs (the server refuses that), so
+ * their undo history is cleared then.
+ */
+function forgetUndoneHistory(userId: () => string | null, storage: SuggestingStorage) {
+  return new Plugin({
+    view: () => ({
+      update(view, previous) {
+        const me = userId();
+        if (!me || previous.doc.eq(view.state.doc)) return;
+        const before = suggestionIdsOf(previous.doc, me);
+        if (before.size === 0) return;
+        const after = suggestionIdsOf(view.state.doc, me);
+        if (![...before].some((id) => !after.has(id))) return;
+        const undo = yUndoPluginKey.getState(view.state) as { undoManager?: { clear: () => void; undoStack: unknown[] } } | undefined;
+        // Taken back by their own undo or withdrawal, the ids go too; only a co-author's review clears history.
+        if (undo?.undoManager && !storage.lastChangeWasOwn) undo.undoManager.clear();
+      },
+    }),
+  });
+}
+
+interface SuggestingStorage {
+  /** Whether the last change to reach this editor was its writer's own (set in `dispatchTransaction`). */
+  lastChangeWasOwn: boolean;
+}
+
 /**
  * Suggesting mode: while on, every change the writer makes is turned into a suggestion (see
  * `trackAsSuggestion`); changes from Yjs (co-authors, undo) pass through untouched, which is what
  * makes undo take back the writer's own suggestion. Off, the editor edits as usual.
  */
-export const Suggesting = Extension.create<SuggestingOptions>({
+export const Suggesting = Extension.create<SuggestingOptions, SuggestingStorage>({
   name: 'suggesting',
+
+  addStorage() {
+    return { lastChangeWasOwn: true };
+  },
 
   addOptions() {
     return { suggester: () => null, describeAuthor: () => null, onRefused: () => {} };
@@ -75,6 +121,10 @@ export const Suggesting = Extension.create<SuggestingOptions>({
     const key = new PluginKey<DecorationSet>('suggestionAuthors');
     return [
       suggestChanges(),
+      forgetUndoneHistory(() => {
+        const suggester = this.options.suggester();
+        return suggester?.mustSuggest ? suggester.userId : null;
+      }, this.storage),
       new Plugin<DecorationSet>({
         key,
         state: {
@@ -89,6 +139,7 @@ export const Suggesting = Extension.create<SuggestingOptions>({
   dispatchTransaction({ transaction, next }) {
     const state = this.editor.state;
     const ySync = (transaction.getMeta('y-sync$') ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
+    if (transaction.docChanged) this.storage.lastChangeWasOwn = !ySync.isChangeOrigin || Boolean(ySync.isUndoRedoOperation);
     if (!transaction.docChanged || ySync.isChangeOrigin || ySync.isUndoRedoOperation) return next(transaction);
     const suggester = this.options.suggester();
     const skip = 'skip' in ((transaction.getMeta(suggestChangesKey) as object | undefined) ?? {});

@@ -43,6 +43,14 @@ function isStructural(step: ReplaceStep, doc: PMNode): boolean {
   return doc.resolve(step.from).parent !== doc.resolve(step.to).parent;
 }
 
+/** Enter inside a paragraph: the one structural change a commenter may suggest. */
+function isParagraphBreak(step: ReplaceStep, doc: PMNode): boolean {
+  const { slice } = step;
+  if (step.from !== step.to || slice.openStart !== 1 || slice.openEnd !== 1 || slice.content.childCount !== 2) return false;
+  const parts = [slice.content.child(0), slice.content.child(1)];
+  return doc.resolve(step.from).parent.type.name === 'paragraph' && parts.every((node) => node.type.name === 'paragraph' && node.content.size === 0);
+}
+
 /** What a writer tried that cannot be a suggestion here, in their words; null if it can. */
 function refusalOf(steps: readonly Step[]): string | null {
   for (const step of steps) {
@@ -69,8 +77,8 @@ export function trackAsSuggestion(original: Transaction, state: EditorState, sug
       return { refused: 'Whole paragraphs can’t be suggested yet: suggest within a paragraph, or leave a comment.' };
     }
     if (!(step instanceof ReplaceStep)) continue;
-    if (!suggester.mayRestructure && isStructural(step, before)) {
-      return { refused: 'A commenter can suggest words within a paragraph, not new paragraphs: leave a comment to propose a break.' };
+    if (!suggester.mayRestructure && isStructural(step, before) && !isParagraphBreak(step, before)) {
+      return { refused: 'A commenter can suggest words and paragraph breaks, not whole paragraphs: leave a comment instead.' };
     }
     let others: string | null = null;
     before.nodesBetween(step.from, step.to, (node) => {
@@ -80,7 +88,9 @@ export function trackAsSuggestion(original: Transaction, state: EditorState, sug
     });
     if (others) return { refused: 'That text is another writer’s suggestion: accept or reject it, or reply on its card.' };
   }
+  const breaks = tr.steps.flatMap((step, i) => (step instanceof ReplaceStep && isParagraphBreak(step, tr.docs[i]!) ? [tr.mapping.slice(i + 1).map(step.from + 1, 1)] : []));
   claimSuggestions(tr, suggester);
+  markBreaks(tr, breaks);
   return { tr };
 }
 
@@ -132,6 +142,19 @@ function claimSuggestions(tr: Transaction, suggester: Suggester): void {
   for (const { from, to, mark, attrs } of edits) {
     tr.removeMark(from, to, mark.type);
     tr.addMark(from, to, mark.type.create(attrs));
+  }
+}
+
+/**
+ * Gives each paragraph a suggested break created with the attributes of the zero-width insertion
+ * the library put at its start, so the break is the writer's suggestion in the shared document too.
+ */
+function markBreaks(tr: Transaction, starts: number[]): void {
+  for (const start of starts) {
+    const paragraph = tr.doc.nodeAt(start);
+    const marker = tr.doc.nodeAt(start + 1)?.marks.find((mark) => mark.type.name === 'insertion');
+    // A plain object: Yjs stores only plain values, and ProseMirror's attrs have no prototype.
+    if (paragraph?.type.name === 'paragraph' && marker?.attrs.author) tr.setNodeAttribute(start, 'suggestion', { id: marker.attrs.id, author: marker.attrs.author, time: marker.attrs.time });
   }
 }
 
