@@ -78,11 +78,27 @@ test('suggesting: a commenter proposes, the owner replies, accepts one and rejec
   }
   await expect(ada.status).toHaveText('Saved');
 
+  // Ben suggests a paragraph break before the second sentence; Ada accepts it.
+  await ben.text.click();
+  await select(ben, 'The night');
+  await ben.page.keyboard.press('ArrowLeft');
+  await ben.page.keyboard.press('Enter');
+  const paragraphBreak = card(ada.page, 'Ben');
+  await expect(paragraphBreak).toContainText('Ben: Start a new paragraph');
+  await expect(ada.text.locator('p')).toHaveCount(2);
+  await paragraphBreak.getByRole('button', { name: 'Accept' }).click();
+  const final = 'The plan had one flaw in it. \nThe night was long.';
+  for (const writer of [ada, ben]) {
+    await expect(card(writer.page, 'Ben')).toHaveCount(0);
+    await expect.poll(() => proseText(writer)).toBe(final);
+  }
+  await expect(ada.status).toHaveText('Saved');
+
   // Reload: the text, and the reply (now an ordinary comment), are kept.
   for (const writer of [ada, ben]) {
     await writer.page.reload();
     await expect(writer.status).toHaveText(writer === ada ? 'Saved' : 'Live');
-    await expect.poll(() => proseText(writer)).toBe('The plan had one flaw in it. The night was long.');
+    await expect.poll(() => proseText(writer)).toBe(final);
     await expect(margin(writer.page)).toContainText('Shorter, yes.');
   }
 });
