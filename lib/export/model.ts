@@ -47,6 +47,7 @@ export interface ExportManuscript {
 
 interface PMNode {
   type: string;
+  attrs?: Record<string, unknown>;
   text?: string;
   marks?: { type: string }[];
   content?: PMNode[];
@@ -75,7 +76,10 @@ function runsOf(node: PMNode, view: SuggestionView): Run[] {
 function blocksOf(json: PMNode, view: SuggestionView): Block[] {
   const blocks: Block[] = [];
   for (const node of json.content ?? []) {
-    if (node.type === 'paragraph') blocks.push({ type: 'paragraph', runs: runsOf(node, view) });
+    const previous = blocks[blocks.length - 1];
+    // A suggested paragraph break is not in the original text: the paragraph continues the one before.
+    if (node.type === 'paragraph' && node.attrs?.suggestion && view === 'original' && previous?.type === 'paragraph') previous.runs.push(...runsOf(node, view));
+    else if (node.type === 'paragraph') blocks.push({ type: 'paragraph', runs: runsOf(node, view) });
     else if (node.type === 'heading') blocks.push({ type: 'heading', runs: runsOf(node, view) });
     else if (node.type === 'sceneBreak') blocks.push({ type: 'sceneBreak' });
     else if (node.type === 'blockquote') blocks.push({ type: 'blockquote', paragraphs: (node.content ?? []).map((child) => runsOf(child, view)) });

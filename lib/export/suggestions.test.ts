@@ -32,4 +32,18 @@ describe('exports and suggestions', () => {
     expect(accepted).toContain('XYZZY');
     expect(accepted.length).toBe(plain.length - 3 + 5);
   });
+
+  it('join a suggested paragraph break back in the original, and keep it as if accepted', () => {
+    const doc = sampleManuscript();
+    const scene = readScenes(doc)[0]!;
+    const fragment = doc.getXmlFragment(sceneField(scene.id));
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.setAttribute('suggestion', { id: 'b-3', author: 'ben', time: 1 } as never);
+    paragraph.insert(0, [new Y.XmlText('Suggested on.')]);
+    fragment.insert(1, [paragraph]);
+    const [original] = readManuscriptForExport(doc, sampleTitlePage).chapters[0]!.scenes[0]!.blocks;
+    expect(original).toEqual({ type: 'paragraph', runs: [...(readManuscriptForExport(sampleManuscript(), sampleTitlePage).chapters[0]!.scenes[0]!.blocks[0] as { runs: unknown[] }).runs, { text: 'Suggested on.' }] });
+    const accepted = readManuscriptForExport(doc, sampleTitlePage, { suggestions: 'accepted' }).chapters[0]!.scenes[0]!.blocks;
+    expect(accepted[1]).toEqual({ type: 'paragraph', runs: [{ text: 'Suggested on.' }] });
+  });
 });
