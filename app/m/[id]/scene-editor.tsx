@@ -52,7 +52,12 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, me, mode: chos
   const suggester = useRef<Suggester | null>(null);
   suggester.current = hasAtLeast(comments.role, 'commenter') ? { userId: me.id, mayRestructure: canWrite(comments.role), mustSuggest: !canWrite(comments.role), nextId } : null;
   const writersById = useRef(new Map<string, { name: string; color: string }>());
-  writersById.current = new Map([[me.id, { name: me.name, color: me.color }], ...writers.map((w): [string, { name: string; color: string }] => [w.userId, { name: w.name, color: w.color }])]);
+  // Members as the page loaded, then anyone present now (the server stamps their id on awareness).
+  const present = [...provider.awareness.getStates().values()].flatMap((state) => {
+    const user = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
+    return typeof user?.id === 'string' && typeof user.name === 'string' && typeof user.color === 'string' ? [[user.id, { name: user.name, color: user.color }] as [string, { name: string; color: string }]] : [];
+  });
+  writersById.current = new Map([...present, [me.id, { name: me.name, color: me.color }], ...writers.map((w): [string, { name: string; color: string }] => [w.userId, { name: w.name, color: w.color }])]);
   const noticeRef = useRef(onNotice);
   noticeRef.current = onNotice;
   const [composer, setComposer] = useState<Composer | null>(null);
