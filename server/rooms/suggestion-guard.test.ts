@@ -171,6 +171,20 @@ describe('the suggestion guard, against real editors', () => {
     expect(textOf(ben)).toContain('one grave weakness');
   });
 
+  it('lets a commenter delete against another writer’s suggested join without being refused', () => {
+    const { ada, ben, flush, refusals } = room();
+    ada.commands.setSuggesting(true);
+    ben.commands.setSuggesting(true);
+    expect(ada.chain().setTextSelection(at(ada, 'Nobody')).joinBackward().run()).toBe(true);
+    flush();
+    const end = at(ben, 'in it.') + 'in it.'.length;
+    ben.view.dispatch(ben.state.tr.delete(end - 1, end + 1));
+    ben.view.dispatch(ben.state.tr.delete(at(ben, 'Nobody'), at(ben, 'Nobody') + 3));
+    flush();
+    expect(refusals).toEqual([]);
+    expect(textOf(ada)).toBe(textOf(ben));
+  });
+
   it('refuses what a commenter’s editor would send outside Suggesting (were it not stopped in the editor)', () => {
     const { ben, flush, refusals, server } = room();
     const before = server.getXmlFragment(sceneField(SCENE_ID)).toString();

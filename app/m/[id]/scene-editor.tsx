@@ -24,7 +24,7 @@ import { Suggesting } from '@/lib/editor/suggestions/suggesting';
 import { suggestionIds, type Suggester } from '@/lib/editor/suggestions/track';
 import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
 import { ModeSwitch } from './mode-switch';
-import { SuggestionCard, SuggestionColors, SuggestionReview, suggestionIdOfThread, useSuggestions } from './suggestion-cards';
+import { knownWriters, splitSuggestionThreads, SuggestionCard, SuggestionColors, SuggestionReview, useSuggestions, type Writer } from './suggestion-cards';
 
 interface SceneEditorProps {
   doc: Y.Doc;
@@ -60,13 +60,8 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   const nextId = useMemo(() => suggestionIds(() => doc.clientID), [doc]);
   const suggester = useRef<Suggester | null>(null);
   suggester.current = hasAtLeast(comments.role, 'commenter') ? { userId: me.id, mayRestructure: canWrite(comments.role), mustSuggest: !canWrite(comments.role), nextId } : null;
-  const writersById = useRef(new Map<string, { name: string; color: string }>());
-  // Members as the page loaded, then anyone present now (the server stamps their id on awareness).
-  const present = [...provider.awareness.getStates().values()].flatMap((state) => {
-    const user = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
-    return typeof user?.id === 'string' && typeof user.name === 'string' && typeof user.color === 'string' ? [[user.id, { name: user.name, color: user.color }] as [string, { name: string; color: string }]] : [];
-  });
-  writersById.current = new Map([...present, [me.id, { name: me.name, color: me.color }], ...writers.map((w): [string, { name: string; color: string }] => [w.userId, { name: w.name, color: w.color }])]);
+  const writersById = useRef(new Map<string, Writer>());
+  writersById.current = knownWriters(provider, me, writers);
   const noticeRef = useRef(onNotice);
   noticeRef.current = onNotice;
   const [composer, setComposer] = useState<Composer | null>(null);
@@ -142,16 +137,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   }, [editor, openedChapterTitle]);
 
   const suggestions = useSuggestions(editor);
-  const liveSuggestionIds = new Set(suggestions.map((s) => s.id));
-  const threadOfSuggestion = new Map<string, CommentThreadView>();
-  // A suggestion's reply thread shows on its card while the suggestion lasts, then as an ordinary comment.
-  const sceneThreads = comments.threads.filter((thread) => {
-    if (thread.sceneId !== sceneId) return false;
-    const suggestionId = suggestionIdOfThread(thread);
-    if (suggestionId === null || !liveSuggestionIds.has(suggestionId)) return true;
-    threadOfSuggestion.set(suggestionId, thread);
-    return false;
-  });
+  const { sceneThreads, threadOfSuggestion } = splitSuggestionThreads(comments.threads, sceneId, suggestions);
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
   const suggestionCards = editor
     ? suggestions.map((suggestion) => ({

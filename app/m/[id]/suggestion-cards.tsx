@@ -5,6 +5,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useState, type CSSProperties } from 'react';
 import { canWrite, hasAtLeast } from '@/lib/access/roles';
 import { encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
+import type { WebsocketProvider } from 'y-websocket';
 import type { CommentThreadView } from '@/lib/db/comments';
 import { describeSuggestion, listSuggestions, reviewSuggestions, type SuggestionFilter, type SuggestionSummary, type Verdict } from '@/lib/editor/suggestions/review';
 import { ThreadCard } from './comment-margin';
@@ -58,6 +59,30 @@ export function reviewInEditor(editor: Editor, verdict: Verdict, filter: Suggest
 }
 
 export type Writer = { name: string; color: string };
+
+/** Everyone who may have written a suggestion: members as the page loaded, anyone present now (awareness carries their id), and me. */
+export function knownWriters(provider: WebsocketProvider, me: Writer & { id: string }, members: Array<Writer & { userId: string }>): Map<string, Writer> {
+  const present = [...provider.awareness.getStates().values()].flatMap((state): Array<[string, Writer]> => {
+    const user = (state as { user?: { id?: unknown; name?: unknown; color?: unknown } }).user;
+    return typeof user?.id === 'string' && typeof user.name === 'string' && typeof user.color === 'string' ? [[user.id, { name: user.name, color: user.color }]] : [];
+  });
+  return new Map([...present, [me.id, { name: me.name, color: me.color }], ...members.map((m): [string, Writer] => [m.userId, { name: m.name, color: m.color }])]);
+}
+
+/** A scene's comment threads, less those shown on a live suggestion's card (keyed by suggestion id). */
+export function splitSuggestionThreads(threads: CommentThreadView[], sceneId: string, suggestions: SuggestionSummary[]) {
+  const live = new Set(suggestions.map((s) => s.id));
+  const threadOfSuggestion = new Map<string, CommentThreadView>();
+  // A suggestion's reply thread shows on its card while the suggestion lasts, then as an ordinary comment.
+  const sceneThreads = threads.filter((thread) => {
+    if (thread.sceneId !== sceneId) return false;
+    const suggestionId = suggestionIdOfThread(thread);
+    if (suggestionId === null || !live.has(suggestionId)) return true;
+    threadOfSuggestion.set(suggestionId, thread);
+    return false;
+  });
+  return { sceneThreads, threadOfSuggestion };
+}
 
 interface SuggestionCardProps {
   editor: Editor;

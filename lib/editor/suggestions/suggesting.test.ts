@@ -61,6 +61,15 @@ function room(paragraphs: string[] = [SENTENCE]) {
   return { server, ada, ben, flush, notices };
 }
 
+/** Position of the first occurrence of `words` anywhere in the document. */
+function posOf(editor: Editor, words: string): number {
+  let found = -1;
+  editor.state.doc.descendants((node, pos) => {
+    if (found < 0 && node.isText && node.text!.includes(words)) found = pos + node.text!.indexOf(words);
+    return found < 0;
+  });
+  return found;
+}
 const text = (editor: Editor) => editor.state.doc.textBetween(0, editor.state.doc.content.size, '\n');
 const serverText = (server: Y.Doc) => server.getXmlFragment(sceneField(SCENE_ID)).toJSON();
 /** Position just before the first occurrence of `words` in the first paragraph. */
@@ -229,6 +238,23 @@ describe('suggesting over Yjs, two writers', () => {
       ['ben', 'hidden'],
       ['ben', 'quietly '],
     ]);
+  });
+
+  it('refuses to really remove the marker of another writer’s suggested join, rather than letting the server refuse it', () => {
+    const { ada, ben, flush, notices } = room([SENTENCE, 'Nobody saw it coming.']);
+    expect(ada.chain().setTextSelection(posOf(ada, 'Nobody')).joinBackward().run()).toBe(true);
+    flush();
+    expect(listSuggestions(ben.state.doc).map((s) => [s.author, describeSuggestion(s)])).toEqual([['ada', 'Join two paragraphs']]);
+    const before = ben.getJSON();
+    // Ben deletes across the end of the first paragraph, over Ada's marker.
+    const end = posOf(ben, 'in it.') + 'in it.'.length;
+    ben.view.dispatch(ben.state.tr.delete(end - 1, end + 1));
+    flush();
+    // Either the library only marks it (and Ada's join stays hers), or the change is refused here, never sent.
+    const after = listSuggestions(ada.state.doc);
+    expect(after.some((s) => s.author === 'ada' && s.breaks === 'join')).toBe(true);
+    if (notices.length > 0) expect(ben.getJSON()).toEqual(before);
+    expect(text(ada)).toBe(text(ben));
   });
 
   it('rejecting a suggested split joins the paragraphs again', () => {

@@ -81,8 +81,9 @@ export function trackAsSuggestion(original: Transaction, state: EditorState, sug
       return { refused: 'A commenter can suggest words and paragraph breaks, not whole paragraphs: leave a comment instead.' };
     }
     let others: string | null = null;
+    // Really removing another writer's suggested words (or the marker of their suggested join) is theirs to withdraw.
     before.nodesBetween(step.from, step.to, (node) => {
-      const author = node.marks.find((mark) => mark.type.name === 'insertion')?.attrs.author as string | null | undefined;
+      const author = node.marks.find(isSuggestionMark)?.attrs.author as string | null | undefined;
       if (node.isText && author && author !== suggester.userId) others = author;
       return others === null;
     });
