@@ -22,6 +22,7 @@ import { encodeNewManuscript } from '../lib/manuscript/binder';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
 import { seedWriter, TEST_SECRET, tokenFor } from '../server/testing/fixtures';
 import { buildManuscript } from './manuscript';
+import { measureSuggestionCheck } from './suggestion-check';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const root = path.resolve(__dirname, '..');
@@ -379,6 +380,9 @@ async function main() {
   }
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   const large = Y.encodeStateAsUpdate(buildManuscript(100_000, 60));
+  const suggestions = measureSuggestionCheck(large, QUICK ? 200 : 2000);
+  console.log(`[bench] commenter suggestion check: ${JSON.stringify(suggestions)}`);
+  if (process.env.BENCH_SUGGESTIONS_ONLY === '1') process.exit(0);
   const peers = [scriptorium(), yWebsocketServer(), hocuspocus()];
   const results: Record<string, Awaited<ReturnType<typeof measure>>> = {};
   for (const peer of peers) results[peer.name] = await measure(peer, large);
@@ -401,6 +405,13 @@ async function main() {
     ['throughput before p99 passes 100 ms, updates/s', knee(ref.ramp), knee(hp.ramp), knee(ours.ramp), ''],
     ['100,000-word manuscript: cold / warm open ms', `– / ${f(ref.open.warmMs, 0)}`, `– / ${f(hp.open.warmMs, 0)}`, `${f(ours.open.coldMs, 0)} / ${f(ours.open.warmMs, 0)}`, ratio(ours.open.warmMs, ref.open.warmMs)],
     ['memory: 100,000-word room MB / idle room KB', `${f(ref.open.roomMb, 1)} / ${f(ref.idleKb, 0)}`, `${f(hp.open.roomMb, 1)} / ${f(hp.idleKb, 0)}`, `${f(ours.open.roomMb, 1)} / ${f(ours.idleKb, 0)}`, ''],
+    [
+      '100,000-word room: commenter’s suggestion check µs per update p50 / p99 (editor’s plain apply p50; first check builds the shadow, ms)',
+      '–',
+      '–',
+      `${f(suggestions.checkP50Us, 0)} / ${f(suggestions.checkP99Us, 0)} (${f(suggestions.applyP50Us, 0)}; ${f(suggestions.shadowBuildMs, 0)})`,
+      '',
+    ],
     ['base RSS MB', f(ref.baseRss, 0), f(hp.baseRss, 0), f(ours.baseRss, 0), ratio(ours.baseRss, ref.baseRss)],
   ];
   const header: [string, string, string, string, string] = ['scenario', '@y/websocket-server', 'Hocuspocus', 'Scriptorium', 'ours ÷ first'];
@@ -412,7 +423,7 @@ async function main() {
   for (const row of rows) console.log(line(row));
   const out = path.join(root, 'bench', 'results', 'collab.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick: QUICK, load: { before: load, after: loadAfter }, machine: { cpus: os.cpus().length, node: process.version }, results, table: rows }, null, 2)}\n`);
+  fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick: QUICK, load: { before: load, after: loadAfter }, machine: { cpus: os.cpus().length, node: process.version }, results, suggestions, table: rows }, null, 2)}\n`);
   console.log(`\nwritten to ${path.relative(root, out)}`);
   process.exit(0);
 }

@@ -68,7 +68,7 @@ test.describe('accounts, sharing and roles', () => {
     await dee.page.getByRole('button', { name: 'Join the manuscript' }).click();
     await dee.page.waitForURL(`**${path}`);
     await openManuscript(dee, path, 'Live');
-    await expect(dee.page.locator('.role-banner')).toContainText('You can comment but not edit');
+    await expect(dee.page.locator('.role-banner')).toContainText('Commenter: can comment and suggest');
   });
 
   test('a writer renames, trashes and restores; changes name, colour and password; signs out and in', async ({ browser }) => {

@@ -81,7 +81,7 @@ test('a comment holds through Enter and joins, a typed @mention reaches the bell
   await benBell.bell.click();
 
   const ben = await openManuscript(benWriter, path, 'Live');
-  await expect(ben.page.locator('.role-banner')).toHaveText(/You can comment but not edit/);
+  await expect(ben.page.locator('.role-banner')).toHaveText(/Commenter: can comment and suggest/);
 
   // Ada comments on the sentence in the middle of the paragraph.
   await ada.text.click();

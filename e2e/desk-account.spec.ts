@@ -12,7 +12,14 @@ test('the desk answers a writer plainly: History offline says it needs a connect
   await expect(ada.page.getByRole('link', { name: 'Manuscript settings' })).toHaveAttribute('href', /\/m\/[a-z0-9]+\/settings$/);
   await expect(ada.page.getByRole('link', { name: 'Settings', exact: true })).toHaveCount(0);
 
-  // Escape closes each panel and gives focus back to the button that opened it.
+  // Escape closes each panel and gives focus back to the button that opened it: the inbox first.
+  const bell = ada.page.getByRole('button', { name: /^Inbox/ });
+  await bell.click();
+  const inboxPanel = ada.page.getByRole('dialog', { name: 'Inbox' });
+  await inboxPanel.getByRole('link', { name: 'Notification settings' }).focus();
+  await ada.page.keyboard.press('Escape');
+  await expect(inboxPanel).toHaveCount(0);
+  await expect(bell).toBeFocused();
   for (const [button, panel] of [
     ['History', 'History'],
     ['Export', 'Export'],

@@ -63,7 +63,7 @@ test('Ada compares Draft 1 after Ben wrote and she moved a chapter: dated, signe
   await expect(scene.getByRole('separator', { name: 'Scene break' })).toBeVisible();
   await expect(scene.locator('ins')).toContainText('gulls');
   await expect(ada.page.getByRole('region', { name: 'Scene Scene 2' })).toHaveCount(0);
-  await expect(ada.page.getByLabel('What is compared')).toContainText(/“Draft 1”: .*\d{1,2}:\d{2}.* · saved by Ada/);
+  await expect(ada.page.getByTestId('compared-drafts')).toContainText(/“Draft 1”: .*\d{1,2}:\d{2}.* · saved by Ada/);
   fs.mkdirSync('e2e/artifacts', { recursive: true });
   await ada.page.screenshot({ path: testInfo.outputPath('compare.png'), fullPage: true });
   await ada.page.screenshot({ path: 'e2e/artifacts/compare-trust.png', fullPage: true });

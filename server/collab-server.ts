@@ -72,6 +72,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
         return true;
       }
       options.metrics?.setRooms(rooms.loadedRoomCount);
+      options.metrics?.setConnections(transport.connectionCount);
       return options.metrics?.route(request, response) ?? false;
     },
     log,

@@ -48,7 +48,7 @@ async function main() {
   const metrics = createCollabMetrics();
   const log = createJsonLog({});
   const storage = await openStorage(env, metrics, log);
-  const fanout = env.REDIS_URL ? await createRedisFanout({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, log }) : undefined;
+  const fanout = env.REDIS_URL ? await createRedisFanout({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, log, onTraffic: metrics.onFanout }) : undefined;
   if (fanout) log(`fan-out: Redis, instance ${fanout.instanceId}`, { instanceId: fanout.instanceId });
   const server = await startCollabServer({
     host: env.COLLAB_HOST,

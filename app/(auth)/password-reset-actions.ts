@@ -1,15 +1,15 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { hashPassword } from '@/lib/auth/password';
 import { requestPasswordReset } from '@/lib/auth/password-reset';
 import { consumePasswordReset } from '@/lib/db';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { appUrlOf } from '@/lib/notifications/delivery';
 import { createSmtpMailer } from '@/lib/notifications/mail';
 import { readEnv } from '@/lib/validation/env';
 import { forgotPasswordInput, resetPasswordInput } from '@/lib/validation/inputs';
-import { headers } from 'next/headers';
-import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { actionResult, type ActionState } from '../_server/action-result';
 import { getDb } from '../_server/db';
 import { passwordResetLimiter } from '../_server/reset-limiter';

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NotificationView } from '@/lib/db/notifications';
+import { useEscapeToClose } from './use-escape-to-close';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -56,19 +57,14 @@ export function InboxBell() {
   }, [open, items, load]);
   useEffect(() => {
     if (!open) return;
-    const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key !== 'Escape' : box.current?.contains(event.target as Node)) return;
-      setOpen(false);
-      // Escape gives focus back to the bell, so a keyboard writer is where they were.
-      if (event instanceof KeyboardEvent) box.current?.querySelector<HTMLElement>('.inbox-bell')?.focus();
+    const close = (event: MouseEvent) => {
+      if (!box.current?.contains(event.target as Node)) setOpen(false);
     };
     document.addEventListener('mousedown', close);
-    document.addEventListener('keydown', close);
-    return () => {
-      document.removeEventListener('mousedown', close);
-      document.removeEventListener('keydown', close);
-    };
+    return () => document.removeEventListener('mousedown', close);
   }, [open]);
+  // Escape closes it, and focus goes back to the bell.
+  useEscapeToClose(box, () => setOpen(false), open);
 
   const markRead = async (ids?: string[]) => {
     const response = await fetch('/api/notifications/read', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ids ? { ids } : {}) });

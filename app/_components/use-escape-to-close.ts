@@ -6,16 +6,17 @@ import { useEffect, useRef, type RefObject } from 'react';
 const OWNS_ESCAPE = 'textarea, [contenteditable="true"]';
 
 /**
- * Escape closes a panel while the writer is in it (or on what opened it, or nowhere), and closing
+ * Escape closes a panel (while `open`, for one that stays mounted) while the writer is in it (or on what opened it, or nowhere), and closing
  * it, by any means, gives focus back to what opened it, unless the writer has moved focus elsewhere.
  */
-export function useEscapeToClose(panel: RefObject<HTMLElement | null>, onClose: () => void): void {
+export function useEscapeToClose(panel: RefObject<HTMLElement | null>, onClose: () => void, open = true): void {
   const close = useRef(onClose);
   useEffect(() => {
     close.current = onClose;
   }, [onClose]);
 
   useEffect(() => {
+    if (!open) return;
     const focused = document.activeElement;
     const opener = focused instanceof HTMLElement && focused !== document.body ? focused : null;
     const onKeyDown = (event: KeyboardEvent) => {
@@ -34,5 +35,5 @@ export function useEscapeToClose(panel: RefObject<HTMLElement | null>, onClose: 
       const active = document.activeElement;
       if ((active === null || active === document.body) && opener?.isConnected) opener.focus();
     };
-  }, [panel]);
+  }, [panel, open]);
 }

@@ -24,6 +24,6 @@ export const ROLE_LABEL: Record<Role, string> = {
 export const ROLE_DESCRIPTION: Record<Role, string> = {
   owner: 'You own this manuscript.',
   editor: 'You can write in this manuscript.',
-  commenter: 'You can comment but not edit: select words and press Comment to leave a note.',
+  commenter: 'Commenter: can comment and suggest. Select words and press Comment to leave a note, or type to suggest a change.',
   viewer: 'You are a viewer: you can read along live, but not type.',
 };

@@ -24,6 +24,8 @@ export const CloseCode = {
   TooManyMessages: 4408,
   /** This writer has too many connections open at once (tabs, devices). */
   TooManyConnections: 4429,
+  /** A commenter's change was more than their own suggestions (plain text, another's words or marks); nothing of it was kept. */
+  SuggestionRefused: 4422,
   /** The manuscript's stored history failed to decode; it is quarantined until an operator looks. */
   Quarantined: 4423,
   /** Storing an update failed; the room was unloaded so nothing unstored is served. */
@@ -44,6 +46,7 @@ export const closeReason: Record<CloseCode, string> = {
   [CloseCode.ProtocolOutdated]: 'Scriptorium was updated: reload the page',
   [CloseCode.TooManyMessages]: 'too many messages',
   [CloseCode.TooManyConnections]: 'too many open connections for this account',
+  [CloseCode.SuggestionRefused]: 'a commenter can only suggest changes: that change was not saved, reload the page',
   [CloseCode.Quarantined]: 'manuscript quarantined: its stored history could not be read',
   [CloseCode.StorageFailure]: 'storage failure',
 };

@@ -8,7 +8,7 @@ describe('manuscript schema', () => {
     expect(Object.keys(schema.nodes).sort()).toEqual(
       ['blockquote', 'doc', 'hardBreak', 'heading', 'paragraph', 'sceneBreak', 'text'].sort(),
     );
-    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'italic']);
+    expect(Object.keys(schema.marks).sort()).toEqual(['bold', 'deletion', 'insertion', 'italic', 'modification']);
   });
 
   it('parses a scene break and a chapter heading from JSON', () => {

@@ -3,6 +3,7 @@ import Typography from '@tiptap/extension-typography';
 import StarterKit from '@tiptap/starter-kit';
 import { KeepTab } from './keep-tab';
 import { SceneBreak } from './scene-break';
+import { suggestionMarks } from './suggestions/marks';
 
 /**
  * The prose schema every Scriptorium editor and exporter shares: paragraphs, italics, bold,
@@ -29,6 +30,8 @@ export function manuscriptExtensions(): AnyExtension[] {
     }),
     SceneBreak,
     KeepTab,
+    // Suggestions (Suggesting mode) are marks in the text, so Yjs syncs and stores them like any other.
+    ...suggestionMarks(),
     Typography.configure({
       leftArrow: false,
       rightArrow: false,

@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { sceneField } from '../collab/room-name';
 import { readBinder, type BinderNode } from '../manuscript/binder';
 import { withoutRepeatedChapterTitle } from '../manuscript/chapter-title';
-import { countWords } from '../manuscript/word-count';
+import { countWords, type SuggestionView } from '../manuscript/word-count';
 
 /** A run of text with its emphasis; `break` is a line break inside a paragraph. */
 export type Run = { text: string; italic?: boolean; bold?: boolean } | { break: true };
@@ -48,30 +48,42 @@ export interface ExportManuscript {
 
 interface PMNode {
   type: string;
+  attrs?: Record<string, unknown>;
   text?: string;
   marks?: { type: string }[];
   content?: PMNode[];
 }
 
-function runsOf(node: PMNode): Run[] {
+/**
+ * A suggestion's text is kept or left out by `view` (suggested words out of the original, words
+ * suggested for deletion out of the accepted text). This is the seam for tracked changes in DOCX:
+ * a run would carry its suggestion's kind and author instead of being dropped.
+ */
+function runsOf(node: PMNode, view: SuggestionView): Run[] {
   const runs: Run[] = [];
+  const dropped = view === 'original' ? 'insertion' : 'deletion';
   for (const child of node.content ?? []) {
     if (child.type === 'hardBreak') runs.push({ break: true });
     else if (child.type === 'text' && child.text) {
       const marks = new Set((child.marks ?? []).map((mark) => mark.type));
-      runs.push({ text: child.text, ...(marks.has('italic') ? { italic: true } : {}), ...(marks.has('bold') ? { bold: true } : {}) });
+      if (marks.has(dropped)) continue;
+      const text = child.text.replaceAll('\u200B', '');
+      if (text) runs.push({ text, ...(marks.has('italic') ? { italic: true } : {}), ...(marks.has('bold') ? { bold: true } : {}) });
     }
   }
   return runs;
 }
 
-function blocksOf(json: PMNode): Block[] {
+function blocksOf(json: PMNode, view: SuggestionView): Block[] {
   const blocks: Block[] = [];
   for (const node of json.content ?? []) {
-    if (node.type === 'paragraph') blocks.push({ type: 'paragraph', runs: runsOf(node) });
-    else if (node.type === 'heading') blocks.push({ type: 'heading', runs: runsOf(node) });
+    const previous = blocks[blocks.length - 1];
+    // A suggested paragraph break is not in the original text: the paragraph continues the one before.
+    if (node.type === 'paragraph' && node.attrs?.suggestion && view === 'original' && previous?.type === 'paragraph') previous.runs.push(...runsOf(node, view));
+    else if (node.type === 'paragraph') blocks.push({ type: 'paragraph', runs: runsOf(node, view) });
+    else if (node.type === 'heading') blocks.push({ type: 'heading', runs: runsOf(node, view) });
     else if (node.type === 'sceneBreak') blocks.push({ type: 'sceneBreak' });
-    else if (node.type === 'blockquote') blocks.push({ type: 'blockquote', paragraphs: (node.content ?? []).map(runsOf) });
+    else if (node.type === 'blockquote') blocks.push({ type: 'blockquote', paragraphs: (node.content ?? []).map((child) => runsOf(child, view)) });
   }
   // Empty paragraphs at the edges are editing leftovers, not prose.
   const isEmpty = (block: Block) => block.type === 'paragraph' && block.runs.every((run) => 'text' in run && run.text.trim() === '');
@@ -80,22 +92,23 @@ function blocksOf(json: PMNode): Block[] {
   return blocks;
 }
 
-export function readScene(doc: Y.Doc, scene: BinderNode): ExportScene {
+export function readScene(doc: Y.Doc, scene: BinderNode, view: SuggestionView = 'original'): ExportScene {
   const json = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(sceneField(scene.id))) as PMNode;
-  return { id: scene.id, title: scene.title, blocks: blocksOf(json) };
+  return { id: scene.id, title: scene.title, blocks: blocksOf(json, view) };
 }
 
 /**
  * The manuscript in reading order. Scenes outside any chapter form untitled chapters (a short
  * story is one); `chapterIds` narrows the export to chosen chapters.
  */
-export function readManuscriptForExport(doc: Y.Doc, titlePage: TitlePage, options: { chapterIds?: string[] } = {}): ExportManuscript {
+export function readManuscriptForExport(doc: Y.Doc, titlePage: TitlePage, options: { chapterIds?: string[]; suggestions?: SuggestionView } = {}): ExportManuscript {
+  const view = options.suggestions ?? 'original';
   const binder = readBinder(doc);
   const chapters: ExportChapter[] = [];
   let loose: ExportChapter | null = null;
   const addChapter = (node: BinderNode, partTitle?: string) => {
     loose = null;
-    const scenes = node.children.filter((c) => c.kind === 'scene').map((s) => readScene(doc, s));
+    const scenes = node.children.filter((c) => c.kind === 'scene').map((s) => readScene(doc, s, view));
     // The binder prints the chapter's title; a heading in the text that repeats it is printed once.
     if (scenes[0]) scenes[0] = { ...scenes[0], blocks: withoutRepeatedChapterTitle(scenes[0].blocks, node.title, blockText) };
     chapters.push({ id: node.id, title: node.title, ...(partTitle ? { partTitle } : {}), scenes });
@@ -108,7 +121,7 @@ export function readManuscriptForExport(doc: Y.Doc, titlePage: TitlePage, option
         loose = { id: node.id, title: '', scenes: [] };
         chapters.push(loose);
       }
-      (loose as ExportChapter).scenes.push(readScene(doc, node));
+      (loose as ExportChapter).scenes.push(readScene(doc, node, view));
     }
   }
   const chosen = options.chapterIds ? chapters.filter((chapter) => options.chapterIds!.includes(chapter.id)) : chapters;

@@ -36,3 +36,25 @@ describe('countWords', () => {
     expect(countManuscriptWords(doc)).toBe(6);
   });
 });
+
+describe('counting with suggestions', () => {
+  it('counts the original text, or the text as if every suggestion were accepted', async () => {
+    const { countSceneWords, sceneText } = await import('./word-count');
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, encodeNewManuscript());
+    const scene = readScenes(doc)[0]!;
+    const paragraph = new Y.XmlElement('paragraph');
+    const text = new Y.XmlText();
+    paragraph.insert(0, [text]);
+    doc.getXmlFragment(sceneField(scene.id)).insert(0, [paragraph]);
+    const ben = { id: 'b-1', author: 'ben', time: 1 };
+    text.insert(0, 'The plan had one weakness in it.');
+    text.format(17, 8, { deletion: ben });
+    text.insert(25, 'grave flaw', { insertion: ben });
+    text.insert(13, '\u200B', { insertion: { ...ben, id: 'b-2' } });
+    expect(sceneText(doc, scene.id, 'original')).toBe('The plan had one weakness in it.\n');
+    expect(sceneText(doc, scene.id, 'accepted')).toBe('The plan had one grave flaw in it.\n');
+    expect(countSceneWords(doc, scene.id)).toBe(7);
+    expect(countSceneWords(doc, scene.id, 'accepted')).toBe(8);
+  });
+});

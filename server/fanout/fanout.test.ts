@@ -7,6 +7,7 @@ import { newId } from '../../lib/db/ids';
 import { encodeNewManuscript } from '../../lib/manuscript/binder';
 import { openPgPool, type PgPool } from '../../lib/storage/pg/connect';
 import { createPgRoleSource } from '../auth/roles';
+import { createCollabMetrics } from '../metrics/metrics';
 import { startCollabServer, type CollabServer } from '../collab-server';
 import { createPgPersistence } from '../persistence/pg-persistence';
 import type { Persistence } from '../persistence/persistence';
@@ -21,7 +22,7 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 describe('fan-out messages', () => {
   it('round-trip and refuse malformed bytes', () => {
     const update = new Uint8Array([1, 2, 3]);
-    expect(decodeFanoutMessage(encodeFanoutMessage('i1', { kind: 'update', update }))).toEqual({ from: 'i1', message: { kind: 'update', update } });
+    expect(decodeFanoutMessage(encodeFanoutMessage('i1', { kind: 'update', update }, 1234.5))).toEqual({ from: 'i1', sentAt: 1234.5, message: { kind: 'update', update } });
     expect(() => decodeFanoutMessage(new Uint8Array([0xff]))).toThrow();
     expect(() => decodeFanoutMessage(Uint8Array.from([...encodeFanoutMessage('i1', { kind: 'broadcast', frame: update }), 7]))).toThrow();
   });
@@ -42,7 +43,8 @@ describe('two collab instances behind one store', () => {
   ];
 
   async function startInstance(): Promise<{ server: CollabServer; fanout: Fanout; persistence: Persistence }> {
-    const fanout = await createRedisFanout({ url: REDIS_URL, prefix, heartbeatTtlMs: 1_000, heartbeatEveryMs: 150 });
+    const metrics = createCollabMetrics();
+    const fanout = await createRedisFanout({ url: REDIS_URL, prefix, heartbeatTtlMs: 1_000, heartbeatEveryMs: 150, onTraffic: metrics.onFanout });
     const persistence = createPgPersistence(pool, { commitWindowMs: 5, offThread: false });
     const server = await startCollabServer({
       host: '127.0.0.1',
@@ -57,6 +59,7 @@ describe('two collab instances behind one store', () => {
       compactEveryUpdates: 25,
       checkpointIntervalMs: 3_600_000,
       fanout,
+      metrics,
       log: () => {},
     });
     servers.push(server);
@@ -109,6 +112,12 @@ describe('two collab instances behind one store', () => {
     // 24 keystrokes, each stored by the instance that received it; a relayed update is never stored again.
     const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM document_updates WHERE manuscript_id = $1', [manuscriptId]);
     expect(rows[0]!.n).toBeLessThanOrEqual(1 + 24);
+    // Operators see the traffic between instances and its lag.
+    const metrics = await (await fetch(`http://127.0.0.1:${second.server.port}/metrics`)).text();
+    expect(Number(/^collab_fanout_received_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+    expect(Number(/^collab_fanout_published_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThan(0);
+    expect(metrics).toMatch(/^collab_fanout_lag_seconds_count [1-9]/m);
+    expect(metrics).toMatch(/^collab_connections 1$/m);
 
     // Carets cross instances too, and go when their instance stops beating.
     ada.provider.awareness.setLocalStateField('user', { name: 'Ada' });

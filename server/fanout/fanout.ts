@@ -14,31 +14,35 @@ export type FanoutMessage =
 
 const KIND_CODE = { update: 0, awareness: 1, broadcast: 2, 'awareness-query': 3 } as const;
 
-export function encodeFanoutMessage(instanceId: string, message: FanoutMessage): Uint8Array {
+export function encodeFanoutMessage(instanceId: string, message: FanoutMessage, sentAt = Date.now()): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, instanceId);
+  // When it was published (ms), so receivers can report the bus's lag.
+  encoding.writeFloat64(encoder, sentAt);
   encoding.writeVarUint(encoder, KIND_CODE[message.kind]);
   encoding.writeVarUint8Array(encoder, message.kind === 'broadcast' ? message.frame : message.kind === 'awareness-query' ? new Uint8Array() : message.update);
   return encoding.toUint8Array(encoder);
 }
 
 /** Decodes a message from the channel; throws on anything malformed (the caller drops it). */
-export function decodeFanoutMessage(bytes: Uint8Array): { from: string; message: FanoutMessage } {
+export function decodeFanoutMessage(bytes: Uint8Array): { from: string; sentAt: number; message: FanoutMessage } {
   const decoder = decoding.createDecoder(bytes);
   const from = decoding.readVarString(decoder);
+  const sentAt = decoding.readFloat64(decoder);
+  if (!Number.isFinite(sentAt)) throw new Error('bad timestamp');
   const kind = decoding.readVarUint(decoder);
   const payload = decoding.readVarUint8Array(decoder);
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
   if (!from) throw new Error('no instance id');
   switch (kind) {
     case KIND_CODE.update:
-      return { from, message: { kind: 'update', update: payload } };
+      return { from, sentAt, message: { kind: 'update', update: payload } };
     case KIND_CODE.awareness:
-      return { from, message: { kind: 'awareness', update: payload } };
+      return { from, sentAt, message: { kind: 'awareness', update: payload } };
     case KIND_CODE.broadcast:
-      return { from, message: { kind: 'broadcast', frame: payload } };
+      return { from, sentAt, message: { kind: 'broadcast', frame: payload } };
     case KIND_CODE['awareness-query']:
-      return { from, message: { kind: 'awareness-query' } };
+      return { from, sentAt, message: { kind: 'awareness-query' } };
     default:
       throw new Error(`unknown fan-out kind ${kind}`);
   }

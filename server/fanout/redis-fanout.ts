@@ -13,6 +13,8 @@ export interface RedisFanoutOptions {
   /** How often this instance renews its key and checks its peers'. */
   heartbeatEveryMs?: number;
   log?: Log;
+  /** Hears each message this instance publishes and each one it receives from another, with the bus's lag. */
+  onTraffic?: (event: { direction: 'out' } | { direction: 'in'; lagMs: number }) => void;
 }
 
 /**
@@ -68,6 +70,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Fa
     }
     if (decoded.from === instanceId) return;
     peers.add(decoded.from);
+    options.onTraffic?.({ direction: 'in', lagMs: Math.max(0, Date.now() - decoded.sentAt) });
     handler(decoded.message, decoded.from);
   });
 
@@ -111,6 +114,7 @@ export async function createRedisFanout(options: RedisFanoutOptions): Promise<Fa
     },
     publish(manuscriptId, message) {
       // At most once: a publish lost while Redis is away is made good by the peers' resync.
+      options.onTraffic?.({ direction: 'out' });
       publisher.publish(channelOf(manuscriptId), Buffer.from(encodeFanoutMessage(instanceId, message))).catch((error: Error) => log(`redis publish: ${error.message}`, { manuscriptId, level: 'warn' }));
     },
     onResync(listener) {

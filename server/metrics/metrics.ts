@@ -23,6 +23,14 @@ export function createCollabMetrics() {
   });
   const rooms = new Gauge({ name: 'collab_rooms', help: 'Rooms loaded', registers: [registry] });
   const connections = new Gauge({ name: 'collab_connections', help: 'Open WebSocket connections', registers: [registry] });
+  const fanoutOut = new Counter({ name: 'collab_fanout_published_total', help: 'Messages published to the other instances (Redis)', registers: [registry] });
+  const fanoutIn = new Counter({ name: 'collab_fanout_received_total', help: 'Messages received from other instances (Redis)', registers: [registry] });
+  const fanoutLag = new Histogram({
+    name: 'collab_fanout_lag_seconds',
+    help: 'From another instance publishing a message to this one receiving it (clocks of one host or NTP-synced hosts)',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
 
   return {
     registry,
@@ -31,6 +39,11 @@ export function createCollabMetrics() {
       commits.inc();
       batch.observe(report.jobs);
       latency.observe(report.durationMs / 1000);
+    },
+    onFanout: (event: { direction: 'out' } | { direction: 'in'; lagMs: number }) => {
+      if (event.direction === 'out') return fanoutOut.inc();
+      fanoutIn.inc();
+      fanoutLag.observe(event.lagMs / 1000);
     },
     setRooms: (n: number) => rooms.set(n),
     setConnections: (n: number) => connections.set(n),

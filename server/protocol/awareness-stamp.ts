@@ -2,13 +2,14 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 /**
- * Rewrites an awareness update so every state carries the authenticated user's name and colour,
+ * Rewrites an awareness update so every state carries the authenticated user's id, name and colour
+ * (the id lets co-authors name the writer of a suggestion who joined after their page loaded),
  * and drops entries for client ids that belong to another connection: nobody can appear as
  * someone else. Throws on malformed bytes.
  */
 export function stampAwarenessUpdate(
   update: Uint8Array,
-  user: { name: string; color: string },
+  user: { id?: string; name: string; color: string },
   mayWrite: (clientId: number) => boolean,
 ): { update: Uint8Array; clientIds: number[] } {
   const decoder = decoding.createDecoder(update);
@@ -20,7 +21,7 @@ export function stampAwarenessUpdate(
     const json = decoding.readVarString(decoder);
     if (!mayWrite(clientId)) continue;
     const state: unknown = JSON.parse(json);
-    const stamped = state === null || typeof state !== 'object' ? null : { ...(state as object), user: { name: user.name, color: user.color } };
+    const stamped = state === null || typeof state !== 'object' ? null : { ...(state as object), user: { ...(user.id ? { id: user.id } : {}), name: user.name, color: user.color } };
     entries.push({ clientId, clock, state: JSON.stringify(stamped) });
   }
   if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');

@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { canWrite } from '../../lib/access/roles';
+import { canWrite, hasAtLeast } from '../../lib/access/roles';
 import { CloseCode, closeReason } from '../../lib/collab/close-codes';
 import {
   decodeClientMessage,
@@ -24,6 +24,7 @@ import type { Persistence } from '../persistence/persistence';
 import { stampAwarenessUpdate } from '../protocol/awareness-stamp';
 import { FrameBudget } from '../protocol/frame-budget';
 import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
+import { SuggestionGuard } from './suggestion-guard';
 
 /** The origin of what another collab instance sent: applied and relayed here, never stored or published again. */
 interface RemoteOrigin {
@@ -121,6 +122,8 @@ class StorageFault extends Error {}
 export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Lets a commenter's update in only if it is nothing but their own suggestions. */
+  private readonly suggestions = new SuggestionGuard(this.doc);
   private readonly connections = new Map<SocketLike, Connection>();
   private readonly limits: RoomLimits;
   /** Comment operations, restores and checkpoints run one at a time, in arrival order. */
@@ -252,6 +255,7 @@ export class Room {
   destroy(): void {
     this.awareness.off('update', this.broadcastAwareness);
     this.awareness.destroy();
+    this.suggestions.dispose();
     this.doc.destroy();
   }
 
@@ -268,9 +272,11 @@ export class Room {
       case 'sync-step-2':
       case 'sync-update':
         if (!canWrite(connection.identity.role)) {
-          // A reader's client answers sync with an update that holds nothing new; anything more is refused.
-          if (!this.changesNothing(message.update)) throw new ClientFault(CloseCode.Forbidden, 'read-only connection sent a change');
-          return;
+          // A reader's client answers sync with an update that holds nothing new; a commenter may add their own suggestions; anything more is refused.
+          if (this.changesNothing(message.update)) return;
+          if (!hasAtLeast(connection.identity.role, 'commenter')) throw new ClientFault(CloseCode.Forbidden, 'read-only connection sent a change');
+          const refusal = this.suggestions.check(message.update, connection.identity.user.id);
+          if (refusal) throw new ClientFault(CloseCode.SuggestionRefused, refusal);
         }
         this.applyClientUpdate(connection, message.update);
         return;

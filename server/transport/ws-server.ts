@@ -55,6 +55,8 @@ export interface TransportOptions {
 
 export interface Transport {
   readonly port: number;
+  /** Open WebSocket connections, writers' and readers'. */
+  readonly connectionCount: number;
   /** Stops accepting connections; open sockets stay until the rooms close them. */
   stopAccepting(): Promise<void>;
   /** Terminates whatever sockets are still open. */
@@ -226,6 +228,9 @@ export async function startTransport(options: TransportOptions): Promise<Transpo
 
   return {
     port,
+    get connectionCount() {
+      return writers.clients.size + readers.clients.size;
+    },
     stopAccepting: async () => {
       accepting = false;
       clearInterval(pinger);

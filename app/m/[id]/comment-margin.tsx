@@ -1,7 +1,7 @@
 'use client';
 
 import type { Editor } from '@tiptap/react';
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { hasAtLeast } from '@/lib/access/roles';
 import { mayComment } from '@/lib/comments/authorize';
 import type { CommentThreadView } from '@/lib/db/comments';
@@ -30,13 +30,15 @@ interface CommentMarginProps {
   onReturnToPassage?: (threadId: string) => void;
   /** On phones and tablets, the one thread shown as a sheet over the text (null: the sheet is closed). */
   sheetThreadId?: string | null;
+  /** Other cards stacked with the threads, level with position `from` (suggestions). */
+  extraCards?: Array<{ id: string; from: number; render: (top: number, cardRef: (element: HTMLElement | null) => void) => ReactNode }>;
 }
 
 /**
  * Open threads level with their passages, stacked so they never overlap; threads whose passage was
  * deleted gather under "Detached", quoting the words they were on.
  */
-export function CommentMargin({ editor, threads, comments, composer, closeComposer, onReturnToPassage, sheetThreadId = null }: CommentMarginProps) {
+export function CommentMargin({ editor, threads, comments, composer, closeComposer, onReturnToPassage, sheetThreadId = null, extraCards = [] }: CommentMarginProps) {
   const [version, setVersion] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const cards = useRef(new Map<string, HTMLElement>());
@@ -69,6 +71,7 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
     const base = container.current.getBoundingClientRect().top;
     const wanted = anchored
       .map((thread) => ({ id: thread.id, top: editor.view.coordsAtPos(ranges.get(thread.id)!.from).top - base }))
+      .concat(extraCards.map((card) => ({ id: card.id, top: editor.view.coordsAtPos(Math.min(card.from, editor.state.doc.content.size)).top - base })))
       .sort((a, b) => a.top - b.top);
     const next = new Map<string, number>();
     let floor = detached.length > 0 ? (container.current.querySelector('.detached')?.getBoundingClientRect().height ?? 0) + GAP_PX : 0;
@@ -85,7 +88,7 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
     const same = next.size === tops.size && [...next].every(([id, top]) => Math.abs((tops.get(id) ?? -1) - top) < 1);
     if (!same) setTops(next);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [version, threads, editor, composer]);
+  }, [version, threads, editor, composer, extraCards.map((card) => card.id).join()]);
 
   return (
     <aside
@@ -149,6 +152,11 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
           comments={comments}
           inSheet={thread.id === sheetThreadId}
         />
+      ))}
+      {extraCards.map((card) => (
+        <div key={card.id} className="margin-extra">
+          {card.render(tops.get(card.id) ?? 0, (element) => (element ? cards.current.set(card.id, element) : cards.current.delete(card.id)))}
+        </div>
       ))}
     </aside>
   );

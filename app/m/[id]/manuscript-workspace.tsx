@@ -5,6 +5,8 @@ import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
+import type { EditingMode } from '@/lib/editor/suggestions/modes';
+import type { SuggestionView } from '@/lib/manuscript/word-count';
 import type { Member } from '@/lib/db/members';
 import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
@@ -17,6 +19,7 @@ import { Progress } from './progress';
 import { ReadThrough } from './read-through';
 import { RestoredNotice } from './restored-notice';
 import { SceneEditor } from './scene-editor';
+import { SuggestionViewSwitch } from './suggestion-view';
 import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
 import { COVERS_THE_PAGE, keepFocusInside } from './drawer';
@@ -63,7 +66,8 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const { session, status, role, fatal, stalled, restoreResult } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
   const binder = useBinder(session?.doc ?? null);
   const presence = useScenePresence(session?.provider ?? null);
-  const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId);
+  const [suggestionView, setSuggestionView] = useState<SuggestionView>('original');
+  const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId, suggestionView);
   const [notice, setNotice] = useState<string | null>(null);
   const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | 'room' | null>(null);
   const togglePanel = (which: 'share' | 'export' | 'history' | 'comments' | 'room') => setPanel((open) => (open === which ? null : which));
@@ -108,6 +112,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   useEffect(() => {
     if (panel) setFind(null);
   }, [panel]);
+  const [editingMode, setEditingMode] = useState<EditingMode | null>(null);
   // An inbox item opens the manuscript at its passage: /m/ID?thread=THREAD.
   const searchParams = useSearchParams();
   const [linkedThread, setLinkedThread] = useState<string | null>(null);
@@ -224,6 +229,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               editable={writable}
             />
             <Progress total={total} today={counts.today} targetWords={props.targetWords} deadline={props.deadline} />
+            {counts.suggested || suggestionView !== 'original' ? <SuggestionViewSwitch value={suggestionView} onChange={setSuggestionView} /> : null}
           </aside>
         ) : null}
         <main className="workspace-main">
@@ -259,7 +265,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
           {fatal ? null : !session || !binder ? (
             <p className="muted loading">Opening the manuscript…</p>
           ) : mode === 'read' ? (
-            <ReadThrough doc={session.doc} binder={binder} onEditScene={openScene} />
+            <ReadThrough doc={session.doc} binder={binder} onEditScene={openScene} suggestions={counts.suggested ? suggestionView : undefined} />
           ) : scene ? (
             <SceneEditor
               key={scene.id}
@@ -270,7 +276,10 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               chapterTitle={scene.parentId && binder.byId.get(scene.parentId)?.kind === 'chapter' ? binder.byId.get(scene.parentId)!.title : undefined}
               opensChapter={!!scene.parentId && binder.byId.get(scene.parentId)?.children.find((child) => child.kind === 'scene')?.id === scene.id}
               me={props.me}
-              editable={writable}
+              mode={editingMode}
+              onModeChange={setEditingMode}
+              writers={props.members}
+              anySuggestions={counts.suggested}
               onNotice={setNotice}
               onEditor={(editor) => setOpenEditor(editor ? { editor, sceneId: scene.id } : null)}
               comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId, ...commentTyping, offerShare: role === 'owner' ? () => setPanel('share') : undefined }}

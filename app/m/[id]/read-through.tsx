@@ -2,19 +2,22 @@
 
 import { getSchema } from '@tiptap/core';
 import { DOMSerializer, Fragment, type Node as PMNode } from '@tiptap/pm/model';
+import { EditorState } from '@tiptap/pm/state';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { useEffect, useMemo, useRef } from 'react';
 import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import type { Binder, BinderNode } from '@/lib/manuscript/binder';
+import { reviewSuggestions } from '@/lib/editor/suggestions/review';
 import { withoutRepeatedChapterTitle } from '@/lib/manuscript/chapter-title';
+import type { SuggestionView } from '@/lib/manuscript/word-count';
 
 /** Re-render at most this often while co-authors type, so reading stays smooth. */
 const REFRESH_MS = 500;
 
 /** The whole manuscript as continuous text, chapter by chapter; any scene opens for editing. */
-export function ReadThrough({ doc, binder, onEditScene }: { doc: Y.Doc; binder: Binder; onEditScene: (id: string) => void }) {
+export function ReadThrough({ doc, binder, onEditScene, suggestions }: { doc: Y.Doc; binder: Binder; onEditScene: (id: string) => void; suggestions?: SuggestionView }) {
   const schema = useMemo(() => getSchema(manuscriptExtensions()), []);
   const container = useRef<HTMLDivElement>(null);
 
@@ -25,7 +28,10 @@ export function ReadThrough({ doc, binder, onEditScene }: { doc: Y.Doc; binder: 
       if (!root) return;
       for (const section of root.querySelectorAll<HTMLElement>('[data-scene-text]')) {
         const id = section.dataset.sceneText!;
-        const node = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(sceneField(id)), schema);
+        const marked = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(sceneField(id)), schema);
+        // Suggestions read as the original (all rejected) or as if all were accepted; unset, they show marked.
+        const resolved = suggestions ? reviewSuggestions(EditorState.create({ schema, doc: marked }), suggestions === 'original' ? 'reject' : 'accept', () => true) : null;
+        const node = resolved ? resolved.doc : marked;
         const printed = printedContent(node, section.dataset.chapterTitle);
         section.replaceChildren(serializer.serializeFragment(printed));
         section.closest('.read-scene')?.toggleAttribute('data-empty', printed.textBetween(0, printed.size, ' ').trim() === '' && printed.childCount <= 1);
@@ -50,7 +56,7 @@ export function ReadThrough({ doc, binder, onEditScene }: { doc: Y.Doc; binder: 
       clearTimeout(timer);
       doc.off('update', onUpdate);
     };
-  }, [doc, schema, binder]);
+  }, [doc, schema, binder, suggestions]);
 
   const blocks: React.ReactNode[] = [];
   const walk = (node: BinderNode, parent?: BinderNode) => {

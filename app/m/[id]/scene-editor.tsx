@@ -5,8 +5,8 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { BubbleMenu } from '@tiptap/react/menus';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useEffect, useRef, useState } from 'react';
-import { hasAtLeast } from '@/lib/access/roles';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { canWrite, hasAtLeast } from '@/lib/access/roles';
 import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/db/comments';
 import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';
@@ -20,10 +20,15 @@ import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
-import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
 import { FindHighlights, matchPosition } from '@/lib/editor/find/find-highlights';
+import { MAX_PASTE_CHARS, PasteLimit } from '@/lib/editor/paste-limit';
 import { RepeatedTitleHint, setOpenedChapterTitle } from '@/lib/editor/repeated-title-hint';
+import { effectiveMode, type EditingMode } from '@/lib/editor/suggestions/modes';
+import { Suggesting } from '@/lib/editor/suggestions/suggesting';
+import { suggestionIds, type Suggester } from '@/lib/editor/suggestions/track';
 import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
+import { ModeSwitch } from './mode-switch';
+import { knownWriters, splitSuggestionThreads, SuggestionCard, SuggestionColors, SuggestionReview, useSuggestions, type Writer } from './suggestion-cards';
 
 interface SceneEditorProps {
   doc: Y.Doc;
@@ -34,9 +39,14 @@ interface SceneEditorProps {
   chapterTitle?: string;
   /** Whether this is the chapter's first scene, whose opening heading may repeat the chapter's title. */
   opensChapter?: boolean;
-  me: { name: string; color: string };
-  /** Readers see the text live but cannot type; changes with the role, without a reload. */
-  editable: boolean;
+  me: { id: string; name: string; color: string };
+  /** Editing, Suggesting or Viewing as chosen in the toolbar (null: the role's default); the role bounds it. */
+  mode: EditingMode | null;
+  onModeChange: (mode: EditingMode) => void;
+  /** Everyone on the manuscript, to name and colour their suggestions. */
+  writers: { userId: string; name: string; color: string }[];
+  /** Some scene of the manuscript holds suggestions: offers the review menu even where this one has none. */
+  anySuggestions?: boolean;
   /** Shows the writer a message that something they did was refused. */
   onNotice: (message: string) => void;
   comments: CommentContext & { threads: CommentThreadView[] };
@@ -47,7 +57,17 @@ interface SceneEditorProps {
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
-export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, opensChapter, me, editable, onNotice, comments, onEditor }: SceneEditorProps) {
+export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, opensChapter, me, mode: chosenMode, onModeChange, writers, anySuggestions, onNotice, comments, onEditor }: SceneEditorProps) {
+  const mode = effectiveMode(comments.role, chosenMode);
+  // Readers see the text live but cannot type; changes with the role and the mode, without a reload.
+  const editable = mode !== 'viewing';
+  const nextId = useMemo(() => suggestionIds(() => doc.clientID), [doc]);
+  const suggester = useRef<Suggester | null>(null);
+  suggester.current = hasAtLeast(comments.role, 'commenter') ? { userId: me.id, mayRestructure: canWrite(comments.role), mustSuggest: !canWrite(comments.role), nextId } : null;
+  const writersById = useRef(new Map<string, Writer>());
+  writersById.current = knownWriters(provider, me, writers);
+  const noticeRef = useRef(onNotice);
+  noticeRef.current = onNotice;
   const [composer, setComposer] = useState<Composer | null>(null);
   // On phones and tablets, the thread a writer tapped (or jumped to) opens as a sheet over the text.
   const [sheetThreadId, setSheetThreadId] = useState<string | null>(null);
@@ -66,6 +86,11 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
         CommentHighlights.configure({
           // Where this editor found a passage again, store it so every co-author agrees (first one wins on the server).
           onReanchor: (change) => void sendRef.current({ op: 'reanchor', threadId: change.threadId, previous: change.previous, anchor: change.anchor, quote: change.quote.slice(0, 2000), context: change.context }),
+        }),
+        Suggesting.configure({
+          suggester: () => suggester.current,
+          describeAuthor: (id) => writersById.current.get(id) ?? null,
+          onRefused: (message) => noticeRef.current(message),
         }),
         FindHighlights,
         RepeatedTitleHint,
@@ -116,6 +141,9 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
   useTypewriter(editor, useAppearance().typewriter);
+  useEffect(() => {
+    if (editor && !editor.isDestroyed) editor.commands.setSuggesting(mode === 'suggesting');
+  }, [editor, mode]);
 
   const onEditorRef = useRef(onEditor);
   onEditorRef.current = onEditor;
@@ -129,8 +157,27 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
     if (editor && !editor.isDestroyed) setOpenedChapterTitle(editor.view, openedChapterTitle);
   }, [editor, openedChapterTitle]);
 
-  const sceneThreads = comments.threads.filter((thread) => thread.sceneId === sceneId);
+  const suggestions = useSuggestions(editor);
+  const { sceneThreads, threadOfSuggestion } = splitSuggestionThreads(comments.threads, sceneId, suggestions);
   const anchorsKey = sceneThreads.map((t) => `${t.id}:${t.resolvedAt ? 1 : 0}:${t.anchor.start}:${t.anchor.end}`).join(',');
+  const suggestionCards = editor
+    ? suggestions.map((suggestion) => ({
+        id: `suggestion:${suggestion.id}`,
+        from: suggestion.from,
+        render: (top: number, cardRef: (element: HTMLElement | null) => void) => (
+          <SuggestionCard
+            editor={editor}
+            sceneId={sceneId}
+            suggestion={suggestion}
+            writer={writersById.current.get(suggestion.author) ?? null}
+            thread={threadOfSuggestion.get(suggestion.id) ?? null}
+            comments={comments}
+            top={top}
+            cardRef={cardRef}
+          />
+        ),
+      }))
+    : [];
   useEffect(() => {
     if (!editor || editor.isDestroyed) return;
     setCommentThreads(editor.view, { threads: sceneThreads.filter((t) => !t.resolvedAt).map((t) => ({ id: t.id, anchor: t.anchor, quote: t.quote, context: t.context })) });
@@ -227,6 +274,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
 
   return (
     <div className="scene">
+      <SuggestionColors writers={writersById.current} />
       {chapterTitle !== undefined ? (
         <p className="scene-chapter" data-testid="scene-chapter">
           <span className="muted">Chapter:</span> {chapterTitle || 'Untitled chapter'}
@@ -237,17 +285,19 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
         {canComment ? `Control+Alt+M comments on the selected words; ${COMMENT_JUMP_KEYS} goes from a commented passage to its thread, and back. ` : 'Read only. '}
         {LEAVE_TEXT_HINT}
       </p>
-      {editable ? (
-        <Toolbar editor={editor} onComment={startComment} onChapterTitle={setChapterTitle} />
-      ) : (
+      {mode === 'viewing' ? (
         <div className="toolbar" role="toolbar" aria-label="Formatting">
+          <ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />
           {canComment ? (
             <button type="button" onClick={startComment} title="Comment on the selection (Ctrl+Alt+M)">
               Comment
             </button>
           ) : null}
         </div>
+      ) : (
+        <Toolbar editor={editor} onComment={startComment} onChapterTitle={setChapterTitle} formatting={mode === 'editing'} modeSwitch={<ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />} />
       )}
+      {editor && canWrite(comments.role) && (anySuggestions || suggestions.length > 0) ? <SuggestionReview editor={editor} doc={doc} sceneId={sceneId} writers={writersById.current} here={suggestions} onNotice={onNotice} /> : null}
       <div className="page-row">
         <article className="page">
           <EditorContent editor={editor} />
@@ -259,13 +309,13 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
             </BubbleMenu>
           ) : null}
         </article>
-        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={closeComposer} onReturnToPassage={returnToPassage} sheetThreadId={sheetThreadId} />
+        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={closeComposer} onReturnToPassage={returnToPassage} sheetThreadId={sheetThreadId} extraCards={suggestionCards} />
       </div>
     </div>
   );
 }
 
-function Toolbar({ editor, onComment, onChapterTitle }: { editor: Editor | null; onComment: () => void; onChapterTitle: () => void }) {
+function Toolbar({ editor, onComment, onChapterTitle, formatting, modeSwitch }: { editor: Editor | null; onComment: () => void; onChapterTitle: () => void; formatting: boolean; modeSwitch: React.ReactNode }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) =>
@@ -283,6 +333,9 @@ function Toolbar({ editor, onComment, onChapterTitle }: { editor: Editor | null;
   const run = (command: () => boolean) => () => command();
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {modeSwitch}
+      {formatting ? (
+        <>
       <button type="button" aria-pressed={state.italic} title="Italic (Ctrl+I)" onClick={run(() => editor.chain().focus().toggleItalic().run())}>
         <em>I</em>
       </button>
@@ -299,6 +352,8 @@ function Toolbar({ editor, onComment, onChapterTitle }: { editor: Editor | null;
       <button type="button" title="Scene break (# then Enter, or Ctrl+Alt+8)" onClick={run(() => editor.chain().focus().insertSceneBreak().run())}>
         #
       </button>
+        </>
+      ) : null}
       <span className="toolbar-gap" />
       <button type="button" title="Comment on the selection (Ctrl+Alt+M)" onClick={onComment}>
         Comment

@@ -128,6 +128,11 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
       if (code === CloseCode.Unauthorized) return void connectWithFreshToken();
       // Removed, or a role that may no longer write: a fresh token tells which; a loop is cut short.
       if (code === CloseCode.Forbidden && ++refusedInARow < 3) return void connectWithFreshToken();
+      // A commenter's change that was more than a suggestion: the local copy holds it and would send it
+      // again on every visit, so it is forgotten; a reload starts from the saved text.
+      if (code === CloseCode.SuggestionRefused) {
+        return loseAccess('A change here could only be kept as a suggestion, so it was not saved. Reload the page to go on from the saved text.');
+      }
       if (code === CloseCode.MessageTooBig) {
         // Retrying would send the same change again: keep writing locally and let the writer decide.
         return setState((s) => ({ ...s, stalled: 'This change is too large to save: undo part of it, then try again. Your words are kept on this device.' }));

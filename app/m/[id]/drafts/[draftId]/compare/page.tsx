@@ -69,7 +69,7 @@ export default async function ComparePage({
         <h1 className="manuscript-title">
           “{draft.name}” compared with {withId === 'current' ? 'the current manuscript' : `“${other?.name ?? 'another draft'}”`}
         </h1>
-        <p className="draft-meta" aria-label="What is compared">
+        <p className="draft-meta" data-testid="compared-drafts">
           “{draft.name}”: <LocalDateTime iso={self?.createdAt ?? draft.createdAt.toISOString()} />
           {self?.byline ? ` · ${self.byline}` : ''}
           {other ? (
