@@ -100,6 +100,20 @@ for (const size of SIZES) {
     await expect(margin).toBeHidden();
     await expect(mae.text).toBeFocused();
 
+    // A suggestion: its card opens as a sheet from its words, and is accepted there.
+    await page.getByRole('radiogroup', { name: 'Mode' }).getByRole('radio', { name: 'Suggesting' }).click();
+    await select(mae, 'ferry');
+    await page.keyboard.type('boat', { delay: 20 });
+    await expect(mae.text.locator('ins.suggestion')).toHaveText('boat');
+    await mae.text.locator('ins.suggestion').click();
+    const suggestion = margin.getByRole('article', { name: 'Suggestion by Mae' });
+    await expect(suggestion).toBeInViewport();
+    await expectNoSidewaysScroll(page, 'the suggestion sheet');
+    await page.screenshot({ path: `e2e/artifacts/${size.name}-suggestion-sheet.png` });
+    await suggestion.getByRole('button', { name: 'Accept' }).click();
+    await expect(mae.text.locator('.suggestion')).toHaveCount(0);
+    await expect(mae.text).toContainText('The boat left at six');
+
     // The other pages fit too.
     await page.getByRole('button', { name: 'Read-through' }).click();
     await expectNoSidewaysScroll(page, 'read-through');

@@ -92,7 +92,7 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
 
   return (
     <aside
-      className={`comment-margin${composer || (sheetThreadId && threads.some((t) => t.id === sheetThreadId)) ? ' comment-margin--sheet-open' : ''}`}
+      className={`comment-margin${composer || (sheetThreadId && (threads.some((t) => t.id === sheetThreadId) || extraCards.some((c) => c.id === sheetThreadId))) ? ' comment-margin--sheet-open' : ''}`}
       aria-label="Comments in the margin"
       ref={container}
       onKeyDown={(event) => {
@@ -154,7 +154,7 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
         />
       ))}
       {extraCards.map((card) => (
-        <div key={card.id} className="margin-extra">
+        <div key={card.id} className="margin-extra" data-in-sheet={card.id === sheetThreadId ? 'true' : undefined}>
           {card.render(tops.get(card.id) ?? 0, (element) => (element ? cards.current.set(card.id, element) : cards.current.delete(card.id)))}
         </div>
       ))}

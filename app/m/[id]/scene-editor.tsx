@@ -127,8 +127,12 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
             return false;
           },
           click: (_view, event) => {
-            const id = (event.target as HTMLElement).closest?.('[data-thread-id]')?.getAttribute('data-thread-id');
+            const target = event.target as HTMLElement;
+            const id = target.closest?.('[data-thread-id]')?.getAttribute('data-thread-id');
             if (id) openSheetRef.current(id);
+            // A suggestion's card opens in the sheet the same way, from its words.
+            const suggestion = target.closest?.('.suggestion[data-suggestion-id]')?.getAttribute('data-suggestion-id');
+            if (!id && suggestion) openSheetRef.current(`suggestion:${suggestion}`);
             return false;
           },
         },
@@ -251,7 +255,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
     if (!editor || editor.isDestroyed) return;
     setSheetThreadId(null);
     const range = commentRanges(editor.state).get(threadId);
-    if (!range) return;
+    if (!range) return void editor.commands.focus();
     const back = jumpedFrom.current;
     const pos = back?.threadId === threadId && back.pos >= range.from && back.pos <= range.to ? back.pos : range.from;
     editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
