@@ -1,4 +1,4 @@
-import { Fragment, Slice } from '@tiptap/pm/model';
+import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState } from '@tiptap/pm/state';
 import { SearchQuery, type SearchResult } from 'prosemirror-search';
 import { z } from 'zod';
@@ -73,6 +73,14 @@ const standsAlone = (state: EditorState, result: SearchResult) => {
   const after = result.to < state.doc.content.size ? state.doc.textBetween(result.to, result.to + 1) : '';
   return !WORD_CHARACTER.test(before) && !WORD_CHARACTER.test(after);
 };
+
+/** Whether a match touches a pending suggestion: that is its author's to settle, so Replace leaves it alone. */
+export function insideSuggestion(doc: PMNode, from: number, to: number): boolean {
+  return ['insertion', 'deletion', 'modification'].some((name) => {
+    const mark = doc.type.schema.marks[name];
+    return mark !== undefined && doc.rangeHasMark(from, to, mark);
+  });
+}
 
 /**
  * The ranges to replace for one match and what goes in: a regular expression's "$1" and "$&" are
