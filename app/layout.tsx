@@ -1,7 +1,12 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
+import { headers } from 'next/headers';
 import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import '@fontsource-variable/literata';
+import { appearanceAttributes, DEFAULT_APPEARANCE, deviceOverrideScript } from '@/lib/appearance/appearance';
+import { getAppearance } from '@/lib/db';
+import { getCurrentUser } from './_server/current-user';
+import { getDb } from './_server/db';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -9,11 +14,21 @@ export const metadata: Metadata = {
   description: 'Write your manuscript together.',
 };
 
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request, so each carries its own CSP nonce (proxy.ts).
   await connection();
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
+  const user = await getCurrentUser();
+  // The account's choices are rendered in; this device's own (localStorage) are applied before paint.
+  const appearance = user ? getAppearance(getDb(), user.id) : DEFAULT_APPEARANCE;
   return (
-    <html lang="en">
+    <html lang="en" {...appearanceAttributes(appearance)} suppressHydrationWarning>
+      <head>
+        <meta name="scriptorium-appearance" content={JSON.stringify(appearance)} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: deviceOverrideScript() }} />
+      </head>
       <body>{children}</body>
     </html>
   );

@@ -7,7 +7,7 @@ import { InboxBell } from './inbox-bell';
 export function TopBar({ user, children }: { user: { name: string; color: string }; children?: ReactNode }) {
   return (
     <header className="topbar">
-      <Link href="/" className="brand" aria-label="All manuscripts">
+      <Link href="/" className="brand" aria-label="Scriptorium: all manuscripts">
         Scriptorium
       </Link>
       <div className="topbar-middle">{children}</div>

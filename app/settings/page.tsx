@@ -1,10 +1,11 @@
 import { CARET_COLORS } from '@/lib/collab/identity';
-import { getNotificationSettings, listApiTokens } from '@/lib/db';
+import { getAppearance, getNotificationSettings, listApiTokens } from '@/lib/db';
 import { changePasswordAction, createApiTokenAction, revokeApiTokenAction, updateProfileAction } from '../actions/account';
 import { ActionForm } from '../_components/action-form';
 import { TopBar } from '../_components/top-bar';
 import { requireUser } from '../_server/current-user';
 import { getDb } from '../_server/db';
+import { AppearanceSettingsForm } from './appearance-settings';
 import { NotificationSettingsForm } from './notification-settings';
 
 export const metadata = { title: 'Account settings · Scriptorium' };
@@ -33,6 +34,12 @@ export default async function SettingsPage() {
               ))}
             </fieldset>
           </ActionForm>
+        </section>
+
+        <section className="card" id="appearance" aria-labelledby="appearance-heading">
+          <h2 id="appearance-heading">Appearance</h2>
+          <p className="muted">How the writing room looks on every device you sign in on. In a manuscript, Writing room changes it for one device only.</p>
+          <AppearanceSettingsForm initial={getAppearance(getDb(), user.id)} />
         </section>
 
         <section className="card" id="notifications" aria-labelledby="notifications-heading">

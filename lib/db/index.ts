@@ -10,3 +10,4 @@ export * from './schema';
 export * from './users';
 export * from './notifications';
 export * from './password-resets';
+export * from './appearance';

@@ -229,3 +229,12 @@ export const passwordResets = sqliteTable(
   },
   (table) => [uniqueIndex('password_resets_token').on(table.tokenHash), index('password_resets_user').on(table.userId)],
 );
+
+/** How the writing room looks for a writer on every device (theme, text font and size…); absent means the defaults. */
+export const writerAppearance = sqliteTable('writer_appearance', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** JSON, read through lib/appearance (unknown fields fall back to defaults). */
+  settings: text('settings').notNull(),
+});

@@ -37,6 +37,15 @@ export function wordsIn(node: BinderNode, counts: Map<string, number>): number {
   return node.kind === 'scene' ? (counts.get(node.id) ?? 0) : node.children.reduce((sum, child) => sum + wordsIn(child, counts), 0);
 }
 
+/**
+ * An item's name: its title and kind, then its status and words. The status and count are drawn
+ * from data attributes (CSS), so the visible text is the title and the name starts with it (WCAG 2.5.3).
+ */
+function itemLabel(node: BinderNode, words: number): string {
+  const status = node.kind === 'scene' && node.status !== 'draft' ? `, ${STATUS_LABEL[node.status]}` : '';
+  return `${node.title || 'Untitled'}, ${node.kind}${status}, ${numberFormat.format(words)} words`;
+}
+
 /** The manuscript's structure: parts, chapters and scenes, with counts and who is where. */
 export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence, counts, editable }: BinderPanelProps) {
   const [renaming, setRenaming] = useState<string | null>(null);
@@ -98,7 +107,7 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
           role="treeitem"
           aria-level={depth + 1}
           aria-selected={isCurrent}
-          aria-label={`${node.title || 'Untitled'}, ${node.kind}`}
+          aria-label={itemLabel(node, wordsIn(node, counts))}
           tabIndex={isCurrent || (!currentSceneId && depth === 0) ? 0 : -1}
           className={`binder-item binder-${node.kind}${isCurrent ? ' current' : ''}${selectedId === node.id && !isCurrent ? ' selected' : ''}${dragged === node.id ? ' dragging' : ''}`}
           style={{ paddingLeft: `${0.5 + depth * 0.9}rem` }}
@@ -149,16 +158,14 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
             <span className="binder-title">{node.title || 'Untitled'}</span>
           )}
           {people.length > 0 ? (
-            <span className="binder-people" aria-label={`Here: ${people.map((p) => p.name).join(', ')}`}>
+            <span className="binder-people" role="img" aria-label={`Here: ${people.map((p) => p.name).join(', ')}`}>
               {people.map((person) => (
                 <span key={person.name} className="presence-dot" style={{ background: person.color }} title={person.name} />
               ))}
             </span>
           ) : null}
-          {node.kind === 'scene' && node.status !== 'draft' ? <span className={`status status-${node.status}`}>{STATUS_LABEL[node.status]}</span> : null}
-          <span className="binder-count" aria-label={`${wordsIn(node, counts)} words`}>
-            {numberFormat.format(wordsIn(node, counts))}
-          </span>
+          {node.kind === 'scene' && node.status !== 'draft' ? <span className={`status status-${node.status}`} data-label={STATUS_LABEL[node.status]} /> : null}
+          <span className="binder-count" aria-label={`${wordsIn(node, counts)} words`} data-label={numberFormat.format(wordsIn(node, counts))} />
         </div>
         {node.children.length > 0 ? (
           <ul role="group" className="binder-list">

@@ -6,6 +6,7 @@ import { hasAtLeast } from '@/lib/access/roles';
 import { mayComment } from '@/lib/comments/authorize';
 import type { CommentThreadView } from '@/lib/db/comments';
 import { commentRanges } from '@/lib/editor/comment-highlights';
+import { COMMENT_JUMP_KEYS, isCommentJump } from './comment-jump';
 import { MentionTextarea, MessageBody } from './mention-textarea';
 import type { CommentContext } from './use-comments';
 
@@ -25,6 +26,10 @@ interface CommentMarginProps {
   comments: CommentContext;
   composer: Composer | null;
   closeComposer: () => void;
+  /** Control+Alt+J (or Escape) in a thread puts the caret back in its passage. */
+  onReturnToPassage?: (threadId: string) => void;
+  /** On phones and tablets, the one thread shown as a sheet over the text (null: the sheet is closed). */
+  sheetThreadId?: string | null;
   /** Other cards stacked with the threads, level with position `from` (suggestions). */
   extraCards?: Array<{ id: string; from: number; render: (top: number, cardRef: (element: HTMLElement | null) => void) => ReactNode }>;
 }
@@ -33,7 +38,7 @@ interface CommentMarginProps {
  * Open threads level with their passages, stacked so they never overlap; threads whose passage was
  * deleted gather under "Detached", quoting the words they were on.
  */
-export function CommentMargin({ editor, threads, comments, composer, closeComposer, extraCards = [] }: CommentMarginProps) {
+export function CommentMargin({ editor, threads, comments, composer, closeComposer, onReturnToPassage, sheetThreadId = null, extraCards = [] }: CommentMarginProps) {
   const [version, setVersion] = useState(0);
   const container = useRef<HTMLDivElement>(null);
   const cards = useRef(new Map<string, HTMLElement>());
@@ -86,7 +91,27 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
   }, [version, threads, editor, composer, extraCards.map((card) => card.id).join()]);
 
   return (
-    <aside className="comment-margin" aria-label="Comments in the margin" ref={container}>
+    <aside
+      className={`comment-margin${composer || (sheetThreadId && (threads.some((t) => t.id === sheetThreadId) || extraCards.some((c) => c.id === sheetThreadId))) ? ' comment-margin--sheet-open' : ''}`}
+      aria-label="Comments in the margin"
+      ref={container}
+      onKeyDown={(event) => {
+        const card = (event.target as HTMLElement).closest<HTMLElement>('.thread-card[data-thread-id]');
+        const typing = (event.target as HTMLElement).matches('textarea, input');
+        if (!card || !onReturnToPassage || event.defaultPrevented) return;
+        if (isCommentJump(event) || (event.key === 'Escape' && !typing)) {
+          event.preventDefault();
+          onReturnToPassage(card.dataset.threadId!);
+        }
+      }}
+    >
+      {sheetThreadId && onReturnToPassage && !composer ? (
+        <p className="sheet-head narrow-only">
+          <button type="button" className="quiet" onClick={() => onReturnToPassage(sheetThreadId)}>
+            Back to the text
+          </button>
+        </p>
+      ) : null}
       {composer ? (
         <div
           className="thread-card composer"
@@ -125,10 +150,11 @@ export function CommentMargin({ editor, threads, comments, composer, closeCompos
           top={tops.get(thread.id) ?? 0}
           cardRef={(element) => (element ? cards.current.set(thread.id, element) : cards.current.delete(thread.id))}
           comments={comments}
+          inSheet={thread.id === sheetThreadId}
         />
       ))}
       {extraCards.map((card) => (
-        <div key={card.id} className="margin-extra">
+        <div key={card.id} className="margin-extra" data-in-sheet={card.id === sheetThreadId ? 'true' : undefined}>
           {card.render(tops.get(card.id) ?? 0, (element) => (element ? cards.current.set(card.id, element) : cards.current.delete(card.id)))}
         </div>
       ))}
@@ -142,9 +168,11 @@ interface ThreadCardProps {
   top?: number;
   detached?: boolean;
   cardRef?: (element: HTMLElement | null) => void;
+  /** Shown in the phone sheet (the other cards are hidden there). */
+  inSheet?: boolean;
 }
 
-export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadCardProps) {
+export function ThreadCard({ thread, comments, top, detached, cardRef, inSheet }: ThreadCardProps) {
   const { myId, role, members, send, activeId, setActiveId, typing, setTyping } = comments;
   const typers = typing.get(thread.id) ?? [];
   const [editing, setEditing] = useState<string | null>(null);
@@ -158,7 +186,9 @@ export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadC
       style={top === undefined ? undefined : { top }}
       aria-label={`Comment thread on “${thread.quote.slice(0, 60)}”`}
       data-thread-id={thread.id}
+      data-in-sheet={inSheet ? 'true' : undefined}
       tabIndex={0}
+      aria-keyshortcuts={detached ? undefined : COMMENT_JUMP_KEYS}
       onMouseEnter={() => setActiveId(thread.id)}
       onMouseLeave={() => active && setActiveId(null)}
       onFocus={() => setActiveId(thread.id)}
@@ -168,7 +198,7 @@ export function ThreadCard({ thread, comments, top, detached, cardRef }: ThreadC
         {thread.messages.map((message) => (
           <li key={message.id} className="message">
             <p className="message-head">
-              <span className="author" style={{ color: message.authorColor }}>
+              <span className="author" style={{ '--author-color': message.authorColor } as React.CSSProperties}>
                 {message.authorName}
               </span>
               <span className="muted small">

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { EditingMode } from '@/lib/editor/suggestions/modes';
@@ -22,7 +22,10 @@ import { SceneEditor } from './scene-editor';
 import { SuggestionViewSwitch } from './suggestion-view';
 import { SharePanel, type PendingInvitation } from './share-panel';
 import { TopBarClient } from './top-bar-client';
+import { COVERS_THE_PAGE, keepFocusInside } from './drawer';
 import { useBinder } from './use-binder';
+import { useFocusMode } from './use-focus-mode';
+import { WritingRoomPanel } from './writing-room-panel';
 import { useCollabSession } from './use-collab-session';
 import { useCommentTyping } from './use-comment-typing';
 import { useFindShortcuts, type FindMode, type OpenEditor } from './use-find';
@@ -66,8 +69,19 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const [suggestionView, setSuggestionView] = useState<SuggestionView>('original');
   const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId, suggestionView);
   const [notice, setNotice] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | null>(null);
-  const togglePanel = (which: 'share' | 'export' | 'history' | 'comments') => setPanel((open) => (open === which ? null : which));
+  const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | 'room' | null>(null);
+  const togglePanel = (which: 'share' | 'export' | 'history' | 'comments' | 'room') => setPanel((open) => (open === which ? null : which));
+  // On phones and tablets the binder is a drawer opened from the top bar.
+  const [binderOpen, setBinderOpen] = useState(false);
+  const binderButton = useRef<HTMLButtonElement>(null);
+  const closeBinder = () => {
+    setBinderOpen(false);
+    binderButton.current?.focus();
+  };
+  const { focus: focusMode, quiet } = useFocusMode();
+  useEffect(() => {
+    if (binderOpen) document.querySelector<HTMLElement>('#binder-drawer [role="treeitem"][tabindex="0"], #binder-drawer button')?.focus();
+  }, [binderOpen]);
   const comments = useComments(session?.provider ?? null);
   const commentTyping = useCommentTyping(session?.provider ?? null);
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
@@ -136,6 +150,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   }, [linkedThread, binder, comments.threads]);
 
   const openScene = (id: string) => {
+    setBinderOpen(false);
     setChosenSceneId(id);
     localStorage.setItem(`scriptorium.scene.${props.manuscriptId}`, id);
     setMode('write');
@@ -146,7 +161,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   };
 
   return (
-    <div className="workspace">
+    <div className={`workspace${focusMode ? ' workspace--focus' : ''}${quiet ? ' workspace--quiet' : ''}`}>
       <TopBarClient title={props.title} me={props.me}>
         {session ? <PresenceList provider={session.provider} /> : null}
         {!fatal ? (
@@ -156,6 +171,9 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
         ) : null}
         {!fatal ? (
           <>
+            <button ref={binderButton} type="button" className="quiet narrow-only" aria-expanded={binderOpen} aria-controls="binder-drawer" onClick={() => setBinderOpen((open) => !open)}>
+              Binder
+            </button>
             <button type="button" className="quiet" aria-pressed={mode === 'read'} onClick={toggleReading}>
               Read-through
             </button>
@@ -177,12 +195,30 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             <button type="button" className="quiet" aria-expanded={panel === 'share'} onClick={() => togglePanel('share')}>
               Share
             </button>
+            <button type="button" className="quiet" aria-expanded={panel === 'room'} onClick={() => togglePanel('room')}>
+              Writing room
+            </button>
           </>
         ) : null}
       </TopBarClient>
       <div className={fatal ? 'workspace-body workspace-body--ended' : 'workspace-body'}>
         {session && binder && !fatal ? (
-          <aside className="sidebar">
+          <aside
+            id="binder-drawer"
+            className="sidebar"
+            aria-label="Binder and progress"
+            data-open={binderOpen}
+            onKeyDown={(event) => {
+              if (binderOpen && event.key === 'Escape' && !event.defaultPrevented) closeBinder();
+              else if (binderOpen && event.key === 'Tab' && window.matchMedia(COVERS_THE_PAGE).matches) keepFocusInside(event);
+            }}
+          >
+            <div className="panel-head narrow-only">
+              <h2 className="drawer-title">Binder</h2>
+              <button type="button" className="quiet" onClick={closeBinder}>
+                Close binder
+              </button>
+            </div>
             <BinderPanel
               doc={session.doc}
               binder={binder}
@@ -282,6 +318,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             }}
           />
         ) : null}
+        {panel === 'room' ? <WritingRoomPanel onClose={() => setPanel(null)} /> : null}
         {panel === 'history' && !fatal ? (
           <HistoryPanel manuscriptId={props.manuscriptId} canSave={writable} onRestore={restore} onClose={() => setPanel(null)} refreshKey={restores} />
         ) : null}

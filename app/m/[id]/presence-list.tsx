@@ -1,7 +1,8 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import { presenceAnnouncements } from '@/lib/collab/presence-announcements';
 
 interface Present {
   clientId: number;
@@ -29,22 +30,37 @@ function readPresence(provider: WebsocketProvider): Present[] {
 /** Who is in the manuscript right now, from awareness. */
 export function PresenceList({ provider }: { provider: WebsocketProvider }) {
   const [people, setPeople] = useState<Present[]>(() => readPresence(provider));
+  const [announcement, setAnnouncement] = useState('');
+  const others = useRef<string[]>([]);
   useEffect(() => {
-    const refresh = () => setPeople(readPresence(provider));
+    const refresh = () => {
+      const next = readPresence(provider);
+      const names = next.filter((person) => !person.self).map((person) => person.name);
+      const said = presenceAnnouncements(others.current, names);
+      others.current = names;
+      if (said.length > 0) setAnnouncement(said.join('. '));
+      setPeople(next);
+    };
     provider.awareness.on('change', refresh);
     refresh();
     return () => provider.awareness.off('change', refresh);
   }, [provider]);
 
   return (
-    <ul className="presence" aria-label="Who is here">
-      {people.map((person) => (
-        <li key={person.clientId} title={person.self ? `${person.name} (you)` : person.name}>
-          <span className="presence-dot" style={{ background: person.color }} aria-hidden />
-          {person.name}
-          {person.self ? <span className="muted"> (you)</span> : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      {/* Arrivals and departures only, politely: a screen reader is never told about keystrokes. */}
+      <p className="visually-hidden" aria-live="polite" data-testid="presence-announcement">
+        {announcement}
+      </p>
+      <ul className="presence" aria-label="Who is here">
+        {people.map((person) => (
+          <li key={person.clientId} title={person.self ? `${person.name} (you)` : person.name}>
+            <span className="presence-dot" style={{ background: person.color }} aria-hidden />
+            {person.name}
+            {person.self ? <span className="muted"> (you)</span> : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -9,8 +9,12 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { canWrite, hasAtLeast } from '@/lib/access/roles';
 import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/db/comments';
-import { CommentHighlights, setCommentThreads } from '@/lib/editor/comment-highlights';
+import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';
 import { CommentMargin, type Composer } from './comment-margin';
+import { LEAVE_TEXT_HINT } from '@/lib/editor/keep-tab';
+import { COMMENT_JUMP_KEYS, isCommentJump, threadAtCaret } from './comment-jump';
+import { useTypewriter } from './use-typewriter';
+import { useAppearance } from '../../_components/use-appearance';
 import type { CommentContext } from './use-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
@@ -65,6 +69,9 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   const noticeRef = useRef(onNotice);
   noticeRef.current = onNotice;
   const [composer, setComposer] = useState<Composer | null>(null);
+  // On phones and tablets, the thread a writer tapped (or jumped to) opens as a sheet over the text.
+  const [sheetThreadId, setSheetThreadId] = useState<string | null>(null);
+  const openSheetRef = useRef(setSheetThreadId);
   const canComment = hasAtLeast(comments.role, 'commenter');
   const sendRef = useRef(comments.send);
   sendRef.current = comments.send;
@@ -103,12 +110,29 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
           return true;
         },
         // Focusable even when read-only, so commenters can select a passage and use the shortcut.
-        attributes: { class: 'manuscript-text', 'aria-label': `Text of ${sceneTitle}`, spellcheck: 'true', tabindex: '0' },
+        attributes: {
+          class: 'manuscript-text',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': `Text of ${sceneTitle}`,
+          'aria-describedby': `editor-keys-${sceneId}`,
+          spellcheck: 'true',
+          tabindex: '0',
+        },
         handleDOMEvents: {
           // Hovering a commented passage emphasises its thread in the margin.
           mouseover: (_view, event) => {
             const id = (event.target as HTMLElement).closest?.('[data-thread-id]')?.getAttribute('data-thread-id');
             if (id) comments.setActiveId(id);
+            return false;
+          },
+          click: (_view, event) => {
+            const target = event.target as HTMLElement;
+            const id = target.closest?.('[data-thread-id]')?.getAttribute('data-thread-id');
+            if (id) openSheetRef.current(id);
+            // A suggestion's card opens in the sheet the same way, from its words.
+            const suggestion = target.closest?.('.suggestion[data-suggestion-id]')?.getAttribute('data-suggestion-id');
+            if (!id && suggestion) openSheetRef.current(`suggestion:${suggestion}`);
             return false;
           },
         },
@@ -120,6 +144,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   useEffect(() => {
     if (editor && editor.isEditable !== editable) editor.setEditable(editable);
   }, [editor, editable]);
+  useTypewriter(editor, useAppearance().typewriter);
   useEffect(() => {
     if (editor && !editor.isDestroyed) editor.commands.setSuggesting(mode === 'suggesting');
   }, [editor, mode]);
@@ -167,6 +192,12 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
     if (editor && !editor.isDestroyed) setCommentThreads(editor.view, { activeId: comments.activeId });
   }, [editor, comments.activeId]);
 
+  /** Closes the composer and gives the caret back to the text, so the writer goes on typing. */
+  const closeComposer = () => {
+    setComposer(null);
+    if (editor && !editor.isDestroyed) editor.commands.focus();
+  };
+
   /** Opens the comment composer beside the selected passage. */
   const startComment = () => {
     if (!editor || !canComment) return;
@@ -184,7 +215,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
       quote,
       create: async (body, mentions) => {
         const refusal = await comments.send({ op: 'create', sceneId, anchor, quote, context, body, mentions });
-        if (!refusal) setComposer(null);
+        if (!refusal) closeComposer();
         return refusal;
       },
     });
@@ -199,6 +230,36 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   setChapterTitleRef.current = setChapterTitle;
   const startCommentRef = useRef(startComment);
   startCommentRef.current = startComment;
+
+  // Where the caret was when the writer jumped to a thread, so the way back lands there again.
+  const jumpedFrom = useRef<{ threadId: string; pos: number } | null>(null);
+  /** From the commented passage under the caret to its thread in the margin. */
+  const jumpToThread = () => {
+    if (!editor) return;
+    const threadId = threadAtCaret(editor.state);
+    if (!threadId) return onNotice('The caret is not in a commented passage.');
+    jumpedFrom.current = { threadId, pos: editor.state.selection.from };
+    comments.setActiveId(threadId);
+    setSheetThreadId(threadId);
+    // A frame later: on a phone the card is shown only once its sheet has opened.
+    requestAnimationFrame(() => {
+      const card = document.querySelector<HTMLElement>(`.comment-margin [data-thread-id="${threadId}"]`);
+      card?.scrollIntoView({ block: 'nearest' });
+      card?.focus();
+    });
+  };
+  const jumpToThreadRef = useRef(jumpToThread);
+  jumpToThreadRef.current = jumpToThread;
+  /** From a thread back to its passage, at the caret the writer left. */
+  const returnToPassage = (threadId: string) => {
+    if (!editor || editor.isDestroyed) return;
+    setSheetThreadId(null);
+    const range = commentRanges(editor.state).get(threadId);
+    if (!range) return void editor.commands.focus();
+    const back = jumpedFrom.current;
+    const pos = back?.threadId === threadId && back.pos >= range.from && back.pos <= range.to ? back.pos : range.from;
+    editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
+  };
   useEffect(() => {
     if (!editor) return;
     const dom = editor.view.dom;
@@ -206,6 +267,9 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
       if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
         event.preventDefault();
         startCommentRef.current();
+      } else if (isCommentJump(event)) {
+        event.preventDefault();
+        jumpToThreadRef.current();
       }
     };
     dom.addEventListener('keydown', onKey);
@@ -221,6 +285,10 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
         </p>
       ) : null}
       <h2 className="scene-heading">{sceneTitle || 'Untitled scene'}</h2>
+      <p id={`editor-keys-${sceneId}`} className="visually-hidden">
+        {canComment ? `Control+Alt+M comments on the selected words; ${COMMENT_JUMP_KEYS} goes from a commented passage to its thread, and back. ` : 'Read only. '}
+        {LEAVE_TEXT_HINT}
+      </p>
       {mode === 'viewing' ? (
         <div className="toolbar" role="toolbar" aria-label="Formatting">
           <ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />
@@ -245,7 +313,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
             </BubbleMenu>
           ) : null}
         </article>
-        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={() => setComposer(null)} extraCards={suggestionCards} />
+        <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={closeComposer} onReturnToPassage={returnToPassage} sheetThreadId={sheetThreadId} extraCards={suggestionCards} />
       </div>
     </div>
   );

@@ -17,7 +17,7 @@ export function TopBarClient({ title, me, children }: { title: string; me: { nam
   }, []);
   return (
     <header className="topbar" ref={bar}>
-      <Link href="/" className="brand" aria-label="All manuscripts">
+      <Link href="/" className="brand" aria-label="Scriptorium: all manuscripts">
         Scriptorium
       </Link>
       {/* A long title is cut with an ellipsis; the whole of it is in the tooltip. */}
