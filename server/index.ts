@@ -1,9 +1,10 @@
 import { openDatabase } from '../lib/db';
+import { createPgCommentStore } from '../lib/storage/pg/comment-store';
 import { isPostgresUrl, openPgPool } from '../lib/storage/pg/connect';
 import { readEnv, type Env } from '../lib/validation/env';
 import { createPgRoleSource, createSqliteRoleSource } from './auth/roles';
 import { startCollabServer, type CollabServerOptions } from './collab-server';
-import { createCommentService } from './comments/comment-service';
+import { createCommentService, createCommentServiceOn } from './comments/comment-service';
 import { createRedisFanout } from './fanout/redis-fanout';
 import { createCollabMetrics, type CollabMetrics } from './metrics/metrics';
 import { createJsonLog, type Log } from './log';
@@ -17,10 +18,11 @@ async function openStorage(env: Env, metrics: CollabMetrics, log: Log): Promise<
   const commitWindowMs = env.COLLAB_COMMIT_WINDOW_MS;
   if (isPostgresUrl(env.DATABASE_URL)) {
     const pool = await openPgPool(env.DATABASE_URL);
-    log('storage: PostgreSQL (comment threads over the socket need the SQLite store for now)');
+    log('storage: PostgreSQL (the inbox and its emails need the SQLite store for now)');
     return {
       persistence: createPgPersistence(pool, { commitWindowMs, onCommit: metrics.onCommit }),
       roles: createPgRoleSource(pool),
+      comments: createCommentServiceOn(createPgCommentStore(pool), { onActivity: () => {} }),
       close: () => pool.end(),
     };
   }

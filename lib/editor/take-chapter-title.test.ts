@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import { sceneField } from '../collab/room-name';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addBinderItem, readBinder } from '../manuscript/binder';
@@ -46,6 +48,35 @@ describe('Chapter title', () => {
     expect(readBinder(doc).byId.get(chapterId)!.title).toBe('Arrival');
     expect(editor.getJSON().content!.map((node) => node.type)).toEqual(['paragraph']);
     expect(editor.getText()).toBe('');
+  });
+
+  it('refuses outside the chapter’s first scene, and a line that reads as prose', () => {
+    const { doc, chapterId, editor } = chapterWithScene('<p>A scrap of dialogue I might use later.</p>');
+    const second = addBinderItem(doc, { kind: 'scene', title: 'Scene 2', parentId: chapterId });
+    editor.commands.setTextSelection(3);
+    expect(takeChapterTitle(editor, doc, second)).toMatchObject({ ok: false, reason: expect.stringMatching(/first scene of “Chapter 1”.*binder/) });
+    expect(readBinder(doc).byId.get(chapterId)!.title).toBe('Chapter 1');
+    editor.commands.setContent('<p>She walked down to the harbour where the boats were waiting for the tide to turn.</p>');
+    editor.commands.setTextSelection(3);
+    const first = readBinder(doc).byId.get(chapterId)!.children[0]!.id;
+    expect(takeChapterTitle(editor, doc, first)).toMatchObject({ ok: false, reason: expect.stringMatching(/reads like prose/) });
+    expect(editor.getText()).toContain('harbour');
+  });
+
+  it('one Undo in a live editor puts the line back and the old title with it', () => {
+    const doc = new Y.Doc();
+    const chapterId = addBinderItem(doc, { kind: 'chapter', title: 'Chapter 1' });
+    const sceneId = addBinderItem(doc, { kind: 'scene', title: 'Scene 1', parentId: chapterId });
+    const element = document.createElement('div');
+    document.body.append(element);
+    editor = new Editor({ element, extensions: [...manuscriptExtensions(), Collaboration.configure({ document: doc, field: sceneField(sceneId) })] });
+    editor.commands.insertContent('<p>The Storm</p><p>Rain came.</p>');
+    editor.commands.setTextSelection(3);
+    expect(takeChapterTitle(editor, doc, sceneId)).toMatchObject({ ok: true, title: 'The Storm' });
+    expect(readBinder(doc).byId.get(chapterId)!.title).toBe('The Storm');
+    editor.commands.undo();
+    expect(readBinder(doc).byId.get(chapterId)!.title).toBe('Chapter 1');
+    expect(editor.getText()).toContain('The Storm');
   });
 
   it('says what to do on an empty line, and for a scene outside any chapter', () => {

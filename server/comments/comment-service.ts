@@ -1,21 +1,7 @@
 import { mayComment, type CommentAction } from '../../lib/comments/authorize';
 import { commentOpSchema, type CommentEvent } from '../../lib/comments/protocol';
-import {
-  addMessage,
-  createThread,
-  deleteMessage,
-  deleteThread,
-  editMessage,
-  getMessage,
-  getMessageView,
-  getThread,
-  listThreads,
-  reanchorThread,
-  rolesForManuscript,
-  setThreadResolved,
-  type CommentThreadView,
-  type Db,
-} from '../../lib/db';
+import type { CommentThreadView, Db } from '../../lib/db';
+import { createSqliteCommentStore, type CommentStore } from '../../lib/storage/comment-store';
 import { inboxFromEnv, startDigests } from '../../lib/notifications/delivery';
 import type { CommentActivity } from '../../lib/notifications/inbox';
 import type { Identity } from '../auth/authenticate';
@@ -45,16 +31,21 @@ export function createCommentService(db: Db, options: { onActivity?: (activity: 
     options = { onActivity: inbox.comment };
     startDigests(db);
   }
+  return createCommentServiceOn(createSqliteCommentStore(db), options);
+}
+
+/** The same service over any comment store (PostgreSQL when several instances share one); `onActivity` feeds the inbox. */
+export function createCommentServiceOn(store: CommentStore, options: { onActivity?: (activity: CommentActivity) => void } = {}): CommentService {
   const refused = (requestId: string, message: string): CommentOutcome => ({ reply: { kind: 'refused', requestId, message } });
   const done = (requestId: string, broadcast?: CommentEvent): CommentOutcome => ({ reply: { kind: 'done', requestId }, broadcast });
-  const messageChanged = (requestId: string, threadId: string, messageId: string) => {
-    const message = getMessageView(db, messageId);
+  const messageChanged = async (requestId: string, threadId: string, messageId: string) => {
+    const message = await store.getMessageView(messageId);
     return done(requestId, message ? { kind: 'message', threadId, message } : undefined);
   };
   // Only members can be mentioned; anything else in the list is dropped.
-  const members = (manuscriptId: string, ids: string[]) => {
-    const roles = rolesForManuscript(db, manuscriptId);
-    return [...new Set(ids)].filter((id) => roles.has(id));
+  const members = async (manuscriptId: string, ids: string[]) => {
+    const memberIds = await store.memberIds(manuscriptId);
+    return [...new Set(ids)].filter((id) => memberIds.has(id));
   };
   const allowed = (identity: Identity, action: CommentAction, isAuthor = false) => mayComment(identity.role, action, { isAuthor });
   // Telling others must never undo or fail what was stored.
@@ -67,9 +58,7 @@ export function createCommentService(db: Db, options: { onActivity?: (activity: 
   };
 
   return {
-    async threads(manuscriptId) {
-      return listThreads(db, manuscriptId);
-    },
+    threads: (manuscriptId) => store.listThreads(manuscriptId),
     async handle(manuscriptId, identity, payload) {
       const parsed = commentOpSchema.safeParse(payload);
       const requestId = typeof (payload as { requestId?: unknown })?.requestId === 'string' ? (payload as { requestId: string }).requestId.slice(0, 64) : '';
@@ -79,54 +68,53 @@ export function createCommentService(db: Db, options: { onActivity?: (activity: 
       switch (op.op) {
         case 'create': {
           if (!allowed(identity, 'create')) return refused(op.requestId, 'Only commenters, editors and the owner can comment.');
-          const mentions = members(manuscriptId, op.mentions);
-          const threadId = createThread(db, { manuscriptId, sceneId: op.sceneId, anchor: op.anchor, quote: op.quote, context: op.context, authorId: userId, body: op.body, mentions });
-          const thread = listThreads(db, manuscriptId, [threadId]);
+          const mentions = await members(manuscriptId, op.mentions);
+          const threadId = await store.createThread({ manuscriptId, sceneId: op.sceneId, anchor: op.anchor, quote: op.quote, context: op.context, authorId: userId, body: op.body, mentions });
+          const thread = await store.listThreads(manuscriptId, [threadId]);
           tell({ kind: 'thread-created', manuscriptId, threadId, messageId: thread[0]!.messages[0]!.id, actorId: userId, mentions });
           return done(op.requestId, { kind: 'threads', threads: thread });
         }
         case 'reply': {
           if (!allowed(identity, 'reply')) return refused(op.requestId, 'Only commenters, editors and the owner can reply.');
-          if (!getThread(db, manuscriptId, op.threadId)) return refused(op.requestId, 'That thread no longer exists.');
-          const mentions = members(manuscriptId, op.mentions);
-          const messageId = addMessage(db, { threadId: op.threadId, authorId: userId, body: op.body, mentions });
+          if (!(await store.hasThread(manuscriptId, op.threadId))) return refused(op.requestId, 'That thread no longer exists.');
+          const mentions = await members(manuscriptId, op.mentions);
+          const messageId = await store.addMessage({ threadId: op.threadId, authorId: userId, body: op.body, mentions });
           tell({ kind: 'replied', manuscriptId, threadId: op.threadId, messageId, actorId: userId, mentions });
           return messageChanged(op.requestId, op.threadId, messageId);
         }
         case 'edit':
         case 'delete-message': {
-          const found = getMessage(db, manuscriptId, op.messageId);
-          if (!found || found.message.deletedAt) return refused(op.requestId, 'That message no longer exists.');
+          const found = await store.getMessage(manuscriptId, op.messageId);
+          if (!found || found.deleted) return refused(op.requestId, 'That message no longer exists.');
           const action = op.op === 'edit' ? 'edit-message' : 'delete-message';
-          if (!allowed(identity, action, found.message.authorId === userId)) return refused(op.requestId, 'Only its author can change a message.');
+          if (!allowed(identity, action, found.authorId === userId)) return refused(op.requestId, 'Only its author can change a message.');
           if (op.op === 'edit') {
-            const mentions = members(manuscriptId, op.mentions);
-            editMessage(db, op.messageId, op.body, mentions);
+            const mentions = await members(manuscriptId, op.mentions);
+            await store.editMessage(op.messageId, op.body, mentions);
             // Only people newly mentioned by the edit hear about it.
-            const before = new Set(JSON.parse(found.message.mentions) as string[]);
+            const before = new Set(found.mentions);
             tell({ kind: 'edited', manuscriptId, threadId: found.threadId, messageId: op.messageId, actorId: userId, mentions: mentions.filter((id) => !before.has(id)) });
-          } else deleteMessage(db, op.messageId);
+          } else await store.deleteMessage(op.messageId);
           return messageChanged(op.requestId, found.threadId, op.messageId);
         }
         case 'resolve': {
           if (!allowed(identity, 'resolve')) return refused(op.requestId, 'Only editors and the owner can resolve a thread.');
-          if (!getThread(db, manuscriptId, op.threadId)) return refused(op.requestId, 'That thread no longer exists.');
-          setThreadResolved(db, op.threadId, op.resolved ? userId : null);
+          if (!(await store.hasThread(manuscriptId, op.threadId))) return refused(op.requestId, 'That thread no longer exists.');
+          const resolvedAt = await store.setThreadResolved(manuscriptId, op.threadId, op.resolved ? userId : null);
           tell({ kind: op.resolved ? 'resolved' : 'reopened', manuscriptId, threadId: op.threadId, actorId: userId });
-          const thread = getThread(db, manuscriptId, op.threadId)!;
-          return done(op.requestId, { kind: 'resolved', threadId: op.threadId, resolvedAt: thread.resolvedAt?.getTime() ?? null, resolvedByName: op.resolved ? identity.user.name : null });
+          return done(op.requestId, { kind: 'resolved', threadId: op.threadId, resolvedAt, resolvedByName: op.resolved ? identity.user.name : null });
         }
         case 'delete-thread': {
           if (!allowed(identity, 'delete-thread')) return refused(op.requestId, 'Only the owner can delete a whole thread.');
-          if (!getThread(db, manuscriptId, op.threadId)) return refused(op.requestId, 'That thread no longer exists.');
-          deleteThread(db, op.threadId);
+          if (!(await store.hasThread(manuscriptId, op.threadId))) return refused(op.requestId, 'That thread no longer exists.');
+          await store.deleteThread(op.threadId);
           return done(op.requestId, { kind: 'deleted', threadId: op.threadId });
         }
         case 'reanchor': {
           if (!allowed(identity, 'reanchor')) return refused(op.requestId, 'Only commenters, editors and the owner can move a comment.');
-          if (!getThread(db, manuscriptId, op.threadId)) return refused(op.requestId, 'That thread no longer exists.');
+          if (!(await store.hasThread(manuscriptId, op.threadId))) return refused(op.requestId, 'That thread no longer exists.');
           // A co-author who re-anchored it first wins; everyone then uses their anchor.
-          if (!reanchorThread(db, op.threadId, op.previous, { anchor: op.anchor, quote: op.quote, context: op.context })) return done(op.requestId);
+          if (!(await store.reanchorThread(op.threadId, op.previous, { anchor: op.anchor, quote: op.quote, context: op.context }))) return done(op.requestId);
           return done(op.requestId, { kind: 'anchor', threadId: op.threadId, anchor: op.anchor, quote: op.quote, context: op.context });
         }
       }

@@ -6,7 +6,11 @@ import { signCollabToken } from '../../lib/collab/token';
 import { newId } from '../../lib/db/ids';
 import { encodeNewManuscript } from '../../lib/manuscript/binder';
 import { openPgPool, type PgPool } from '../../lib/storage/pg/connect';
+import { MessageType } from '../../lib/collab/message-types';
+import { encodeCommentOp, readCommentEvent, type CommentEvent } from '../../lib/comments/protocol';
+import { createPgCommentStore } from '../../lib/storage/pg/comment-store';
 import { createPgRoleSource } from '../auth/roles';
+import { createCommentServiceOn } from '../comments/comment-service';
 import { createCollabMetrics } from '../metrics/metrics';
 import { startCollabServer, type CollabServer } from '../collab-server';
 import { createPgPersistence } from '../persistence/pg-persistence';
@@ -38,8 +42,8 @@ describe('two collab instances behind one store', () => {
   const clients: HeadlessClient[] = [];
   let manuscriptId: string;
   const writers = [
-    { id: 'ada', name: 'Ada' },
-    { id: 'ben', name: 'Ben' },
+    { id: 'adawriter1', name: 'Ada' },
+    { id: 'benwriter1', name: 'Ben' },
   ];
 
   async function startInstance(): Promise<{ server: CollabServer; fanout: Fanout; persistence: Persistence }> {
@@ -60,6 +64,7 @@ describe('two collab instances behind one store', () => {
       checkpointIntervalMs: 3_600_000,
       fanout,
       metrics,
+      comments: createCommentServiceOn(createPgCommentStore(pool), { onActivity: () => {} }),
       log: () => {},
     });
     servers.push(server);
@@ -124,6 +129,23 @@ describe('two collab instances behind one store', () => {
     await waitFor(() => ben.provider.awareness.getStates().has(ada.doc.clientID), 'Ada’s caret reaches Ben');
     await first.fanout.close();
     await waitFor(() => !ben.provider.awareness.getStates().has(ada.doc.clientID), 'Ada’s caret gone once her instance is gone', 5_000);
+  });
+
+  it('a comment made on one instance is stored in PostgreSQL and reaches a writer on another', async () => {
+    const [first, second] = [await startInstance(), await startInstance()];
+    const ada = await join(first.server, writers[0]!);
+    const ben = await join(second.server, writers[1]!);
+    const heard: CommentEvent[] = [];
+    ben.provider.messageHandlers[MessageType.CommentEvent] = (_encoder, decoder) => {
+      const event = readCommentEvent(decoder);
+      if (event) heard.push(event);
+    };
+    ada.provider.ws!.send(encodeCommentOp({ op: 'create', requestId: 'r1', sceneId: 'scene1', anchor: { start: 'AAAA', end: 'BBBB' }, quote: 'the storm', body: 'Louder?', mentions: [] }));
+    await waitFor(() => heard.some((event) => event.kind === 'threads' && !event.replace), 'Ben hears of Ada’s thread through Redis');
+    const created = heard.find((event) => event.kind === 'threads' && !event.replace) as Extract<CommentEvent, { kind: 'threads' }>;
+    expect(created.threads[0]).toMatchObject({ quote: 'the storm', messages: [{ authorName: 'Ada', body: 'Louder?' }] });
+    const { rows } = await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM comment_threads WHERE manuscript_id = $1', [manuscriptId]);
+    expect(rows[0]!.n).toBe(1);
   });
 
   it('a room loaded later shows the carets of writers already on other instances', async () => {

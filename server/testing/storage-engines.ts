@@ -5,13 +5,13 @@ import type { Role } from '../../lib/access/roles';
 import { openDatabase } from '../../lib/db';
 import { newId } from '../../lib/db/ids';
 import { openPgPool, type PgPool } from '../../lib/storage/pg/connect';
+import { TEST_POSTGRES_URL } from '../../lib/storage/pg/test-database';
 import { createPgRoleSource, createSqliteRoleSource, type RoleSource } from '../auth/roles';
 import type { Persistence } from '../persistence/persistence';
 import { createPgPersistence } from '../persistence/pg-persistence';
 import { createSqlitePersistence } from '../persistence/sqlite-persistence';
 
-/** The PostgreSQL the tests use: the machine's own (trust auth), never a mock. */
-export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export { TEST_POSTGRES_URL };
 
 /** One storage engine as the collab server sees it, with what a test needs to seed and inspect it. */
 export interface TestEngine {

@@ -334,7 +334,7 @@ const UNDO_TEXT: Record<UndoResult, string> = {
 function describeOutcome(outcome: ReplaceAllOutcome, scope: Scope): string {
   if (outcome.replaced === 0 && outcome.scenesNotEditable === 0) return 'Nothing to replace.';
   const parts = [scope === 'manuscript' ? `Replaced ${outcome.replaced.toLocaleString('en')} in ${plural(outcome.scenes, 'scene')}.` : `Replaced ${outcome.replaced.toLocaleString('en')}.`];
-  if (outcome.skipped > 0) parts.push(`${plural(outcome.skipped, 'match', 'matches')} across a line break left as they were.`);
+  if (outcome.skipped > 0) parts.push(`${plural(outcome.skipped, 'match', 'matches')} left as they were (inside a pending suggestion, or across a line break).`);
   if (outcome.scenesNotEditable > 0) parts.push(`${plural(outcome.scenesNotEditable, 'scene')} you may not edit left as they were.`);
   return parts.join(' ');
 }

@@ -261,7 +261,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               </button>
             </div>
           ) : null}
-          {restoredByOther && !fatal ? <RestoredNotice {...restoredByOther} onOpenHistory={() => setPanel('history')} onDismiss={() => setRestoredByOther(null)} /> : null}
+          {restoredByOther && !fatal ? <RestoredNotice {...restoredByOther} canUndo={writable} onOpenHistory={() => setPanel('history')} onDismiss={() => setRestoredByOther(null)} /> : null}
           {fatal ? null : !session || !binder ? (
             <p className="muted loading">Opening the manuscript…</p>
           ) : mode === 'read' ? (

@@ -4,7 +4,7 @@ import { TextSelection } from '@tiptap/pm/state';
 import type { EditorView } from '@tiptap/pm/view';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import { getMatchHighlights, search, SearchQuery, setSearchState } from 'prosemirror-search';
-import { replacementsFor } from './query';
+import { insideSuggestion, replacementsFor } from './query';
 
 /** Highlights Find's matches in the open scene as decorations: the document itself is never touched. */
 export const FindHighlights = Extension.create({
@@ -74,6 +74,8 @@ export function replaceSelected(view: EditorView, query: SearchQuery): void {
   if (current < 0) return stepMatch(view, 1);
   const result = query.findNext(view.state, ranges[current]!.from, ranges[current]!.to);
   if (!result || result.from !== ranges[current]!.from) return stepMatch(view, 1);
+  // Inside a co-author's pending suggestion: theirs to settle, so move on without replacing.
+  if (insideSuggestion(view.state.doc, result.from, result.to)) return stepMatch(view, 1);
   const tr = view.state.tr;
   for (const range of [...replacementsFor(query, view.state, result)].reverse()) tr.replace(range.from, range.to, range.insert);
   // Each Replace is its own Undo, however quickly the writer clicks.

@@ -1,4 +1,4 @@
-import { Fragment, Slice } from '@tiptap/pm/model';
+import { Fragment, Slice, type Node as PMNode } from '@tiptap/pm/model';
 import type { EditorState } from '@tiptap/pm/state';
 import { SearchQuery, type SearchResult } from 'prosemirror-search';
 import { z } from 'zod';
@@ -24,9 +24,9 @@ export function buildQuery(input: FindOptions): BuiltQuery {
     if (problem) return { ok: false, message: problem };
   }
   const filter = options.wholeWord ? standsAlone : undefined;
-  // Typed text has curly quotes (the editor's typography): a plain search for ' or " finds either kind.
-  if (!options.regexp && QUOTES.test(options.search)) {
-    const query = new SearchQuery({ ...options, search: quoteTolerantPattern(options.search), regexp: true, wholeWord: false, filter, literal: true });
+  // Typed text has the editor's typography (curly quotes, …, —): a plain search for ' " ... or -- finds either form.
+  if (!options.regexp && TYPOGRAPHY.test(options.search)) {
+    const query = new SearchQuery({ ...options, search: typographyTolerantPattern(options.search), regexp: true, wholeWord: false, filter, literal: true });
     PLAIN_REPLACEMENT.add(query);
     return { ok: true, query };
   }
@@ -36,14 +36,16 @@ export function buildQuery(input: FindOptions): BuiltQuery {
   return { ok: true, query };
 }
 
-const QUOTES = /['‘’"“”]/;
+const TYPOGRAPHY = /['‘’"“”…—]|\.\.\.|--/;
 /** Queries that search by pattern only to be quote-tolerant: their replacement is still plain text. */
 const PLAIN_REPLACEMENT = new WeakSet<SearchQuery>();
 
-/** The search text as a pattern in which any single quote matches any other, and any double quote likewise. */
-function quoteTolerantPattern(text: string): string {
+/** The search text as a pattern in which each typed form matches the typographic one: quotes, "..." and "…", "--" and "—". */
+function typographyTolerantPattern(text: string): string {
   return text
     .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+    .replace(/\\\.\\\.\\\.|…/g, '(?:\\.\\.\\.|…)')
+    .replace(/--|—/g, '(?:--|—)')
     .replace(/['‘’]/g, "['‘’]")
     .replace(/["“”]/g, '["“”]');
 }
@@ -71,6 +73,14 @@ const standsAlone = (state: EditorState, result: SearchResult) => {
   const after = result.to < state.doc.content.size ? state.doc.textBetween(result.to, result.to + 1) : '';
   return !WORD_CHARACTER.test(before) && !WORD_CHARACTER.test(after);
 };
+
+/** Whether a match touches a pending suggestion: that is its author's to settle, so Replace leaves it alone. */
+export function insideSuggestion(doc: PMNode, from: number, to: number): boolean {
+  return ['insertion', 'deletion', 'modification'].some((name) => {
+    const mark = doc.type.schema.marks[name];
+    return mark !== undefined && doc.rangeHasMark(from, to, mark);
+  });
+}
 
 /**
  * The ranges to replace for one match and what goes in: a regular expression's "$1" and "$&" are

@@ -63,6 +63,14 @@ describe('replacing in one scene', () => {
     expect(sceneText(doc, sceneIds[0]!)).toBe('“Don’t,” said Hanna’s $2 friend.');
   });
 
+  it('leaves a co-author’s pending suggestion alone, and counts it as left', () => {
+    const suggested = (kind: 'insertion' | 'deletion', text: string) => ({ type: 'text', text, marks: [{ type: kind, attrs: { id: `s-${kind}`, author: 'benwriter1', time: 1 } }] });
+    const { doc, sceneIds } = manuscriptOf([[{ type: 'paragraph', content: [{ type: 'text', text: 'The salt ' }, suggested('deletion', 'salt sacks'), suggested('insertion', 'bags of salt'), { type: 'text', text: ' and salt.' }] }]]);
+    const outcome = replaceInFragment(doc.getXmlFragment(sceneField(sceneIds[0]!)), schema, query({ search: 'salt', replace: 'brine' }));
+    expect(outcome).toEqual({ replaced: 2, skipped: 2 });
+    expect(sceneText(doc, sceneIds[0]!)).toBe('The brine salt sacksbags of salt and brine.');
+  });
+
   it('takes a plain replacement literally, dollar signs and all', () => {
     const { doc, sceneIds } = manuscriptOf([[paragraph('Pay Anna, not Annabel.')]]);
     const fragment = doc.getXmlFragment(sceneField(sceneIds[0]!));

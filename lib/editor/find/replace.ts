@@ -2,7 +2,7 @@ import type { Mark, Node as PMNode, Schema } from '@tiptap/pm/model';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import type { SearchQuery } from 'prosemirror-search';
 import * as Y from 'yjs';
-import { replacementsFor } from './query';
+import { insideSuggestion, replacementsFor } from './query';
 import { findResults, stateFor } from './search';
 
 /** One replacement in Yjs terms: where in which text, how much goes, and what comes in its place. */
@@ -84,6 +84,11 @@ export function planSceneReplacements(fragment: Y.XmlFragment, schema: Schema, q
   let replaced = 0;
   let skipped = 0;
   for (const result of findResults(state, query)) {
+    // A pending suggestion is its author's to settle: replacing inside it would rewrite their proposal.
+    if (insideSuggestion(doc, result.from, result.to)) {
+      skipped += 1;
+      continue;
+    }
     const planned: TextEdit[] = [];
     const ranges = replacementsFor(query, state, result);
     for (const range of ranges) {

@@ -39,6 +39,15 @@ describe('find in a scene', () => {
     expect(findMatches(n, query({ search: 'a.k.a.', wholeWord: true })).total).toBe(1);
   });
 
+  it('three dots find an ellipsis and two hyphens a dash, as the editor types them', () => {
+    const { doc: typed, sceneIds: ids } = manuscriptOf([[paragraph('Hanno… waited at dawn — fifty of them. Then... nothing -- again.')]]);
+    const scene = yXmlFragmentToProseMirrorRootNode(typed.getXmlFragment(sceneField(ids[0]!)), schema);
+    expect(findMatches(scene, query({ search: 'Hanno...' })).matches.map((m) => m.text)).toEqual(['Hanno…']);
+    expect(findMatches(scene, query({ search: 'dawn -- fifty' })).matches.map((m) => m.text)).toEqual(['dawn — fifty']);
+    expect(findMatches(scene, query({ search: 'Then…' })).matches.map((m) => m.text)).toEqual(['Then...']);
+    expect(findMatches(scene, query({ search: '—' })).total).toBe(2);
+  });
+
   it('a straight quote finds a curly one, and the other way round', () => {
     expect(findMatches(node, query({ search: "Anna's" })).matches.map((m) => m.text)).toEqual(['Anna’s']);
     expect(findMatches(node, query({ search: 'Anna’s boat', caseSensitive: true })).total).toBe(1);

@@ -1,0 +1,117 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db';
+import { newId } from '../db/ids';
+import { createSqliteCommentStore, type CommentStore } from './comment-store';
+import { createPgCommentStore } from './pg/comment-store';
+import { openTestPgSchema } from './pg/test-database';
+
+/** A store to test, and a way to put users, manuscripts and members in it. */
+interface Engine {
+  store: CommentStore;
+  exec(sql: string, params: unknown[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function sqliteEngine(): Promise<Engine> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-comments-'));
+  const db = openDatabase(`file:${path.join(dir, 'test.db')}`);
+  return {
+    store: createSqliteCommentStore(db),
+    exec: async (sql, params) => void db.$client.prepare(sql.replace(/\$\d+/g, '?')).run(...params),
+    close: async () => {
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function postgresEngine(): Promise<Engine> {
+  const test = await openTestPgSchema();
+  return { store: createPgCommentStore(test.pool), exec: async (sql, params) => void (await test.pool.query(sql, params)), close: test.drop };
+}
+
+const anchor = { start: 'start-position', end: 'end-position' };
+
+// One suite, two engines: the collab server's comments may not tell them apart.
+describe.each([
+  ['sqlite', sqliteEngine],
+  ['postgres', postgresEngine],
+] as const)('comment store on %s', (_name, open) => {
+  let engine: Engine;
+  let store: CommentStore;
+  let manuscriptId: string;
+  let other: string;
+
+  beforeAll(async () => {
+    engine = await open();
+    store = engine.store;
+    manuscriptId = newId();
+    other = newId();
+    for (const [id, name] of [['ada', 'Ada'], ['ben', 'Ben']]) {
+      await engine.exec('INSERT INTO users (id, email, name, color) VALUES ($1, $2, $3, $4)', [id, `${id}@example.test`, name, '#225588']);
+    }
+    for (const id of [manuscriptId, other]) await engine.exec('INSERT INTO manuscripts (id, title) VALUES ($1, $2)', [id, 'T']);
+    await engine.exec("INSERT INTO memberships (manuscript_id, user_id, role) VALUES ($1, 'ada', 'owner')", [manuscriptId]);
+    await engine.exec("INSERT INTO memberships (manuscript_id, user_id, role) VALUES ($1, 'ben', 'commenter')", [manuscriptId]);
+  });
+  afterAll(async () => engine?.close());
+
+  it('keeps a thread with its replies, authors, context and mentions, in order', async () => {
+    const threadId = await store.createThread({ manuscriptId, sceneId: 'scene1', anchor, quote: 'the storm', context: { prefix: 'before ', suffix: ' after' }, authorId: 'ada', body: 'Too loud?', mentions: ['ben'] });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const replyId = await store.addMessage({ threadId, authorId: 'ben', body: 'Keep it.', mentions: [] });
+    const [thread] = await store.listThreads(manuscriptId, [threadId]);
+    expect(thread).toMatchObject({ id: threadId, sceneId: 'scene1', anchor, quote: 'the storm', context: { prefix: 'before ', suffix: ' after' }, createdBy: 'ada', resolvedAt: null, resolvedByName: null });
+    expect(thread!.messages.map((m) => [m.authorName, m.body, m.mentions, m.deleted])).toEqual([
+      ['Ada', 'Too loud?', ['ben'], false],
+      ['Ben', 'Keep it.', [], false],
+    ]);
+    expect(await store.getMessageView(replyId)).toMatchObject({ id: replyId, authorId: 'ben', authorName: 'Ben', authorColor: '#225588', editedAt: null });
+    expect(await store.hasThread(manuscriptId, threadId)).toBe(true);
+  });
+
+  it('never finds another manuscript’s thread or message by id', async () => {
+    const threadId = await store.createThread({ manuscriptId, sceneId: 'scene1', anchor, quote: 'q', authorId: 'ada', body: 'mine', mentions: [] });
+    const [thread] = await store.listThreads(manuscriptId, [threadId]);
+    expect(await store.hasThread(other, threadId)).toBe(false);
+    expect(await store.getMessage(other, thread!.messages[0]!.id)).toBeNull();
+    expect(await store.listThreads(other)).toEqual([]);
+    expect(await store.setThreadResolved(other, threadId, 'ada')).toBeNull();
+    expect((await store.listThreads(manuscriptId, [threadId]))[0]!.resolvedAt).toBeNull();
+  });
+
+  it('edits, deletes (keeping the place), resolves, reopens and deletes threads', async () => {
+    const threadId = await store.createThread({ manuscriptId, sceneId: 'scene1', anchor, quote: 'q', authorId: 'ada', body: 'first', mentions: [] });
+    const messageId = (await store.listThreads(manuscriptId, [threadId]))[0]!.messages[0]!.id;
+    await store.editMessage(messageId, 'first, better', ['ben']);
+    expect(await store.getMessage(manuscriptId, messageId)).toEqual({ threadId, authorId: 'ada', mentions: ['ben'], deleted: false });
+    expect((await store.getMessageView(messageId))!.editedAt).toEqual(expect.any(Number));
+    await store.deleteMessage(messageId);
+    expect(await store.getMessageView(messageId)).toMatchObject({ body: '', mentions: [], deleted: true });
+
+    const resolvedAt = await store.setThreadResolved(manuscriptId, threadId, 'ben');
+    expect(resolvedAt).toEqual(expect.any(Number));
+    expect((await store.listThreads(manuscriptId, [threadId]))[0]).toMatchObject({ resolvedAt, resolvedByName: 'Ben' });
+    expect(await store.setThreadResolved(manuscriptId, threadId, null)).toBeNull();
+    await store.deleteThread(threadId);
+    expect(await store.hasThread(manuscriptId, threadId)).toBe(false);
+  });
+
+  it('re-anchors only from the anchor the co-author saw: the first one wins', async () => {
+    const threadId = await store.createThread({ manuscriptId, sceneId: 'scene1', anchor, quote: 'q', authorId: 'ada', body: 'b', mentions: [] });
+    const next = { anchor: { start: 'moved-start', end: 'moved-end' }, quote: 'q2', context: { prefix: 'p', suffix: 's' } };
+    expect(await store.reanchorThread(threadId, anchor, next)).toBe(true);
+    expect(await store.reanchorThread(threadId, anchor, { ...next, quote: 'late' })).toBe(false);
+    expect((await store.listThreads(manuscriptId, [threadId]))[0]).toMatchObject({ anchor: next.anchor, quote: 'q2', context: next.context });
+  });
+
+  it('names the members who may be mentioned, and none once the manuscript is in the trash', async () => {
+    expect([...(await store.memberIds(manuscriptId))].sort()).toEqual(['ada', 'ben']);
+    await engine.exec('UPDATE manuscripts SET deleted_at = $1 WHERE id = $2', [Date.now(), other]);
+    await engine.exec("INSERT INTO memberships (manuscript_id, user_id, role) VALUES ($1, 'ada', 'owner')", [other]);
+    expect((await store.memberIds(other)).size).toBe(0);
+  });
+});

@@ -1,0 +1,90 @@
+import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
+import {
+  addMessage,
+  createThread,
+  deleteMessage,
+  deleteThread,
+  editMessage,
+  getMessage,
+  getMessageView,
+  getThread,
+  listThreads,
+  reanchorThread,
+  rolesForManuscript,
+  setThreadResolved,
+  type Db,
+} from '../db';
+
+export interface Anchor {
+  start: string;
+  end: string;
+}
+
+export interface NewThread {
+  manuscriptId: string;
+  sceneId: string;
+  anchor: Anchor;
+  quote: string;
+  context?: { prefix: string; suffix: string };
+  authorId: string;
+  body: string;
+  mentions: string[];
+}
+
+/** A stored message as the comment service checks it (who wrote it, whom it mentioned, whether it is gone). */
+export interface StoredMessage {
+  threadId: string;
+  authorId: string | null;
+  mentions: string[];
+  deleted: boolean;
+}
+
+/**
+ * Comment threads as the collab server stores them: one async interface, one implementation per
+ * engine (SQLite by default, PostgreSQL when several instances share a store), one contract suite.
+ * Every lookup is scoped to its manuscript: an id from another manuscript finds nothing.
+ */
+export interface CommentStore {
+  listThreads(manuscriptId: string, threadIds?: string[]): Promise<CommentThreadView[]>;
+  createThread(input: NewThread): Promise<string>;
+  hasThread(manuscriptId: string, threadId: string): Promise<boolean>;
+  addMessage(input: { threadId: string; authorId: string; body: string; mentions: string[] }): Promise<string>;
+  getMessage(manuscriptId: string, messageId: string): Promise<StoredMessage | null>;
+  getMessageView(messageId: string): Promise<CommentMessageView | null>;
+  editMessage(messageId: string, body: string, mentions: string[]): Promise<void>;
+  /** Keeps the message's place in the conversation but not its words. */
+  deleteMessage(messageId: string): Promise<void>;
+  /** Resolves (by `resolvedBy`) or reopens (null); returns when it was resolved, or null. */
+  setThreadResolved(manuscriptId: string, threadId: string, resolvedBy: string | null): Promise<number | null>;
+  deleteThread(threadId: string): Promise<void>;
+  /** Stores a new anchor only if the thread still has `previous` (the first co-author to re-anchor wins); true if stored. */
+  reanchorThread(threadId: string, previous: Anchor, next: { anchor: Anchor; quote: string; context: { prefix: string; suffix: string } }): Promise<boolean>;
+  /** Who may be mentioned: the members of a manuscript that is not in the trash. */
+  memberIds(manuscriptId: string): Promise<Set<string>>;
+}
+
+/** The SQLite store: the queries in lib/db, behind the async interface. */
+export function createSqliteCommentStore(db: Db): CommentStore {
+  return {
+    listThreads: async (manuscriptId, threadIds) => listThreads(db, manuscriptId, threadIds),
+    createThread: async (input) => createThread(db, input),
+    hasThread: async (manuscriptId, threadId) => getThread(db, manuscriptId, threadId) !== undefined,
+    addMessage: async (input) => addMessage(db, input),
+    async getMessage(manuscriptId, messageId) {
+      const found = getMessage(db, manuscriptId, messageId);
+      if (!found) return null;
+      return { threadId: found.threadId, authorId: found.message.authorId, mentions: JSON.parse(found.message.mentions) as string[], deleted: found.message.deletedAt !== null };
+    },
+    getMessageView: async (messageId) => getMessageView(db, messageId),
+    editMessage: async (messageId, body, mentions) => editMessage(db, messageId, body, mentions),
+    deleteMessage: async (messageId) => deleteMessage(db, messageId),
+    async setThreadResolved(manuscriptId, threadId, resolvedBy) {
+      if (!getThread(db, manuscriptId, threadId)) return null;
+      setThreadResolved(db, threadId, resolvedBy);
+      return getThread(db, manuscriptId, threadId)?.resolvedAt?.getTime() ?? null;
+    },
+    deleteThread: async (threadId) => deleteThread(db, threadId),
+    reanchorThread: async (threadId, previous, next) => reanchorThread(db, threadId, previous, next),
+    memberIds: async (manuscriptId) => new Set(rolesForManuscript(db, manuscriptId).keys()),
+  };
+}
