@@ -215,7 +215,11 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
       quote,
       create: async (body, mentions) => {
         const refusal = await comments.send({ op: 'create', sceneId, anchor, quote, context, body, mentions });
-        if (!refusal) closeComposer();
+        if (!refusal) {
+          closeComposer();
+          // The caret rests at the passage's end, inside it (Control+Alt+J reaches the thread), with no selection left showing.
+          if (editor && !editor.isDestroyed) editor.commands.setTextSelection(editor.state.selection.to);
+        }
         return refusal;
       },
     });
