@@ -19,6 +19,10 @@ type Ids = { manuscriptId: string; ownerId: string; invitationId: string; tokenI
 const ROUTES: Record<string, Case[] | { reason: string }> = {
   'auth/[...nextauth]': { reason: "next-auth's own endpoints; they touch no manuscript" },
   me: [{ method: 'GET', url: () => '/api/me', ownData: true }],
+  'me/appearance': [
+    { method: 'GET', url: () => '/api/me/appearance', ownData: true },
+    { method: 'PUT', url: () => '/api/me/appearance', body: () => ({ theme: 'dark', font: 'classic', size: 'large', typewriter: true, focus: false }), ownData: true },
+  ],
   notifications: [{ method: 'GET', url: () => '/api/notifications', ownData: true }],
   'notifications/read': [{ method: 'POST', url: () => '/api/notifications/read', body: () => ({}), ownData: true }],
   'notifications/settings': [

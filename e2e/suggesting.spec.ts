@@ -55,6 +55,13 @@ test('suggesting: a commenter proposes, the owner replies, accepts one and rejec
   fs.mkdirSync('e2e/artifacts', { recursive: true });
   await ada.page.screenshot({ path: 'e2e/artifacts/suggesting-owner.png' });
   await ben.page.screenshot({ path: 'e2e/artifacts/suggesting-commenter.png' });
+  // The same in the dark theme (it follows the system): suggestions stay readable in their writer's colour.
+  for (const [writer, name] of [[ada, 'owner'], [ben, 'commenter']] as const) {
+    await writer.page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => writer.page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toMatch(/^rgb\((\d|[1-5]\d), /);
+    await writer.page.screenshot({ path: `e2e/artifacts/suggesting-${name}-dark.png` });
+    await writer.page.emulateMedia({ colorScheme: 'light' });
+  }
 
   // Ada accepts: both read the sentence as accepted, with no marks left.
   await adaCard.getByRole('button', { name: 'Accept' }).click();
