@@ -56,11 +56,14 @@ test('margin comments: live for co-authors, anchored to their words, detached wh
   const xss = margin(ada.page).getByRole('article').filter({ hasText: '<img src=x onerror=alert(1)>' });
   await expect(xss).toBeVisible();
   await expect(margin(ada.page).locator('img')).toHaveCount(0);
-  // Two threads on neighbouring lines stack in the margin without overlapping.
-  const [first, second] = await Promise.all(
-    [xss, margin(ada.page).getByRole('article').filter({ hasText: 'Is this too long' })].map(async (card) => (await card.boundingBox())!),
-  );
-  expect(first!.y + first!.height <= second!.y || second!.y + second!.height <= first!.y).toBe(true);
+  // Two threads on neighbouring lines stack in the margin without overlapping (once the cards have slid into place).
+  const apart = async () => {
+    const [first, second] = await Promise.all(
+      [xss, margin(ada.page).getByRole('article').filter({ hasText: 'Is this too long' })].map(async (card) => (await card.boundingBox())!),
+    );
+    return first!.y + first!.height <= second!.y || second!.y + second!.height <= first!.y;
+  };
+  await expect.poll(apart).toBe(true);
 
   // Ada types a paragraph above: the highlight still covers the same words.
   await ada.text.click();

@@ -131,6 +131,9 @@ export async function select(writer: InManuscript, needle: string) {
     selection.removeAllRanges();
     selection.addRange(range);
   }, needle);
+  // The editor reads a new DOM selection on the browser's selectionchange, which comes a moment later;
+  // a key pressed before then acts on the old selection (an arrow key, then Enter, replaced the words).
+  await writer.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
 }
 
 

@@ -56,6 +56,14 @@ interface SceneEditorProps {
 
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
+/**
+ * A shortcut pressed right after Shift+arrows can come before the browser's selectionchange reaches
+ * ProseMirror; reading the DOM's selection now makes the shortcut act on what the writer sees selected.
+ */
+function readPendingSelection(editor: Editor) {
+  (editor.view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
+}
+
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
 export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, opensChapter, me, mode: chosenMode, onModeChange, writers, anySuggestions, onNotice, comments, onEditor }: SceneEditorProps) {
   const mode = effectiveMode(comments.role, chosenMode);
@@ -201,6 +209,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   /** Opens the comment composer beside the selected passage. */
   const startComment = () => {
     if (!editor || !canComment) return;
+    readPendingSelection(editor);
     const { from, to, empty } = editor.state.selection;
     if (empty) return onNotice('Select the words you want to comment on first.');
     const binding = ySyncPluginKey.getState(editor.state)?.binding as { type: import('yjs').XmlFragment; mapping: ProsemirrorMapping } | undefined;
@@ -240,6 +249,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   /** From the commented passage under the caret to its thread in the margin. */
   const jumpToThread = () => {
     if (!editor) return;
+    readPendingSelection(editor);
     const threadId = threadAtCaret(editor.state);
     if (!threadId) return onNotice('The caret is not in a commented passage.');
     jumpedFrom.current = { threadId, pos: editor.state.selection.from };
