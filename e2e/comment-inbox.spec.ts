@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { SMTPServer } from 'smtp-server';
-import { createManuscript, inbox, openManuscript, proseText, select, shareWith, signUp, SMTP_PORT, typeAtEnd, uniqueEmail, type InManuscript } from './writers';
+import { createManuscript, editorSelection, inbox, openManuscript, proseText, select, shareWith, signUp, SMTP_PORT, typeAtEnd, uniqueEmail, type InManuscript } from './writers';
 
 /** A local SMTP server that keeps what it receives (quoted-printable soft breaks joined). */
 const mail: { to: string[]; text: string }[] = [];
@@ -33,17 +33,9 @@ const PASSAGE = 'The lamp burned all night long';
  * view between a key and the browser's selectionchange, and Enter on the old selection would replace the passage.
  */
 async function caretAtStartOfText(writer: InManuscript) {
-  await expect.poll(() => editorSelection(writer)).toEqual({ from: 1, to: 1 });
+  await expect.poll(async () => { const selection = await editorSelection(writer); return selection && { from: selection.from, to: selection.to }; }).toEqual({ from: 1, to: 1 });
 }
 
-/** The ProseMirror selection of the writer's open scene (Tiptap keeps its editor on the view's element). */
-function editorSelection(writer: InManuscript): Promise<{ from: number; to: number } | null> {
-  return writer.page.evaluate(() => {
-    const element = document.querySelector('.manuscript-text') as (Element & { editor?: { state: { selection: { from: number; to: number } } } }) | null;
-    const selection = element?.editor?.state.selection;
-    return selection ? { from: selection.from, to: selection.to } : null;
-  });
-}
 
 /** What Ben sees: the thread on the same words, and nothing under Detached. */
 async function benStillSeesThePassage(ben: InManuscript) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, proseText, select, shareWith, signUp, typeAtEnd } from './writers';
+import { caretCollapsed, createManuscript, openManuscript, proseText, select, shareWith, signUp, typeAtEnd } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const card = (page: Page, writer: string) => margin(page).getByRole('article', { name: `Suggestion by ${writer}` });
@@ -89,6 +89,7 @@ test('suggesting: a commenter proposes, the owner replies, accepts one and rejec
   await ben.text.click();
   await select(ben, 'The night');
   await ben.page.keyboard.press('ArrowLeft');
+  await caretCollapsed(ben);
   await ben.page.keyboard.press('Enter');
   const paragraphBreak = card(ada.page, 'Ben');
   await expect(paragraphBreak).toContainText('Ben: Start a new paragraph');

@@ -133,7 +133,27 @@ export async function select(writer: InManuscript, needle: string) {
   }, needle);
   // The editor reads a new DOM selection on the browser's selectionchange, which comes a moment later;
   // a key pressed before then acts on the old selection (an arrow key, then Enter, replaced the words).
-  await writer.page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await expect.poll(async () => (await editorSelection(writer))?.text).toBe(needle);
+}
+
+/** The ProseMirror selection of the writer's open scene, and the text it covers (Tiptap keeps its editor on the view's element). */
+export function editorSelection(writer: InManuscript): Promise<{ from: number; to: number; text: string } | null> {
+  return writer.page.evaluate(() => {
+    type EditorState = { selection: { from: number; to: number }; doc: { textBetween(from: number, to: number, separator?: string): string } };
+    const element = document.querySelector('.manuscript-text') as (Element & { editor?: { state: EditorState } }) | null;
+    const state = element?.editor?.state;
+    if (!state) return null;
+    const { from, to } = state.selection;
+    return { from, to, text: state.doc.textBetween(from, to, ' ') };
+  });
+}
+
+/** Waits until the editor's own caret is collapsed (after an arrow key), so the next key acts on a caret, not on words. */
+export async function caretCollapsed(writer: InManuscript): Promise<void> {
+  await expect.poll(async () => {
+    const selection = await editorSelection(writer);
+    return selection !== null && selection.from === selection.to;
+  }).toBe(true);
 }
 
 
