@@ -98,7 +98,7 @@ test('a comment holds through Enter and joins, a typed @mention reaches the bell
   await ada.page.keyboard.press('ArrowRight');
   for (let i = 0; i < 'The sea was calm that evening. '.length; i++) await ada.page.keyboard.press('ArrowRight');
   // The empty paragraph (2) plus the sentence: the caret sits right before the passage.
-  await expect.poll(() => editorSelection(ada)).toEqual({ from: 3 + 31, to: 3 + 31 });
+  await expect.poll(() => editorSelection(ada)).toEqual({ from: 3 + 31, to: 3 + 31, text: '' });
   await ada.page.keyboard.press('Enter');
   await expect(ben.text.locator('p')).toHaveCount(3);
   await expect.poll(() => proseText(ben)).toMatch(/\nThe lamp burned all night long, and nobody came/);
