@@ -20,7 +20,7 @@ import { openPgPool, type PgPool } from '../lib/storage/pg/connect';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
 import { TEST_SECRET } from '../server/testing/fixtures';
 import { TEST_POSTGRES_URL } from '../server/testing/storage-engines';
-import { keystrokeToPeers, quantile, scriptorium, sleep, spawnServer, steadyTyping, throughputRamp, yWebsocketClient, type Peer } from './collab';
+import { keystrokeToPeers, printTable, quantile, scriptorium, sleep, spawnServer, steadyTyping, throughputRamp, yWebsocketClient, type Peer } from './collab';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -122,12 +122,7 @@ async function main() {
     ['throughput before p99 passes 100 ms, updates/s', ...columns.map((r) => knee(r.ramp))],
   ];
   const header = ['scenario', 'Scriptorium, SQLite (default)', ...names.slice(1)];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(`\nload average before ${load}, after ${loadAfter}; ${os.cpus().length} cores; Node ${process.version}\n`);
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows, `load average before ${load}, after ${loadAfter}; ${os.cpus().length} cores; Node ${process.version}`);
   const out = path.join(root, 'bench', 'results', 'cluster.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick: QUICK, load: { before: load, after: loadAfter }, machine: { cpus: os.cpus().length, node: process.version }, results, table: rows }, null, 2)}\n`);

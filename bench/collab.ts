@@ -44,6 +44,16 @@ function rssMb(pid: number): number {
   return Number(line.replace(/\D+/g, '')) / 1024;
 }
 
+/** A Markdown table with right-aligned figures, under a line saying what the machine was doing. */
+export function printTable(header: string[], rows: string[][], conditions: string): void {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  console.log(`\n${conditions}\n`);
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
+  for (const row of rows) console.log(line(row));
+}
+
 // ---------------------------------------------------------------- servers and clients
 
 export interface Client {
@@ -415,12 +425,7 @@ async function main() {
     ['base RSS MB', f(ref.baseRss, 0), f(hp.baseRss, 0), f(ours.baseRss, 0), ratio(ours.baseRss, ref.baseRss)],
   ];
   const header: [string, string, string, string, string] = ['scenario', '@y/websocket-server', 'Hocuspocus', 'Scriptorium', 'ours ÷ first'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  console.log(`\nload average before ${load}, after ${loadAfter}; ${os.cpus().length} cores; Node ${process.version}\n`);
-  console.log(line(header));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const row of rows) console.log(line(row));
+  printTable(header, rows, `load average before ${load}, after ${loadAfter}; ${os.cpus().length} cores; Node ${process.version}`);
   const out = path.join(root, 'bench', 'results', 'collab.json');
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ date: new Date().toISOString(), quick: QUICK, load: { before: load, after: loadAfter }, machine: { cpus: os.cpus().length, node: process.version }, results, suggestions, table: rows }, null, 2)}\n`);

@@ -1,29 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
 import { expect, test } from './fixtures';
-import { createManuscript, SMTP_PORT, signUp, uniqueEmail } from './writers';
+import { keepMail } from './mailbox';
+import { createManuscript, signUp, uniqueEmail } from './writers';
 
-/** A local SMTP server that keeps what it receives (quoted-printable soft breaks joined). */
-const mail: { to: string[]; text: string }[] = [];
-let smtp: SMTPServer;
-test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mail.push({ to: session.envelope.rcptTo.map((r) => r.address), text: raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
-});
-test.afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+/** What the journeys' local SMTP server received. */
+const mail = keepMail();
 
 const WEB_PORT = Number(process.env.E2E_PORT ?? 3123);
 

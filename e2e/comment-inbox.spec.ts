@@ -1,28 +1,11 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { SMTPServer } from 'smtp-server';
-import { createManuscript, editorSelection, inbox, openManuscript, proseText, select, shareWith, signUp, SMTP_PORT, typeAtEnd, uniqueEmail, type InManuscript } from './writers';
+import { keepMail } from './mailbox';
+import { createManuscript, editorSelection, inbox, openManuscript, proseText, select, shareWith, signUp, typeAtEnd, uniqueEmail, type InManuscript } from './writers';
 
-/** A local SMTP server that keeps what it receives (quoted-printable soft breaks joined). */
-const mail: { to: string[]; text: string }[] = [];
-let smtp: SMTPServer;
-test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        mail.push({ to: session.envelope.rcptTo.map((r) => r.address), text: raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(SMTP_PORT, '127.0.0.1', resolve));
-});
-test.afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+/** What the journeys' local SMTP server received. */
+const mail = keepMail();
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const highlight = (writer: InManuscript) => writer.text.locator('.comment-highlight');

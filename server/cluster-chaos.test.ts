@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
@@ -15,6 +14,7 @@ import { encodeNewManuscript } from '../lib/manuscript/binder';
 import { openPgPool, type PgPool } from '../lib/storage/pg/connect';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
 import { TEST_SECRET } from './testing/fixtures';
+import { freePort, untilListening } from './testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
 import { TEST_POSTGRES_URL } from './testing/storage-engines';
 
@@ -35,15 +35,6 @@ const prefix = `chaos-${newId(6)}`;
 const children = new Set<ChildProcess>();
 let nginx: ChildProcess | null = null;
 let pool: PgPool;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function random(seed: number) {
   let state = seed || 1;
@@ -102,15 +93,7 @@ async function startNginx(listen: number, collabPorts: number[]): Promise<void> 
   const check = spawnSync('/usr/sbin/nginx', ['-t', '-c', conf, '-p', dir, '-e', path.join(dir, 'nginx-error.log')], { encoding: 'utf8' });
   expect(check.status, check.stderr).toBe(0);
   nginx = spawn('/usr/sbin/nginx', ['-c', conf, '-p', dir, '-e', path.join(dir, 'nginx-error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(listen, '127.0.0.1', () => resolve(socket.end() && true)).on('error', () => resolve(false));
-    });
-    if (ok) return;
-    if (Date.now() > deadline) throw new Error('nginx did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await untilListening(listen, 'nginx');
 }
 
 async function storedDoc(manuscriptId: string): Promise<Y.Doc> {

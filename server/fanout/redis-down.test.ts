@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { signCollabToken } from '../../lib/collab/token';
@@ -10,31 +9,16 @@ import { createPgRoleSource } from '../auth/roles';
 import { startCollabServer, type CollabServer } from '../collab-server';
 import { createPgPersistence } from '../persistence/pg-persistence';
 import { TEST_SECRET } from '../testing/fixtures';
+import { freePort, untilListening } from '../testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from '../testing/headless-client';
 import { TEST_POSTGRES_URL } from '../testing/storage-engines';
 import { createRedisFanout } from './redis-fanout';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** A Redis of this test's own (Debian's redis-server), so it can be stopped without touching anyone else's. */
 async function startRedis(port: number): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const up = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1', () => resolve(socket.end() && true)).on('error', () => resolve(false));
-    });
-    if (up) return child;
-    if (Date.now() > deadline) throw new Error('redis-server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  await untilListening(port, 'redis-server');
+  return child;
 }
 
 describe('an instance whose Redis goes away', () => {
