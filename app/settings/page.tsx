@@ -6,6 +6,7 @@ import { TopBar } from '../_components/top-bar';
 import { requireUser } from '../_server/current-user';
 import { getDb } from '../_server/db';
 import { AppearanceSettingsForm } from './appearance-settings';
+import { appearanceFromStored } from '@/lib/appearance/appearance';
 import { NotificationSettingsForm } from './notification-settings';
 
 export const metadata = { title: 'Account settings · Scriptorium' };
@@ -39,7 +40,7 @@ export default async function SettingsPage() {
         <section className="card" id="appearance" aria-labelledby="appearance-heading">
           <h2 id="appearance-heading">Appearance</h2>
           <p className="muted">How the writing room looks on every device you sign in on. In a manuscript, Writing room changes it for one device only.</p>
-          <AppearanceSettingsForm initial={getAppearance(getDb(), user.id)} />
+          <AppearanceSettingsForm initial={appearanceFromStored(getAppearance(getDb(), user.id))} />
         </section>
 
         <section className="card" id="notifications" aria-labelledby="notifications-heading">

@@ -7,7 +7,7 @@ import { verifyCollabToken } from '../collab/token';
 import { readScenes } from '../manuscript/binder';
 import { loadManuscriptDoc } from '../manuscript/load-document';
 import { sceneText } from '../manuscript/word-count';
-import { appendUpdate, createUser, drafts, getManuscript, getRole, listMembers, listPendingInvitations, openDatabase, quarantineManuscript, type Db, type User } from '../db';
+import { appendUpdate, createUser, drafts, getManuscript, getMemberRole, listMembers, listPendingInvitations, openDatabase, quarantineManuscript, type Db, type User } from '../db';
 import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from './errors';
 import * as operations from './operations';
 import type { Role } from './roles';
@@ -88,7 +88,7 @@ describe('authorisation of every manuscript operation', () => {
         await expect(Promise.resolve().then(() => run(member)), `${name} as ${role}`).rejects.toBeInstanceOf(NotFoundError);
       }
       expect(getManuscript(db, manuscriptId)?.title).toBe('Owned');
-      expect(getRole(db, other.id, manuscriptId)).toBe('editor');
+      expect(getMemberRole(db, manuscriptId, other.id)).toBe('editor');
     });
   }
 
@@ -97,7 +97,7 @@ describe('authorisation of every manuscript operation', () => {
     const cy = writer('Cy', 'editor');
     expect(() => operations.removeMemberAs(db, ben, manuscriptId, cy.id)).toThrow(NotFoundError);
     operations.removeMemberAs(db, ben, manuscriptId, ben.id);
-    expect(getRole(db, ben.id, manuscriptId)).toBeNull();
+    expect(getMemberRole(db, manuscriptId, ben.id)).toBeNull();
     expect(() => operations.removeMemberAs(db, owner, manuscriptId, owner.id)).toThrow(InvalidOperationError);
     expect(() => operations.changeRoleAs(db, owner, manuscriptId, owner.id, { role: 'viewer' })).toThrow(InvalidOperationError);
   });
@@ -106,12 +106,12 @@ describe('authorisation of every manuscript operation', () => {
     operations.shareByEmailAs(db, owner, manuscriptId, { email: 'Later@Example.test', role: 'commenter' });
     expect(listPendingInvitations(db, manuscriptId).map((i) => i.email)).toContain('later@example.test');
     const later = createUser(db, { email: 'later@example.test', name: 'Later', color: '#123456', passwordHash: null });
-    expect(getRole(db, later.id, manuscriptId)).toBe('commenter');
+    expect(getMemberRole(db, manuscriptId, later.id)).toBe('commenter');
 
     const link = operations.createInviteLinkAs(db, owner, manuscriptId, { role: 'viewer' });
     const joiner = writer('Joiner');
     expect(operations.acceptInviteLinkAs(db, joiner, link.secret)).toBe(manuscriptId);
-    expect(getRole(db, joiner.id, manuscriptId)).toBe('viewer');
+    expect(getMemberRole(db, manuscriptId, joiner.id)).toBe('viewer');
     expect(() => operations.acceptInviteLinkAs(db, joiner, 'not-a-secret')).toThrow(NotFoundError);
     expect(listMembers(db, manuscriptId).map((m) => m.name)).toEqual(expect.arrayContaining(['Owner', 'Later', 'Joiner']));
   });

@@ -14,7 +14,7 @@ import {
   acceptInviteLink,
   createInviteLink,
   createManuscript,
-  getManuscriptOrThrow,
+  getManuscriptForMember,
   getMemberRole,
   listMembers,
   listPendingInvitations,
@@ -37,7 +37,18 @@ import {
   type User,
 } from '../db';
 import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from './errors';
-import type { ShareableRole } from './roles';
+import { hasAtLeast, type Role, type ShareableRole } from './roles';
+
+/**
+ * The manuscript and the actor's role, if they hold at least `minRole` on it; otherwise
+ * NotFoundError, the same for unknown, trashed and forbidden manuscripts.
+ */
+function getManuscriptOrThrow(db: Db, userId: string, manuscriptId: string, minRole: Role, options: { includeTrashed?: boolean } = {}) {
+  const row = getManuscriptForMember(db, userId, manuscriptId);
+  if (!row || !hasAtLeast(row.role, minRole)) throw new NotFoundError();
+  if (row.manuscript.deletedAt && !options.includeTrashed) throw new NotFoundError();
+  return row;
+}
 
 /**
  * Every operation on a manuscript, each authorising its actor itself. Route handlers, server

@@ -44,6 +44,15 @@ export function parseAppearance(value: unknown): Appearance {
   return appearanceSchema.parse({ ...DEFAULT_APPEARANCE, ...object });
 }
 
+/** The account's stored settings (or null), read leniently: a damaged row means the defaults. */
+export function appearanceFromStored(stored: unknown): Appearance {
+  try {
+    return parseAppearance(stored);
+  } catch {
+    return { ...DEFAULT_APPEARANCE };
+  }
+}
+
 /** Each field on its own, strict: a device's stored value is used only where it is valid. */
 const FIELD_SCHEMAS = appearanceInput.shape;
 

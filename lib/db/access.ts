@@ -1,40 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { NotFoundError } from '../access/errors';
-import { hasAtLeast } from '../access/roles';
 import type { Db } from './connection';
 import { manuscripts, memberships, type Manuscript, type Role } from './schema';
 
-/** The user's role on a live (not trashed) manuscript, or null. */
-export function getRole(db: Db, userId: string, manuscriptId: string): Role | null {
-  const row = db
-    .select({ role: memberships.role, deletedAt: manuscripts.deletedAt })
-    .from(memberships)
-    .innerJoin(manuscripts, eq(manuscripts.id, memberships.manuscriptId))
-    .where(and(eq(memberships.manuscriptId, manuscriptId), eq(memberships.userId, userId)))
-    .get();
-  return row && !row.deletedAt ? row.role : null;
-}
-
-/**
- * The manuscript and the user's role, if the user holds at least `minRole` on it; otherwise
- * NotFoundError, the same for unknown, trashed and forbidden manuscripts.
- */
-export function getManuscriptOrThrow(
-  db: Db,
-  userId: string,
-  manuscriptId: string,
-  minRole: Role,
-  options: { includeTrashed?: boolean } = {},
-): { manuscript: Manuscript; role: Role } {
-  const row = db
+/** The manuscript (trashed ones too) with this member's role; undefined when they are not a member. */
+export function getManuscriptForMember(db: Db, userId: string, manuscriptId: string): { manuscript: Manuscript; role: Role } | undefined {
+  return db
     .select({ manuscript: manuscripts, role: memberships.role })
     .from(memberships)
     .innerJoin(manuscripts, eq(manuscripts.id, memberships.manuscriptId))
     .where(and(eq(memberships.manuscriptId, manuscriptId), eq(memberships.userId, userId)))
     .get();
-  if (!row || !hasAtLeast(row.role, minRole)) throw new NotFoundError();
-  if (row.manuscript.deletedAt && !options.includeTrashed) throw new NotFoundError();
-  return row;
 }
 
 /** Every member's role on a manuscript (empty when it is trashed), for the collab server's re-checks. */

@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { generateApiToken, hashToken } from '../auth/api-token';
+import { generateApiToken, hashToken } from '../storage/secrets';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { apiTokens, users, type User } from './schema';

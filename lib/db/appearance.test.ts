@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_APPEARANCE } from '../appearance/appearance';
+import { appearanceFromStored, DEFAULT_APPEARANCE } from '../appearance/appearance';
 import { getAppearance, setAppearance } from './appearance';
 import { openDatabase, type Db } from './connection';
 import { writerAppearance } from './schema';
@@ -26,18 +26,18 @@ describe('writer appearance', () => {
   it('is the defaults until chosen, then what was chosen, per writer', () => {
     const ada = writer();
     const ben = writer();
-    expect(getAppearance(db, ada)).toEqual(DEFAULT_APPEARANCE);
+    expect(appearanceFromStored(getAppearance(db, ada))).toEqual(DEFAULT_APPEARANCE);
     setAppearance(db, ada, { ...DEFAULT_APPEARANCE, theme: 'dark', size: 'large' });
     setAppearance(db, ada, { ...DEFAULT_APPEARANCE, theme: 'dark', size: 'larger', typewriter: true });
-    expect(getAppearance(db, ada)).toEqual({ ...DEFAULT_APPEARANCE, theme: 'dark', size: 'larger', typewriter: true });
-    expect(getAppearance(db, ben)).toEqual(DEFAULT_APPEARANCE);
+    expect(appearanceFromStored(getAppearance(db, ada))).toEqual({ ...DEFAULT_APPEARANCE, theme: 'dark', size: 'larger', typewriter: true });
+    expect(appearanceFromStored(getAppearance(db, ben))).toEqual(DEFAULT_APPEARANCE);
   });
 
   it('reads a damaged or older row as the defaults for what it lacks', () => {
     const ada = writer();
     db.insert(writerAppearance).values({ userId: ada, settings: '{"theme":"dark","font":"gothic"}' }).run();
-    expect(getAppearance(db, ada)).toEqual({ ...DEFAULT_APPEARANCE, theme: 'dark' });
+    expect(appearanceFromStored(getAppearance(db, ada))).toEqual({ ...DEFAULT_APPEARANCE, theme: 'dark' });
     db.update(writerAppearance).set({ settings: 'not json' }).run();
-    expect(getAppearance(db, ada)).toEqual(DEFAULT_APPEARANCE);
+    expect(appearanceFromStored(getAppearance(db, ada))).toEqual(DEFAULT_APPEARANCE);
   });
 });

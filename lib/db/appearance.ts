@@ -1,20 +1,19 @@
 import { eq } from 'drizzle-orm';
-import { DEFAULT_APPEARANCE, parseAppearance, type Appearance } from '../appearance/appearance';
 import type { Db } from './connection';
 import { writerAppearance } from './schema';
 
-/** The writer's account-wide appearance, or the defaults. */
-export function getAppearance(db: Db, userId: string): Appearance {
+/** The writer's appearance as saved (parsed JSON), or null; lib/appearance reads it. */
+export function getAppearance(db: Db, userId: string): unknown {
   const row = db.select().from(writerAppearance).where(eq(writerAppearance.userId, userId)).get();
-  if (!row) return { ...DEFAULT_APPEARANCE };
+  if (!row) return null;
   try {
-    return parseAppearance(JSON.parse(row.settings));
+    return JSON.parse(row.settings) as unknown;
   } catch {
-    return { ...DEFAULT_APPEARANCE };
+    return null;
   }
 }
 
-export function setAppearance(db: Db, userId: string, appearance: Appearance): void {
-  const settings = JSON.stringify(parseAppearance(appearance));
+export function setAppearance(db: Db, userId: string, appearance: unknown): void {
+  const settings = JSON.stringify(appearance);
   db.insert(writerAppearance).values({ userId, settings }).onConflictDoUpdate({ target: writerAppearance.userId, set: { settings } }).run();
 }

@@ -1,17 +1,10 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { DraftListing } from '../storage/records';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { drafts, users, type Draft } from './schema';
 
-export interface DraftListing {
-  id: string;
-  kind: Draft['kind'];
-  name: string;
-  createdAt: Date;
-  createdByName: string | null;
-  changedBy: string;
-  wordCount: number;
-}
+export type { DraftListing };
 
 export function insertDraft(
   db: Db,

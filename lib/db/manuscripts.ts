@@ -1,12 +1,13 @@
 import { and, desc, eq, isNotNull, isNull, lt } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { TitlePage } from '../export/model';
+import { manuscriptSettingsOf, TRASH_RETENTION_DAYS, type ManuscriptListing, type ManuscriptSettings } from '../storage/records';
 import type { Db } from './connection';
 import { appendUpdate } from './document-log';
 import { newId } from './ids';
 import { manuscripts, memberships, users, type Manuscript, type Role } from './schema';
 
-export const TRASH_RETENTION_DAYS = 30;
+export { manuscriptSettingsOf, TRASH_RETENTION_DAYS };
+export type { ManuscriptListing, ManuscriptSettings };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Creates a manuscript owned by `ownerId`, with its initial document, in one transaction. */
@@ -24,15 +25,6 @@ export function getManuscript(db: Db, id: string): Manuscript | undefined {
   return db.select().from(manuscripts).where(eq(manuscripts.id, id)).get();
 }
 
-export interface ManuscriptListing {
-  id: string;
-  title: string;
-  role: Role;
-  updatedAt: Date;
-  wordCount: number;
-  lastEditedByName: string | null;
-  deletedAt: Date | null;
-}
 
 const editor = alias(users, 'editor');
 
@@ -96,17 +88,6 @@ export function quarantineManuscript(db: Db, id: string, reason: string): void {
 
 export function recordWordCount(db: Db, id: string, wordCount: number): void {
   db.update(manuscripts).set({ wordCount }).where(eq(manuscripts.id, id)).run();
-}
-
-/** The title-page details exports need, plus the writer's goal. */
-export interface ManuscriptSettings extends TitlePage {
-  targetWords: number | null;
-  deadline: string | null;
-}
-
-export function manuscriptSettingsOf(manuscript: Manuscript): ManuscriptSettings {
-  const { title, authorLegalName, byline, contactAddress, contactEmail, contactPhone, genre, runningHeadKeyword, targetWords, deadline } = manuscript;
-  return { title, authorLegalName, byline, contactAddress, contactEmail, contactPhone, genre, runningHeadKeyword, targetWords, deadline };
 }
 
 export function updateManuscriptSettings(db: Db, id: string, settings: ManuscriptSettings): void {

@@ -1,19 +1,12 @@
 import { and, asc, eq, isNotNull } from 'drizzle-orm';
-import { hashToken } from '../auth/api-token';
-import type { ShareableRole } from '../access/roles';
+import { generateInviteSecret, hashToken } from '../storage/secrets';
+import type { Member, ShareableRole } from '../storage/records';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { normalizeEmail } from './users';
 import { invitations, memberships, users, type Role } from './schema';
-import crypto from 'node:crypto';
 
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  color: string;
-  role: Role;
-}
+export type { Member };
 
 export function listMembers(db: Db, manuscriptId: string): Member[] {
   return db
@@ -68,7 +61,7 @@ export function shareByEmail(
 
 /** Creates an invitation link; the secret is returned once and only its hash is kept. */
 export function createInviteLink(db: Db, input: { manuscriptId: string; role: ShareableRole; createdBy: string }): { id: string; secret: string } {
-  const secret = crypto.randomBytes(24).toString('base64url');
+  const secret = generateInviteSecret();
   const id = newId();
   db.insert(invitations).values({ id, manuscriptId: input.manuscriptId, tokenHash: hashToken(secret), role: input.role, createdBy: input.createdBy }).run();
   return { id, secret };

@@ -1,38 +1,11 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import { newId } from './ids';
+import { DEFAULT_NOTIFICATION_SETTINGS, type EmailMode, type NewNotification, type NotificationKind, type NotificationSettingsView, type NotificationView } from '../storage/records';
 import { commentMessages, commentThreads, manuscripts, memberships, notifications, notificationSettings, NOTIFICATION_KINDS, users } from './schema';
 
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export type EmailMode = 'off' | 'immediate' | 'daily';
-
-export interface NotificationSettingsView {
-  kinds: NotificationKind[];
-  email: EmailMode;
-}
-
-export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettingsView = { kinds: [...NOTIFICATION_KINDS], email: 'off' };
-
-export interface NotificationView {
-  id: string;
-  kind: NotificationKind;
-  manuscriptId: string;
-  manuscriptTitle: string;
-  threadId: string | null;
-  actorName: string;
-  excerpt: string;
-  createdAt: number;
-  read: boolean;
-}
-
-export interface NewNotification {
-  userId: string;
-  kind: NotificationKind;
-  manuscriptId: string;
-  threadId?: string | null;
-  actorId: string | null;
-  excerpt: string;
-}
+export { DEFAULT_NOTIFICATION_SETTINGS };
+export type { EmailMode, NewNotification, NotificationKind, NotificationSettingsView, NotificationView };
 
 export function getNotificationSettings(db: Db, userId: string): NotificationSettingsView {
   const row = db.select().from(notificationSettings).where(eq(notificationSettings.userId, userId)).get();

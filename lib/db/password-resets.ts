@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { hashToken } from '../auth/api-token';
+import { hashToken } from '../storage/secrets';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { passwordResets, users, type User } from './schema';

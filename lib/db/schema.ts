@@ -3,8 +3,10 @@ import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 
-export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { NOTIFICATION_KINDS, ROLES } from '../storage/records';
+
+export { NOTIFICATION_KINDS, ROLES };
+export type { Role } from '../storage/records';
 
 export const users = sqliteTable(
   'users',
@@ -173,7 +175,6 @@ export const commentMessages = sqliteTable(
   (table) => [index('comment_messages_thread').on(table.threadId)],
 );
 
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'resolved', 'reopened', 'shared', 'draft-restored'] as const;
 
 /** One item in a writer's inbox: something a co-author did that concerns them. */
 export const notifications = sqliteTable(

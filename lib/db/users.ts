@@ -3,14 +3,9 @@ import type { Db } from './connection';
 import { newId } from './ids';
 import { invitations, memberships, users, type User } from './schema';
 
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+import { EmailTakenError, normalizeEmail } from '../storage/records';
 
-export class EmailTakenError extends Error {
-  override name = 'EmailTakenError';
-  constructor() {
-    super('An account with that email already exists.');
-  }
-}
+export { EmailTakenError, normalizeEmail };
 
 /** Creates a user and honours every pending email invitation addressed to them, in one transaction. */
 export function createUser(db: Db, input: { email: string; name: string; color: string; passwordHash: string | null }): User {

@@ -1,5 +1,5 @@
 import { signCollabToken } from '../../lib/collab/token';
-import { createManuscript, createUser, getRole, type Db, type User } from '../../lib/db';
+import { createManuscript, createUser, getMemberRole, type Db, type User } from '../../lib/db';
 import { encodeNewManuscript } from '../../lib/manuscript/binder';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123';
@@ -18,6 +18,6 @@ export function seedManuscript(db: Db, owner: User, title = 'Test manuscript') {
 
 /** A collab token as web would sign it, for the user's current role (or an explicit one). */
 export async function tokenFor(db: Db, user: User, manuscriptId: string, secret = TEST_SECRET): Promise<string> {
-  const role = getRole(db, user.id, manuscriptId) ?? 'viewer';
+  const role = getMemberRole(db, manuscriptId, user.id) ?? 'viewer';
   return signCollabToken(secret, { sub: user.id, name: user.name, color: user.color, mid: manuscriptId, role });
 }
