@@ -4,7 +4,7 @@ import { manuscriptSettingsOf, TRASH_RETENTION_DAYS, type ManuscriptListing, typ
 import type { Db } from './connection';
 import { appendUpdate } from './document-log';
 import { newId } from './ids';
-import { manuscripts, memberships, users, type Manuscript, type Role } from './schema';
+import { manuscripts, memberships, users, type Manuscript } from './schema';
 
 export { manuscriptSettingsOf, TRASH_RETENTION_DAYS };
 export type { ManuscriptListing, ManuscriptSettings };
