@@ -38,6 +38,8 @@ export const commentMessageViewSchema = z.object({
   createdAt: time,
   editedAt: time.nullable(),
   deleted: z.boolean(),
+  /** Written by someone who is not a member (imported from a Word file): `authorName` is the name the file gave. */
+  guest: z.boolean().optional(),
 });
 export type CommentMessageView = z.infer<typeof commentMessageViewSchema>;
 

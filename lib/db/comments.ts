@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
+import { GUEST_COLOR } from '../editor/suggestions/guests';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { commentMessages, commentThreads, users } from './schema';
@@ -19,6 +20,50 @@ export function createThread(
     tx.insert(commentMessages).values({ id: newId(), threadId: id, authorId: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions) }).run();
   }, { behavior: 'immediate' });
   return id;
+}
+
+/** A thread brought in from a Word file: its messages keep their dates, and authors who are not members keep their names. */
+export interface ImportedThreadRecord {
+  sceneId: string;
+  anchor: { start: string; end: string };
+  quote: string;
+  context: { prefix: string; suffix: string };
+  /** Marked done in the file. */
+  resolvedAt: number | null;
+  messages: Array<{ authorId: string | null; guestName: string | null; body: string; createdAt: number }>;
+}
+
+/** Stores imported threads in one transaction; returns their ids in order. */
+export function importThreads(db: Db, manuscriptId: string, threads: ImportedThreadRecord[]): string[] {
+  const ids: string[] = [];
+  db.transaction((tx) => {
+    for (const thread of threads) {
+      const id = newId();
+      ids.push(id);
+      const first = thread.messages[0];
+      tx.insert(commentThreads)
+        .values({
+          id,
+          manuscriptId,
+          sceneId: thread.sceneId,
+          anchorStart: thread.anchor.start,
+          anchorEnd: thread.anchor.end,
+          quote: thread.quote,
+          quotePrefix: thread.context.prefix,
+          quoteSuffix: thread.context.suffix,
+          createdBy: first?.authorId ?? null,
+          createdAt: new Date(first?.createdAt ?? Date.now()),
+          resolvedAt: thread.resolvedAt === null ? null : new Date(thread.resolvedAt),
+        })
+        .run();
+      for (const message of thread.messages) {
+        tx.insert(commentMessages)
+          .values({ id: newId(), threadId: id, authorId: message.authorId, guestName: message.authorId ? null : message.guestName, body: message.body, mentions: '[]', createdAt: new Date(message.createdAt) })
+          .run();
+      }
+    }
+  }, { behavior: 'immediate' });
+  return ids;
 }
 
 export function addMessage(db: Db, input: { threadId: string; authorId: string; body: string; mentions: string[] }): string {
@@ -85,11 +130,13 @@ export function getMessageView(db: Db, messageId: string): CommentMessageView | 
 }
 
 function messageView({ message, authorName, authorColor }: { message: typeof commentMessages.$inferSelect; authorName: string | null; authorColor: string | null }): CommentMessageView {
+  const guest = message.authorId === null && message.guestName !== null;
   return {
     id: message.id,
     authorId: message.authorId,
-    authorName: authorName ?? 'Former member',
-    authorColor: authorColor ?? '#888888',
+    authorName: authorName ?? message.guestName ?? 'Former member',
+    authorColor: authorColor ?? (guest ? GUEST_COLOR : '#888888'),
+    ...(guest ? { guest: true } : {}),
     body: message.body,
     mentions: JSON.parse(message.mentions) as string[],
     createdAt: message.createdAt.getTime(),

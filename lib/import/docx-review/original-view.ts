@@ -8,7 +8,8 @@ const isProperties = (element: Element) => element.localName.endsWith('Pr');
 
 /**
  * document.xml as it read before the editor's tracked changes (every change rejected): their
- * insertions out, their deletions back as ordinary text, a paragraph they split joined again.
+ * insertions out, their deletions back as ordinary text, a paragraph they split joined again (and a
+ * simple field's result as plain runs, which mammoth would otherwise drop).
  * Mammoth reads this for the new manuscript's text and formatting; the review's changes are then
  * put back as suggestions on it.
  */
@@ -34,6 +35,10 @@ export function originalDocumentXml(xml: string, limits: Pick<DocxLimits, 'maxEl
         while (element.firstChild) parent.insertBefore(element.firstChild, element);
         parent.removeChild(element);
       }
+    } else if (name === 'fldSimple') {
+      // A simple field's runs are its shown result; mammoth skips the field, so they stand on their own.
+      while (element.firstChild) parent.insertBefore(element.firstChild, element);
+      parent.removeChild(element);
     } else if (name === 'delText' || name === 'delInstrText') {
       const renamed = document.createElementNS(element.namespaceURI, `${element.prefix ? `${element.prefix}:` : ''}${name === 'delText' ? 't' : 'instrText'}`);
       renamed.setAttributeNS('http://www.w3.org/XML/1998/namespace', 'xml:space', 'preserve');
