@@ -156,7 +156,7 @@ export function listThreads(db: Db, manuscriptId: string, threadIds?: string[]):
     .from(commentThreads)
     .leftJoin(users, eq(users.id, commentThreads.resolvedBy))
     .where(threadIds ? and(eq(commentThreads.manuscriptId, manuscriptId), inArray(commentThreads.id, threadIds)) : eq(commentThreads.manuscriptId, manuscriptId))
-    .orderBy(asc(commentThreads.createdAt))
+    .orderBy(asc(commentThreads.createdAt), asc(commentThreads.id))
     .all();
   if (threads.length === 0) return [];
   const messages = db
