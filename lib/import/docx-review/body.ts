@@ -1,6 +1,6 @@
 import type { Element } from '@xmldom/xmldom';
 import { DocxReviewError, type DocxLimits } from './limits';
-import { elementChildren, isOn, isW, parseWordDate, parseXml, wAttr, wChild } from './xml';
+import { elementChildren, isOn, isW, parseWordDate, parseXml, wAttr, wChild, wName } from './xml';
 
 /** One tracked change: who made it, when, and Word's id for it. Moves are a deletion plus an insertion. */
 export interface Change {
@@ -75,7 +75,7 @@ export function readBody(xml: string, limits: Pick<DocxLimits, 'maxElements' | '
 
   const changeOf = (element: Element, kind: Change['kind']): Change => {
     if (++changes > limits.maxChanges) throw new DocxReviewError(`The file has more than ${limits.maxChanges} tracked changes.`);
-    return { kind, author: (wAttr(element, 'author') ?? '').trim(), date: parseWordDate(wAttr(element, 'date')), wordId: wAttr(element, 'id') ?? String(changes), moved: element.localName.startsWith('move') };
+    return { kind, author: (wAttr(element, 'author') ?? '').trim(), date: parseWordDate(wAttr(element, 'date')), wordId: wAttr(element, 'id') ?? String(changes), moved: (element.localName ?? '').startsWith('move') };
   };
 
   const readParagraph = (element: Element) => {
@@ -100,8 +100,7 @@ export function readBody(xml: string, limits: Pick<DocxLimits, 'maxElements' | '
       const italic = isOn(properties && wChild(properties, 'i'));
       const bold = isOn(properties && wChild(properties, 'b'));
       for (const child of elementChildren(run)) {
-        if (!isW(child, child.localName)) continue;
-        switch (child.localName) {
+        switch (wName(child)) {
           case 't':
           case 'delText':
             append(child.textContent ?? '', change, italic, bold);
@@ -137,8 +136,8 @@ export function readBody(xml: string, limits: Pick<DocxLimits, 'maxElements' | '
     };
     const walk = (parent: Element, change: Change | null) => {
       for (const child of elementChildren(parent)) {
-        if (!isW(child, child.localName)) continue;
-        const name = child.localName;
+        const name = wName(child);
+        if (!name) continue;
         if (name === 'r') readRun(child, change);
         else if (INSERTED.has(name)) walk(child, changeOf(child, 'insertion'));
         else if (DELETED.has(name)) walk(child, changeOf(child, 'deletion'));
@@ -154,8 +153,8 @@ export function readBody(xml: string, limits: Pick<DocxLimits, 'maxElements' | '
           paragraph.style = style ? wAttr(style, 'val') : null;
           if (wChild(child, 'pPrChange')) formattingChanges++;
           const markProperties = wChild(child, 'rPr');
-          const marker = markProperties && elementChildren(markProperties).find((e) => isW(e, e.localName) && (INSERTED.has(e.localName) || DELETED.has(e.localName)));
-          if (marker) paragraph.mark = changeOf(marker, INSERTED.has(marker.localName) ? 'insertion' : 'deletion');
+          const marker = markProperties && elementChildren(markProperties).find((e) => INSERTED.has(wName(e) ?? '') || DELETED.has(wName(e) ?? ''));
+          if (marker) paragraph.mark = changeOf(marker, INSERTED.has(wName(marker)!) ? 'insertion' : 'deletion');
         }
       }
     };
@@ -164,8 +163,8 @@ export function readBody(xml: string, limits: Pick<DocxLimits, 'maxElements' | '
 
   const walkBlocks = (parent: Element) => {
     for (const child of elementChildren(parent)) {
-      if (!isW(child, child.localName)) continue;
-      const name = child.localName;
+      const name = wName(child);
+      if (!name) continue;
       if (name === 'p') readParagraph(child);
       else if (BLOCK_CONTAINERS.has(name)) walkBlocks(child);
       else if (name === 'commentRangeStart') {

@@ -1,10 +1,10 @@
 import { XMLSerializer, type Element } from '@xmldom/xmldom';
 import type { DocxLimits } from './limits';
-import { W_NAMESPACES, elementChildren, isElement, isW, parseXml, wChild } from './xml';
+import { elementChildren, isElement, isW, parseXml, wChild, wName } from './xml';
 
 const INSERTED = new Set(['ins', 'moveTo']);
 const DELETED = new Set(['del', 'moveFrom']);
-const isProperties = (element: Element) => element.localName.endsWith('Pr');
+const isProperties = (element: Element) => (element.localName ?? '').endsWith('Pr');
 
 /**
  * document.xml as it read before the editor's tracked changes (every change rejected): their
@@ -24,9 +24,9 @@ export function originalDocumentXml(xml: string, limits: Pick<DocxLimits, 'maxEl
   };
   collect(document.documentElement!);
   for (const element of all) {
-    if (!W_NAMESPACES.has(element.namespaceURI ?? '') || !element.parentNode) continue;
+    const name = wName(element);
+    if (!name || !element.parentNode) continue;
     const parent = element.parentNode as Element;
-    const name = element.localName;
     if (INSERTED.has(name) || DELETED.has(name)) {
       // Inside properties it marks a paragraph mark or a table row, not text: handled below or left.
       if (isElement(parent) && isProperties(parent)) continue;
@@ -50,10 +50,10 @@ export function originalDocumentXml(xml: string, limits: Pick<DocxLimits, 'maxEl
   for (const paragraph of all) {
     if (!isW(paragraph, 'p') || !paragraph.parentNode) continue;
     const markProperties = wChild(wChild(paragraph, 'pPr') ?? paragraph, 'rPr');
-    const marker = markProperties && elementChildren(markProperties).find((child) => isW(child, child.localName) && (INSERTED.has(child.localName) || DELETED.has(child.localName)));
+    const marker = markProperties && elementChildren(markProperties).find((child) => INSERTED.has(wName(child) ?? '') || DELETED.has(wName(child) ?? ''));
     if (!marker) continue;
     markProperties!.removeChild(marker);
-    if (!INSERTED.has(marker.localName)) continue;
+    if (!INSERTED.has(wName(marker)!)) continue;
     let next = paragraph.nextSibling;
     while (next && !isElement(next)) next = next.nextSibling;
     if (!isW(next, 'p')) continue;

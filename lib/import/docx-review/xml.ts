@@ -41,6 +41,9 @@ export const isElement = (node: Node | null | undefined): node is Element => nod
 /** True for a WordprocessingML element with this local name. */
 export const isW = (node: Node | null | undefined, name: string): node is Element => isElement(node) && node.localName === name && W_NAMESPACES.has(node.namespaceURI ?? '');
 
+/** The local name of a WordprocessingML element, or null for anything else. */
+export const wName = (node: Node | null | undefined): string | null => (isElement(node) && W_NAMESPACES.has(node.namespaceURI ?? '') ? node.localName : null);
+
 export function elementChildren(element: Element): Element[] {
   const found: Element[] = [];
   for (let child = element.firstChild; child; child = child.nextSibling) if (isElement(child)) found.push(child);

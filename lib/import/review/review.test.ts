@@ -11,37 +11,13 @@ import { manuscriptExtensions } from '../../editor/extensions';
 import { describeSuggestion, listSuggestions, reviewSuggestions } from '../../editor/suggestions/review';
 import { readBinder } from '../../manuscript/binder';
 import { readDocxReview } from '../docx-review/read';
-import { encodeImportedManuscript, type ImportedManuscript } from '../model';
+import { FIXTURE_MANUSCRIPT } from '../docx-review/fixtures/original';
+import { encodeImportedManuscript } from '../model';
 import { applyReview, authorResolver, describeSummary } from './index';
 
 const schema = getSchema(manuscriptExtensions());
 const FIXTURES = path.join(__dirname, '..', 'docx-review', 'fixtures');
-const paragraph = (text: string) => ({ type: 'paragraph' as const, runs: [{ text }] });
-
-/** The manuscript the editor was sent: the fixtures' text before any of their changes. */
-const ORIGINAL: ImportedManuscript = {
-  title: 'The Salt Road',
-  author: 'Ada Writer',
-  parts: [
-    {
-      title: null,
-      chapters: [
-        {
-          title: 'Chapter One',
-          scenes: [
-            [
-              paragraph('The storm broke over the harbour at dusk.'),
-              paragraph('She watched the boats come in, one by one, quiet and slow. Her hands were cold.'),
-              paragraph('Nobody on the quay said a word.'),
-              paragraph('Past the mole, the lighthouse turned its slow beam.'),
-            ],
-            [paragraph('Morning came grey and cold. The gulls were loud.'), paragraph('Ada walked down to the water. She did not look back.')],
-          ],
-        },
-      ],
-    },
-  ],
-};
+const ORIGINAL = FIXTURE_MANUSCRIPT;
 
 const members = [
   { userId: 'ada00001', name: 'Ada Writer', email: 'ada@example.test' },
