@@ -79,6 +79,9 @@ export function createSqliteStorage(db: sqlite.Db): Storage {
       claimDigest: async (userId, before, at) => sqlite.claimDigest(db, userId, before, at),
       threadParticipants: async (threadId) => sqlite.threadParticipants(db, threadId),
     },
+    ping: async () => {
+      db.$client.prepare('SELECT 1').get();
+    },
     close: async () => {
       db.$client.close();
     },

@@ -37,6 +37,8 @@ export interface Storage {
   documents: DocumentStore;
   comments: CommentStore;
   notifications: NotificationStore;
+  /** Resolves when the store answers a trivial query (readiness probes). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
