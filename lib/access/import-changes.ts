@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { withLiveRoom, LiveRoomError } from '../collab/live-room';
 import { signCollabToken } from '../collab/token';
 import { MAX_IMPORTED_THREADS_PER_OP, type ImportedThreadOp } from '../comments/protocol';
@@ -7,6 +7,7 @@ import { DocxReviewError } from '../import/docx-review/limits';
 import { readDocxReview, type ReviewDocument } from '../import/docx-review/read';
 import { ImportError, MAX_IMPORT_BYTES } from '../import';
 import { applyReview, authorResolver, describeSummary, type ImportedThread, type ReviewSummary } from '../import/review';
+import type { ImportedThreadRecord } from '../storage/comment-store';
 import type { Storage } from '../storage/storage';
 import { InvalidOperationError, NotFoundError } from './errors';
 import { canWrite } from './roles';
@@ -87,7 +88,34 @@ export async function storeThreads(threads: ImportedThread[], send: (chunk: Impo
   for (let i = 0; i < threads.length; i += MAX_IMPORTED_THREADS_PER_OP) await send(threads.slice(i, i + MAX_IMPORTED_THREADS_PER_OP).map(threadOp));
 }
 
-/** For a brand-new manuscript (nothing is live yet): the review written straight into its document and store. */
-export function applyReviewToNewManuscript(doc: Y.Doc, review: ReviewDocument, owner: { userId: string; name: string; email: string }) {
-  return applyReview(doc, review, authorResolver([owner]), { nextId: suggestionIds(() => doc.clientID), origin: 'import' });
+/** A thread as the comment store keeps it (guests by name, members by id). */
+export const threadRecord = (thread: ImportedThread, now = Date.now()): ImportedThreadRecord => ({
+  sceneId: thread.sceneId,
+  anchor: thread.anchor,
+  quote: thread.quote,
+  context: thread.context,
+  resolvedAt: thread.resolved ? now : null,
+  messages: thread.messages.map((message) => ({
+    authorId: message.author.kind === 'member' ? message.author.userId : null,
+    guestName: message.author.kind === 'guest' ? message.author.name : null,
+    body: message.body,
+    createdAt: message.createdAt,
+  })),
+});
+
+/**
+ * For a brand-new manuscript from a DOCX: its comments and tracked changes put straight into the
+ * first state of its document (nothing is live yet) and its threads returned for the store. Null
+ * when the file carries no review.
+ */
+export function reviewIntoNewManuscript(update: Uint8Array, review: ReviewDocument | undefined, owner: { userId: string; name: string; email: string }): { update: Uint8Array; threads: ImportedThreadRecord[]; imported: ImportedChanges } | null {
+  if (!review || (review.comments.length === 0 && !review.body.paragraphs.some((p) => p.mark || p.pieces.some((piece) => piece.change)))) return null;
+  const doc = new Y.Doc();
+  try {
+    Y.applyUpdate(doc, update);
+    const { threads, summary } = applyReview(doc, review, authorResolver([owner]), { nextId: suggestionIds(() => doc.clientID), origin: 'import' });
+    return { update: Y.encodeStateAsUpdate(doc), threads: threads.map((thread) => threadRecord(thread)), imported: { summary, message: describeSummary(summary) } };
+  } finally {
+    doc.destroy();
+  }
 }

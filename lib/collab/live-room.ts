@@ -2,6 +2,7 @@ import { WebSocket as WebSocketPolyfill } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { commentEventSchema, encodeCommentOp, type CommentEvent, type CommentOpInput } from '../comments/protocol';
+import type { Env } from '../validation/env';
 import { closeReason, type CloseCode } from './close-codes';
 import { MessageType } from './message-types';
 import { onServerMessage, PROTOCOL_VERSION } from './protocol';
@@ -17,6 +18,11 @@ export interface LiveRoom {
 
 /** A comment operation without its request id (the room session numbers them). */
 export type CommentRequest = CommentOpInput extends infer Op ? (Op extends { requestId: string } ? Omit<Op, 'requestId'> : never) : never;
+
+/** The collab address a server-side job uses: COLLAB_INTERNAL_URL, else the public one, else collab on this machine. */
+export function collabUrlForJobs(env: Pick<Env, 'COLLAB_INTERNAL_URL' | 'COLLAB_PUBLIC_URL' | 'COLLAB_PORT'>): string {
+  return env.COLLAB_INTERNAL_URL ?? env.COLLAB_PUBLIC_URL ?? `ws://127.0.0.1:${env.COLLAB_PORT}`;
+}
 
 export class LiveRoomError extends Error {
   override name = 'LiveRoomError';
