@@ -68,6 +68,11 @@ describe('importing an editor’s changes onto a manuscript open in a live room'
     const stored = harness.storedDoc(id);
     expect(suggestionsIn(stored, first!)).toEqual(['Add ‘finally’', 'Delete ‘quiet and’']);
     expect(yXmlFragmentToProseMirrorRootNode(stored.getXmlFragment(sceneField(second!)), schema).textContent).toContain('A bell rang somewhere inland.');
+
+    // The same file a second time adds nothing.
+    const again = await importChangesAs(createSqliteStorage(harness.db), ada, id, { name: 'The Salt Road (Maria).docx', bytes }, { collabUrl: harness.url, secret: TEST_SECRET });
+    expect(again.message).toBe('Nothing new to place; 5 changes were already in the manuscript; 4 comments were already there.');
+    expect(listThreads(harness.db, id)).toHaveLength(4);
   });
 
   it('is only for editors and the owner', async () => {

@@ -43,6 +43,8 @@ export async function readReviewFile(file: { name: string; bytes: Uint8Array }):
   }
 }
 
+const threadKey = (sceneId: string, author: string, body: string) => `${sceneId}\u0000${author}\u0000${body}`;
+
 /** A thread as the comment protocol's `import` operation carries it. */
 export const threadOp = (thread: ImportedThread): ImportedThreadOp => ({
   sceneId: thread.sceneId,
@@ -65,11 +67,17 @@ export async function importChangesAs(storage: Storage, actor: ImportActor, manu
   if (found.manuscript.quarantinedAt) throw new InvalidOperationError('This manuscript is set aside until its stored history can be read; nothing was imported.');
   const review = await readReviewFile(file);
   const resolveAuthor = authorResolver(await storage.members.list(manuscriptId));
+  // The same file imported twice brings its threads once: same scene, same first words, same author.
+  const known = new Set((await storage.comments.listThreads(manuscriptId)).map((thread) => threadKey(thread.sceneId, thread.messages[0]?.authorName ?? '', thread.messages[0]?.body ?? '')));
   // Short-lived: the job connects at once.
   const token = await signCollabToken(access.secret, { sub: actor.id, name: actor.name, color: actor.color, mid: manuscriptId, role: found.role }, 120);
   try {
     const summary = await withLiveRoom({ url: access.collabUrl, manuscriptId, token }, async (room) => {
-      const { threads, summary } = applyReview(room.doc, review, resolveAuthor, { nextId: suggestionIds(() => room.doc.clientID), origin: 'import' });
+      const { threads, summary } = applyReview(room.doc, review, resolveAuthor, {
+        nextId: suggestionIds(() => room.doc.clientID),
+        origin: 'import',
+        alreadyThere: (thread) => known.has(threadKey(thread.sceneId, thread.author, thread.body)),
+      });
       await storeThreads(threads, async (chunk) => {
         const answer = await room.comment({ op: 'import', threads: chunk });
         if (answer.kind === 'refused') throw new InvalidOperationError(answer.message);

@@ -38,7 +38,13 @@ export function applyReview(
   doc: Y.Doc,
   review: ReviewDocument,
   resolveAuthor: (name: string, email: string | null) => ReviewAuthor,
-  options: { nextId: () => string; now?: number; origin?: unknown },
+  options: {
+    nextId: () => string;
+    now?: number;
+    origin?: unknown;
+    /** True for a thread the manuscript already has (this file was imported before): it is left out and counted. */
+    alreadyThere?: (thread: { sceneId: string; author: string; body: string }) => boolean;
+  },
 ): ReviewInto {
   const now = options.now ?? Date.now();
   const sections = reviewSections(review.body);
@@ -63,7 +69,12 @@ export function applyReview(
       countFor(summary, authorOfChange(change.change), 'changes');
     }
   }
-  const importedThreads = anchored.map(({ thread, sceneId, anchor, quote, context }): ImportedThread => {
+  const fresh = anchored.filter(({ thread, sceneId }) => {
+    const repeated = options.alreadyThere?.({ sceneId, author: resolveAuthor(thread.root.author, thread.root.email).name, body: thread.root.text || NO_TEXT }) ?? false;
+    if (repeated) summary.commentsAlreadyThere += 1;
+    return !repeated;
+  });
+  const importedThreads = fresh.map(({ thread, sceneId, anchor, quote, context }): ImportedThread => {
     const messages = [thread.root, ...thread.replies].map((comment) => {
       const author = resolveAuthor(comment.author, comment.email);
       countFor(summary, author, 'comments');

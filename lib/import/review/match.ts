@@ -8,7 +8,8 @@ export interface Token {
   key: string;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+/** Zero-width spaces are the suggestion library's paragraph markers, not text: never a token. */
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}\u200B]/gu;
 
 export function normaliseToken(text: string): string {
   return text
@@ -123,6 +124,9 @@ export class TextMatch {
    * were kept, else the first and last kept word inside it. Null when none of its words was kept.
    */
   passage(from: number, to: number): { from: number; to: number } | null {
+    // A lone comma or full stop found again is no evidence: some word of the passage must be kept.
+    const words = this.tokensWithin(from, to).filter((i) => /[\p{L}\p{N}]/u.test(this.fromTokens[i]!.key));
+    if (words.length > 0 && !words.some((i) => this.matched[i]! >= 0)) return null;
     let start = this.point(from);
     let end = this.point(to);
     if (start === null) {
@@ -148,6 +152,13 @@ export class TextMatch {
     }
     if (start === null || end === null || end <= start) return null;
     return { from: start, to: end };
+  }
+
+  /** Indexes of the first text's tokens that overlap [from, to). */
+  private tokensWithin(from: number, to: number): number[] {
+    const found: number[] = [];
+    for (let i = this.tokenAfter(from); i < this.fromTokens.length && this.fromTokens[i]!.start < to; i++) found.push(i);
+    return found;
   }
 
   /** A range of the first text found in the second with exactly the same words (for a deletion). */

@@ -190,8 +190,10 @@ export function placeReview(review: ReviewSections, threads: ReviewThread[], sce
             if (at === null) return null;
             // Skip spaces to the paragraph boundary (a join), or see the boundary is already there (a split).
             let boundary = at;
-            while (boundary < live.text.length && /[ \t]/.test(live.text[boundary]!)) boundary++;
-            const atBoundary = live.text[boundary] === '\n' || (at > 0 && live.text[at - 1] === '\n');
+            while (boundary < live.text.length && /[ \t\u200B]/.test(live.text[boundary]!)) boundary++;
+            let before = at;
+            while (before > 0 && /[ \t\u200B]/.test(live.text[before - 1]!)) before--;
+            const atBoundary = live.text[boundary] === '\n' || before === 0 || live.text[before - 1] === '\n';
             if (paragraphBreak.kind === 'split') return atBoundary ? ('there' as const) : ({ index: at } satisfies LivePoint);
             return live.text[boundary] === '\n' ? ({ index: boundary } satisfies LivePoint) : ('there' as const);
           });

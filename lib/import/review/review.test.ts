@@ -125,3 +125,33 @@ describe.each(['word-review.docx', 'libreoffice-review.docx'])('importing %s ont
     expect(verdictText('reject', second!)).toBe('Morning came grey and cold. The gulls were loud.\nAda walked down to the water. She did not look back.');
   });
 });
+
+describe('what cannot be placed', () => {
+  it('is listed with its reason, never dropped, when the writer rewrote those very words', async () => {
+    const doc = manuscriptDoc();
+    const [first] = sceneIds(doc);
+    const fragment = doc.getXmlFragment(sceneField(first!));
+    const rewritten = textOf(doc, first!)
+      .replace('Past the mole, the lighthouse turned its slow beam.', 'The lamp went dark.')
+      .replace('one by one, quiet and slow.', 'all at once.');
+    updateYFragment(doc, fragment, schema.node('doc', null, rewritten.split('\n').map((text) => schema.node('paragraph', null, [schema.text(text)]))), { mapping: new Map(), isOMark: new Map() } as never);
+    const { threads, summary } = await importFixture('word-review.docx', doc);
+    expect(threads).toHaveLength(3);
+    expect(summary.unplaced).toEqual([
+      { kind: 'change', author: 'Maria Rossi', what: 'Delete ‘quiet and’', reason: 'its words are no longer in the manuscript' },
+      { kind: 'comment', author: 'Maria Rossi', what: '“Lovely image.”', reason: 'its words are no longer in the manuscript' },
+    ]);
+    expect(describeSummary(summary)).toBe(
+      '3 comments and 4 changes from Maria Rossi, 1 comment from Ada Writer placed; 1 comment and 1 change could not be placed: Delete ‘quiet and’ (Maria Rossi): its words are no longer in the manuscript; “Lovely image.” (Maria Rossi): its words are no longer in the manuscript.',
+    );
+  });
+
+  it('says when a change was already made, rather than making it twice', async () => {
+    const doc = manuscriptDoc();
+    await importFixture('libreoffice-review.docx', doc);
+    const again = await importFixture('libreoffice-review.docx', doc);
+    expect(again.summary.changesPlaced).toBe(0);
+    expect(again.summary.changesAlreadyThere).toBe(3);
+  });
+});
+
