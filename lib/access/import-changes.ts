@@ -91,9 +91,24 @@ export async function importChangesAs(storage: Storage, actor: ImportActor, manu
   }
 }
 
-/** Sends threads in chunks the comment protocol accepts. */
+/** About how many bytes of threads one comment frame carries (an editor's frames may be far larger; this keeps each answer quick). */
+const CHUNK_BYTES = 2 * 1024 * 1024;
+
+/** Sends threads in chunks the comment protocol accepts: at most so many threads, and about so many bytes. */
 export async function storeThreads(threads: ImportedThread[], send: (chunk: ImportedThreadOp[]) => Promise<void>): Promise<void> {
-  for (let i = 0; i < threads.length; i += MAX_IMPORTED_THREADS_PER_OP) await send(threads.slice(i, i + MAX_IMPORTED_THREADS_PER_OP).map(threadOp));
+  let chunk: ImportedThreadOp[] = [];
+  let bytes = 0;
+  for (const thread of threads.map(threadOp)) {
+    const size = JSON.stringify(thread).length;
+    if (chunk.length > 0 && (chunk.length >= MAX_IMPORTED_THREADS_PER_OP || bytes + size > CHUNK_BYTES)) {
+      await send(chunk);
+      chunk = [];
+      bytes = 0;
+    }
+    chunk.push(thread);
+    bytes += size;
+  }
+  if (chunk.length > 0) await send(chunk);
 }
 
 /** A thread as the comment store keeps it (guests by name, members by id). */

@@ -28,6 +28,8 @@ export interface ReviewInto {
 }
 
 const NO_TEXT = '(a comment without text)';
+/** Messages one thread may hold (the comment protocol's bound); later replies are listed instead. */
+const MAX_MESSAGES = 500;
 
 /**
  * Puts an editor's review into a manuscript's Y.Doc: tracked changes as suggestions (one transaction),
@@ -75,7 +77,11 @@ export function applyReview(
     return !repeated;
   });
   const importedThreads = fresh.map(({ thread, sceneId, anchor, quote, context }): ImportedThread => {
-    const messages = [thread.root, ...thread.replies].map((comment) => {
+    const all = [thread.root, ...thread.replies];
+    for (const extra of all.slice(MAX_MESSAGES)) {
+      summary.unplaced.push({ kind: 'comment', author: resolveAuthor(extra.author, extra.email).name, what: `“${extra.text.slice(0, 79)}”`, reason: `its thread already has ${MAX_MESSAGES} replies` });
+    }
+    const messages = all.slice(0, MAX_MESSAGES).map((comment) => {
       const author = resolveAuthor(comment.author, comment.email);
       countFor(summary, author, 'comments');
       return { author, body: comment.text || NO_TEXT, createdAt: Math.min(comment.date ?? now, now) };

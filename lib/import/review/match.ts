@@ -27,8 +27,9 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
-/** How far apart two texts may be before the word diff gives up (it then matches nothing there). */
+/** How far apart two texts may be, and how long the word diff may take, before it gives up (it then matches nothing there). */
 const MAX_EDIT_LENGTH = 20_000;
+const MAX_DIFF_MS = 3_000;
 
 /**
  * The words two texts share, in order (a word diff): for each token of `from`, the index of the same
@@ -39,7 +40,7 @@ export function matchTokens(from: Token[], to: Token[]): Int32Array {
   const result = diffArrays(
     from.map((token) => token.key),
     to.map((token) => token.key),
-    { maxEditLength: MAX_EDIT_LENGTH },
+    { maxEditLength: MAX_EDIT_LENGTH, timeout: MAX_DIFF_MS },
   );
   if (!result) return matched;
   let i = 0;

@@ -56,6 +56,8 @@ export interface ReviewSections {
 }
 
 const HEADING_STYLE = /^(heading|title|subtitle)/i;
+/** A file with no scene breaks is cut into sections of about this many characters (at paragraph ends), so each word diff stays small. */
+export const MAX_SECTION_CHARS = 20_000;
 
 interface PieceSpan {
   fullStart: number;
@@ -97,7 +99,8 @@ export function reviewSections(body: ReviewBody): ReviewSections {
     // A heading or a scene-break line is a section of its own: it matches no scene's text.
     const separate = heading || (isSceneBreakText(original) && original.trim() !== '');
     const previousSection = current as ReviewSection | null;
-    const section: ReviewSection = !previousSection || separate || previousSection.heading ? open(separate) : previousSection;
+    const tooLong = previousSection !== null && previousSection.text.length >= MAX_SECTION_CHARS && !joinedToPrevious;
+    const section: ReviewSection = !previousSection || separate || previousSection.heading || tooLong ? open(separate) : previousSection;
     if (section.text.length > 0 && !joinedToPrevious) section.text += '\n';
     const spans: PieceSpan[] = [];
     let full = 0;
