@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { FIXTURE_SCENES } from '../lib/import/docx-review/fixtures/original';
+import { E2E_COLLAB_PUBLIC_URL, E2E_DATABASE_URL } from './environment';
 import { expect, test } from './fixtures';
 import { importDraft, openManuscript, proseText, shareWith, signUp, typeAtEnd } from './writers';
 
@@ -88,3 +90,27 @@ test('importing an editor’s changes is for editors and the owner: a commenter 
   });
   expect(response.status()).toBe(404);
 });
+
+test('importing an editor’s changes from the command line: they reach the writer who has the manuscript open', async ({ browser }, testInfo) => {
+  // Each CLI run starts Node and compiles the TypeScript it needs: seconds on a busy machine.
+  test.setTimeout(180_000);
+  const adaWriter = await signUp(browser, 'Ada');
+  const draft = testInfo.outputPath('The Salt Road.txt');
+  fs.writeFileSync(draft, `${FIXTURE_SCENES.map((scene) => scene.join('\n\n')).join('\n\n#\n\n')}\n`);
+  const manuscript = await importDraft(adaWriter, draft);
+  const ada = await openManuscript(adaWriter, manuscript);
+  // The same secret and collab address the running app has (playwright.config.ts).
+  const output = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'manuscript:import-changes', manuscript.split('/').pop()!, MARKED_UP, '--as', adaWriter.email], {
+    env: {
+      ...process.env,
+      DATABASE_URL: E2E_DATABASE_URL,
+      AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret',
+      COLLAB_INTERNAL_URL: E2E_COLLAB_PUBLIC_URL ?? `ws://127.0.0.1:${process.env.E2E_COLLAB_PORT ?? 1334}`,
+    },
+    encoding: 'utf8',
+  });
+  expect(output).toContain('4 comments and 5 changes from Maria Rossi, 1 comment from Ada Writer placed.');
+  await expect(suggestion(ada.page, 'Add ‘finally’')).toBeVisible();
+  await expect(margin(ada.page)).toContainText('Which harbour? Name it.');
+});
+

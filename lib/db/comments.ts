@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
 import { GUEST_COLOR } from '../editor/suggestions/guests';
+import type { ImportedThreadRecord } from '../storage/records';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { commentMessages, commentThreads, users } from './schema';
@@ -20,17 +21,6 @@ export function createThread(
     tx.insert(commentMessages).values({ id: newId(), threadId: id, authorId: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions) }).run();
   }, { behavior: 'immediate' });
   return id;
-}
-
-/** A thread brought in from a Word file: its messages keep their dates, and authors who are not members keep their names. */
-export interface ImportedThreadRecord {
-  sceneId: string;
-  anchor: { start: string; end: string };
-  quote: string;
-  context: { prefix: string; suffix: string };
-  /** Marked done in the file. */
-  resolvedAt: number | null;
-  messages: Array<{ authorId: string | null; guestName: string | null; body: string; createdAt: number }>;
 }
 
 /** Stores imported threads in one transaction; returns their ids in order. */

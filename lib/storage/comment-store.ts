@@ -15,9 +15,9 @@ import {
   setThreadResolved,
   type Db,
 } from '../db';
-import type { ImportedThreadRecord } from '../db/comments';
+import type { ImportedThreadRecord } from './records';
 
-export type { ImportedThreadRecord } from '../db/comments';
+export type { ImportedThreadRecord } from './records';
 
 export interface Anchor {
   start: string;
