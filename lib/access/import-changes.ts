@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { withLiveRoom, LiveRoomError } from '../collab/live-room';
 import { signCollabToken } from '../collab/token';
 import { MAX_IMPORTED_THREADS_PER_OP, type ImportedThreadOp } from '../comments/protocol';
-import { suggestionIds } from '../editor/suggestions/track';
+import { suggestionIds } from '../editor/suggestions/ids';
 import { DocxReviewError } from '../import/docx-review/limits';
 import { readDocxReview, type ReviewDocument } from '../import/docx-review/read';
 import { ImportError, MAX_IMPORT_BYTES } from '../import';
