@@ -81,12 +81,14 @@ export function listNotifications(db: Db, userId: string, limit = 50): Notificat
     .map(toView);
 }
 
+/** Counts what listNotifications can show: a trashed manuscript's items would leave a badge the inbox cannot clear. */
 export function unreadCount(db: Db, userId: string): number {
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
+    .innerJoin(manuscripts, eq(manuscripts.id, notifications.manuscriptId))
     .innerJoin(memberships, and(eq(memberships.manuscriptId, notifications.manuscriptId), eq(memberships.userId, notifications.userId)))
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), isNull(manuscripts.deletedAt)))
     .get();
   return row?.n ?? 0;
 }
