@@ -243,6 +243,16 @@ describe.each([
         expect((await storage.users.getById(ada.id))?.passwordHash).toBe(winners[0]!.passwordHash);
       }
     });
+    it('two requests at once leave exactly one live reset', async () => {
+      const ada = await writer('Ada');
+      for (let round = 0; round < RACE_ROUNDS; round++) {
+        const tokens = [`twin-a-${round}-${ada.id}`, `twin-b-${round}-${ada.id}`];
+        await Promise.all(tokens.map((token) => storage.users.insertPasswordReset({ userId: ada.id, token, expiresAt: new Date(Date.now() + TTL_MS) })));
+        const live = [];
+        for (const token of tokens) if (await storage.users.userForPasswordReset(token)) live.push(token);
+        expect(live).toHaveLength(1);
+      }
+    });
   });
 
   describe('appearance', () => {
@@ -509,6 +519,16 @@ describe.each([
 
       expect(await storage.members.findInviteLink('not-a-secret')).toBeUndefined();
       expect(await storage.members.acceptInviteLink('not-a-secret', joiner.id)).toBeNull();
+    });
+
+    it('joining by one link twice at once makes one membership', async () => {
+      for (let round = 0; round < RACE_ROUNDS; round++) {
+        const { owner, manuscript } = await cast();
+        const link = await storage.members.createInviteLink({ manuscriptId: manuscript.id, role: 'commenter', createdBy: owner.id });
+        const joiner = await writer('Joiner');
+        expect(await Promise.all([1, 2].map(() => storage.members.acceptInviteLink(link.secret, joiner.id)))).toEqual([manuscript.id, manuscript.id]);
+        expect(await engine.rows('SELECT role FROM memberships WHERE manuscript_id = $1 AND user_id = $2', [manuscript.id, joiner.id])).toEqual([{ role: 'commenter' }]);
+      }
     });
 
     it('revokes an invitation of its own manuscript only: another manuscript’s id finds nothing', async () => {
