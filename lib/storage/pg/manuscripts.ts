@@ -6,7 +6,7 @@ import { asBuffer, dateOf, dateOrNull } from './rows';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface ManuscriptRow {
+interface ManuscriptRow {
   id: string;
   title: string;
   created_at: number;
@@ -27,12 +27,12 @@ export interface ManuscriptRow {
   deadline: string | null;
 }
 
-export const MANUSCRIPT_COLUMNS = [
+const MANUSCRIPT_COLUMNS = [
   'id', 'title', 'created_at', 'updated_at', 'quarantined_at', 'quarantine_reason', 'deleted_at', 'last_edited_by', 'word_count',
   'author_legal_name', 'byline', 'contact_address', 'contact_email', 'contact_phone', 'genre', 'running_head_keyword', 'target_words', 'deadline',
 ].map((column) => `s.${column}`).join(', ');
 
-export const manuscriptOf = (row: ManuscriptRow): Manuscript => ({
+const manuscriptOf = (row: ManuscriptRow): Manuscript => ({
   id: row.id,
   title: row.title,
   createdAt: dateOf(row.created_at),

@@ -24,7 +24,7 @@ const userOf = (row: UserRow): User => ({
   createdAt: dateOf(row.created_at),
 });
 
-async function findUser(client: Queryable, where: string, value: string): Promise<User | undefined> {
+async function findUser(client: Queryable, where: 'u.id' | 'u.email', value: string): Promise<User | undefined> {
   const { rows } = await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE ${where} = $1`, [value]);
   return rows[0] && userOf(rows[0]);
 }
