@@ -99,8 +99,9 @@ describe.each([
   });
   afterAll(async () => engine?.close());
 
-  it('names its engine', () => {
+  it('names its engine and answers a ping', async () => {
     expect(storage.engine).toBe(engineName);
+    await expect(storage.ping()).resolves.toBeUndefined();
   });
 
   describe('writers', () => {
@@ -461,12 +462,18 @@ describe.each([
     it('invites an unknown email, one pending invitation per address with the latest role', async () => {
       const { owner, manuscript } = await cast();
       const email = emailFor('Later');
+      expect(await storage.members.hasEmailInvitation(email)).toBe(false);
       const first = await storage.members.shareByEmail({ manuscriptId: manuscript.id, email: email.toUpperCase(), role: 'viewer', invitedBy: owner.id });
       expect(first).toEqual({ kind: 'invited', invitationId: expect.any(String) });
       const second = await storage.members.shareByEmail({ manuscriptId: manuscript.id, email, role: 'commenter', invitedBy: owner.id });
       expect(await storage.members.listPendingInvitations(manuscript.id)).toEqual([
         { id: second.kind === 'invited' ? second.invitationId : '', email, role: 'commenter', isLink: false, createdAt: expect.any(Date) },
       ]);
+      expect(await storage.members.hasEmailInvitation(` ${email.toUpperCase()} `)).toBe(true);
+      // An invitation link is not an invitation to an email; a sign-up spends the email's.
+      await storage.members.createInviteLink({ manuscriptId: manuscript.id, role: 'viewer', createdBy: owner.id });
+      await storage.users.create({ email, name: 'Later', color: '#123456', passwordHash: null });
+      expect(await storage.members.hasEmailInvitation(email)).toBe(false);
     });
 
     it('sharing twice at once makes one membership, or one invitation', async () => {
@@ -699,26 +706,39 @@ describe.each([
       expect(await storage.notifications.toEmail({ userId: owner.id })).toEqual([]);
     });
 
-    it('names the writers whose daily digest is due, and remembers when one was sent', async () => {
+    it('names the writers whose daily digest is due, and lets one claim each digest', async () => {
       const daily = await writer('Daily');
       const sentToday = await writer('Sent');
       const immediate = await writer('Immediate');
       await storage.notifications.setSettings(daily.id, { kinds: ['mention'], email: 'daily' });
       await storage.notifications.setSettings(sentToday.id, { kinds: ['mention'], email: 'daily' });
       await storage.notifications.setSettings(immediate.id, { kinds: ['mention'], email: 'immediate' });
-      const cutoff = new Date(Date.now() - DAY_MS);
-      await storage.notifications.markDigestSent(sentToday.id, new Date());
+      const now = new Date();
+      const cutoff = new Date(now.getTime() - DAY_MS);
+      expect(await storage.notifications.claimDigest(sentToday.id, cutoff, now)).toBe(true);
+      expect(await storage.notifications.claimDigest(sentToday.id, cutoff, now)).toBe(false);
       const due = await storage.notifications.digestRecipients(cutoff);
       expect(due).toContain(daily.id);
       expect(due).not.toContain(sentToday.id);
       expect(due).not.toContain(immediate.id);
-      await storage.notifications.markDigestSent(daily.id, new Date(cutoff.getTime() - 1000));
-      expect(await storage.notifications.digestRecipients(cutoff)).toContain(daily.id);
-      await storage.notifications.markDigestSent(daily.id, new Date(cutoff.getTime() + 1000));
-      expect(await storage.notifications.digestRecipients(cutoff)).not.toContain(daily.id);
-      // Changing the settings keeps the last digest's time.
-      await storage.notifications.setSettings(daily.id, { kinds: ['reply'], email: 'daily' });
-      expect(await storage.notifications.digestRecipients(cutoff)).not.toContain(daily.id);
+      // A day later it is due again; changing the settings keeps the last digest's time.
+      await storage.notifications.setSettings(sentToday.id, { kinds: ['reply'], email: 'daily' });
+      expect(await storage.notifications.digestRecipients(cutoff)).not.toContain(sentToday.id);
+      expect(await storage.notifications.digestRecipients(new Date(now.getTime() + 1))).toContain(sentToday.id);
+      expect(await storage.notifications.claimDigest(sentToday.id, new Date(now.getTime() + 1), new Date(now.getTime() + DAY_MS))).toBe(true);
+      // A writer who never chose settings has no digest to claim.
+      expect(await storage.notifications.claimDigest((await writer('Default')).id, cutoff, now)).toBe(false);
+    });
+
+    it('two instances claiming one digest at once: exactly one sends it', async () => {
+      const daily = await writer('Daily');
+      await storage.notifications.setSettings(daily.id, { kinds: ['mention'], email: 'daily' });
+      const start = Date.now();
+      for (let round = 0; round < RACE_ROUNDS; round++) {
+        const due = new Date(start + round * DAY_MS);
+        const claims = await Promise.all([1, 2].map(() => storage.notifications.claimDigest(daily.id, due, due)));
+        expect(claims.filter(Boolean)).toHaveLength(1);
+      }
     });
 
     it('names who began a thread and everyone who wrote in it, with its quote', async () => {

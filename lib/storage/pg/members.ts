@@ -54,6 +54,10 @@ export function createPgMemberStore(pool: PgPool): MemberStore {
       const { rows } = await pool.query<{ id: string; manuscript_id: string; role: Role }>('SELECT id, manuscript_id, role FROM invitations WHERE token_hash = $1', [hashToken(secret)]);
       return rows[0] && { id: rows[0].id, manuscriptId: rows[0].manuscript_id, role: rows[0].role };
     },
+    async hasEmailInvitation(email) {
+      const { rowCount } = await pool.query('SELECT 1 FROM invitations WHERE email = $1 LIMIT 1', [normalizeEmail(email)]);
+      return (rowCount ?? 0) > 0;
+    },
     async acceptInviteLink(secret, userId) {
       // One statement: the link is read and honoured together, and an existing member keeps their role.
       const { rows } = await pool.query<{ manuscript_id: string }>(

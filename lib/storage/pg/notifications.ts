@@ -109,8 +109,13 @@ export function createPgNotificationStore(pool: PgPool): NotificationStore {
       );
       return rows.map((row) => row.user_id);
     },
-    async markDigestSent(userId, at) {
-      await pool.query('UPDATE notification_settings SET last_digest_at = $1 WHERE user_id = $2', [at.getTime(), userId]);
+    async claimDigest(userId, before, at) {
+      // Two instances claiming at once: the second waits on the row, re-reads it, and finds it claimed.
+      const { rowCount } = await pool.query(
+        'UPDATE notification_settings SET last_digest_at = $3 WHERE user_id = $1 AND (last_digest_at IS NULL OR last_digest_at < $2)',
+        [userId, before.getTime(), at.getTime()],
+      );
+      return (rowCount ?? 0) > 0;
     },
     async threadParticipants(threadId) {
       const { rows: threads } = await pool.query<{ created_by: string | null; quote: string }>('SELECT created_by, quote FROM comment_threads WHERE id = $1', [threadId]);

@@ -19,6 +19,9 @@ export function createPgStorage(pool: PgPool): Storage {
     documents: createPgDocumentStore(pool),
     comments: createPgCommentStore(pool),
     notifications: createPgNotificationStore(pool),
+    async ping() {
+      await pool.query('SELECT 1');
+    },
     close: () => pool.end(),
   };
 }
