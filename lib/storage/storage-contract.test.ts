@@ -706,6 +706,18 @@ describe.each([
       expect(await storage.notifications.toEmail({ userId: owner.id })).toEqual([]);
     });
 
+    it('never emails an item its writer could no longer read: removed from the manuscript, or it is in the trash', async () => {
+      const { owner, manuscript, members: [editor, viewer] } = await cast('editor', 'viewer');
+      const mention = (userId: string, excerpt: string) => ({ userId, kind: 'mention' as const, manuscriptId: manuscript.id, actorId: owner.id, excerpt });
+      const [forEditor, forViewer] = await storage.notifications.add([mention(editor!.id, 'to the editor'), mention(viewer!.id, 'to the viewer')]);
+      await storage.members.remove(manuscript.id, viewer!.id);
+      expect((await storage.notifications.toEmail({ ids: [forEditor!, forViewer!] })).map((item) => item.excerpt)).toEqual(['to the editor']);
+      expect(await storage.notifications.toEmail({ userId: viewer!.id })).toEqual([]);
+      await storage.manuscripts.trash(manuscript.id);
+      expect(await storage.notifications.toEmail({ ids: [forEditor!] })).toEqual([]);
+      expect(await storage.notifications.toEmail({ userId: editor!.id })).toEqual([]);
+    });
+
     it('names the writers whose daily digest is due, and lets one claim each digest', async () => {
       const daily = await writer('Daily');
       const sentToday = await writer('Sent');

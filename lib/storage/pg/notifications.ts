@@ -94,7 +94,8 @@ export function createPgNotificationStore(pool: PgPool): NotificationStore {
       const { rows } = await pool.query<ViewRow & { user_id: string; user_email: string; user_name: string }>(
         `SELECT ${VIEW_COLUMNS}, n.user_id, r.email AS user_email, r.name AS user_name
          FROM notifications n JOIN manuscripts s ON s.id = n.manuscript_id JOIN users r ON r.id = n.user_id LEFT JOIN users a ON a.id = n.actor_id
-         WHERE ${where} AND n.emailed_at IS NULL ORDER BY n.created_at DESC`,
+         JOIN memberships m ON m.manuscript_id = n.manuscript_id AND m.user_id = n.user_id
+         WHERE ${where} AND n.emailed_at IS NULL AND s.deleted_at IS NULL ORDER BY n.created_at DESC`,
         [value],
       );
       return rows.map((row) => ({ ...viewOf(row), userId: row.user_id, email: row.user_email, userName: row.user_name }));
