@@ -11,7 +11,7 @@ import { manuscriptExtensions } from '../../editor/extensions';
 import { describeSuggestion, listSuggestions, reviewSuggestions } from '../../editor/suggestions/review';
 import { readBinder } from '../../manuscript/binder';
 import { readDocxReview } from '../docx-review/read';
-import { FIXTURE_MANUSCRIPT } from '../docx-review/fixtures/original';
+import { FIXTURE_MANUSCRIPT, FIXTURE_SCENES } from '../docx-review/fixtures/original';
 import { encodeImportedManuscript } from '../model';
 import { applyReview, authorResolver, describeSummary } from './index';
 
@@ -155,3 +155,26 @@ describe('what cannot be placed', () => {
   });
 });
 
+
+describe('a paragraph mark the editor deleted', () => {
+  it('becomes a suggested join, which accepting makes and rejecting undoes', () => {
+    const doc = manuscriptDoc();
+    const [, second] = sceneIds(doc);
+    const change = { kind: 'deletion' as const, author: 'Maria Rossi', date: 1, wordId: '7', moved: false };
+    const piece = (text: string) => ({ text, change: null, italic: false, bold: false });
+    const review = {
+      body: { paragraphs: [{ style: null, mark: change, pieces: [piece(FIXTURE_SCENES[1]![0]!)] }, { style: null, mark: null, pieces: [piece(FIXTURE_SCENES[1]![1]!)] }], comments: new Map(), formattingChanges: 0 },
+      comments: [],
+      explicitReplies: true,
+    };
+    let counter = 0;
+    applyReview(doc, review, authorResolver(members), { nextId: () => `j${++counter}` });
+    expect(listSuggestions(pmOf(doc, second!)).map((s) => describeSuggestion(s))).toEqual(['Join two paragraphs']);
+    const verdict = (kind: 'accept' | 'reject') => {
+      const tr = reviewSuggestions(EditorState.create({ schema, doc: pmOf(doc, second!) }), kind, () => true)!;
+      return tr.doc.textBetween(0, tr.doc.content.size, '\n');
+    };
+    expect(verdict('accept')).toBe(`${FIXTURE_SCENES[1]![0]}${FIXTURE_SCENES[1]![1]}`);
+    expect(verdict('reject')).toBe(FIXTURE_SCENES[1]!.join('\n'));
+  });
+});
