@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
-import { GUEST_COLOR } from '../editor/suggestions/guests';
+import { GUEST_COLOR } from '../storage/records';
 import type { ImportedThreadRecord } from '../storage/records';
 import type { Db } from './connection';
 import { newId } from './ids';

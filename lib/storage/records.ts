@@ -206,3 +206,6 @@ export interface ImportedThreadRecord {
   resolvedAt: number | null;
   messages: Array<{ authorId: string | null; guestName: string | null; body: string; createdAt: number }>;
 }
+
+/** The colour guests (an editor named in an imported review, not a member) show in; members have their own. */
+export const GUEST_COLOR = '#6b6b6b';

@@ -13,5 +13,4 @@ export function guestNameOf(authorKey: string | null | undefined): string | null
   return authorKey?.startsWith(GUEST_PREFIX) ? authorKey.slice(GUEST_PREFIX.length) || null : null;
 }
 
-/** The colour guests' suggestions and comments show in (members have their own). */
-export const GUEST_COLOR = '#6b6b6b';
+export { GUEST_COLOR } from '../../storage/records';

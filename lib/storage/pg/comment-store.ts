@@ -1,5 +1,5 @@
 import type { CommentMessageView, CommentThreadView } from '../../comments/protocol';
-import { GUEST_COLOR } from '../../editor/suggestions/guests';
+import { GUEST_COLOR } from '../records';
 import { newId } from '../../db/ids';
 import type { CommentStore } from '../comment-store';
 import { inTransaction, type PgPool } from './connect';
