@@ -50,6 +50,13 @@ const ROUTES: Record<string, Case[] | { reason: string }> = {
   'manuscripts/[id]/export': [
     { method: 'GET', url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/export?format=txt` },
   ],
+  'manuscripts/[id]/import-changes': [
+    {
+      method: 'POST',
+      url: ({ manuscriptId }) => `/api/manuscripts/${manuscriptId}/import-changes`,
+      multipart: () => ({ file: { name: 'review.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: Buffer.from('not really a docx') } }),
+    },
+  ],
   'manuscripts/import': [
     {
       method: 'POST',
