@@ -1,7 +1,9 @@
 import { getSchema } from '@tiptap/core';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
+import { initProseMirrorDoc, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { sceneField } from '../collab/room-name';
+import { anchorFromPositions } from '../comments/anchor';
+import type { CommentThreadView } from '../comments/protocol';
 import { manuscriptExtensions } from '../editor/extensions';
 import { addBinderItem } from '../manuscript/binder';
 import type { TitlePage } from './model';
@@ -46,3 +48,63 @@ export const sampleTitlePage: TitlePage = {
   genre: 'Literary fiction',
   runningHeadKeyword: 'Lighthouse',
 };
+
+/** One message of a test thread: who wrote it, what, and when (ms). */
+export interface SampleMessage {
+  author: string;
+  body: string;
+  at: number;
+  deleted?: boolean;
+}
+
+/**
+ * A stored thread on `words` in a scene, anchored as the editor anchors one (Yjs relative positions,
+ * quote and context). Paragraph breaks inside `words` are written "\n"; `nth` picks a repeat.
+ */
+export function threadOn(doc: Y.Doc, sceneId: string, words: string, messages: SampleMessage[], options: { id?: string; resolvedAt?: number; nth?: number } = {}): CommentThreadView {
+  const fragment = doc.getXmlFragment(sceneField(sceneId));
+  const schema = getSchema(manuscriptExtensions());
+  const { doc: pm } = initProseMirrorDoc(fragment, schema);
+  let text = '';
+  const positions: number[] = [];
+  pm.descendants((node, position) => {
+    if (node.isTextblock && text) {
+      text += '\n';
+      positions.push(-1);
+    }
+    if (!node.isText) return true;
+    for (let i = 0; i < node.text!.length; i++) {
+      text += node.text![i];
+      positions.push(position + i);
+    }
+    return false;
+  });
+  let at = text.indexOf(words);
+  for (let n = options.nth ?? 0; n > 0; n--) at = text.indexOf(words, at + 1);
+  if (at < 0) throw new Error(`“${words}” is not in scene ${sceneId}`);
+  const { anchor, quote, context } = anchorFromPositions(fragment, schema, positions[at]!, positions[at + words.length - 1]! + 1);
+  const id = options.id ?? `thread${(++threadCount).toString().padStart(4, '0')}`;
+  return {
+    id,
+    sceneId,
+    anchor,
+    quote,
+    context,
+    createdBy: null,
+    createdAt: messages[0]?.at ?? 0,
+    resolvedAt: options.resolvedAt ?? null,
+    resolvedByName: options.resolvedAt ? (messages[0]?.author ?? null) : null,
+    messages: messages.map((message, index) => ({
+      id: `${id}m${index}`,
+      authorId: null,
+      authorName: message.author,
+      authorColor: '#336699',
+      body: message.deleted ? '' : message.body,
+      mentions: [],
+      createdAt: message.at,
+      editedAt: null,
+      deleted: message.deleted ?? false,
+    })),
+  };
+}
+let threadCount = 0;
