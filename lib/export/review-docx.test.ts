@@ -4,7 +4,7 @@ import type { CommentThreadView } from '../comments/protocol';
 import { sceneField } from '../collab/room-name';
 import { readScenes } from '../manuscript/binder';
 import { exportManuscript } from './index';
-import { sampleManuscript, sampleTitlePage, threadOn } from './fixtures';
+import { at, BEN, firstText, nameOf, plain, reviewedSample, sampleManuscript, sampleTitlePage, threadOn } from './fixtures';
 import { readManuscriptForExport } from './model';
 import { reviewChoices } from './presets';
 import { readWordParts, type WordParts } from './testing/word-parts';
@@ -14,53 +14,6 @@ import { readWordParts, type WordParts } from './testing/word-parts';
  * threaded under it with their own authors and dates, resolved ones marked done, suggestions as
  * w:ins/w:del with their writer and time; a Submission DOCX with none of it.
  */
-
-const NAMES: Record<string, string> = { ben: 'Ben Okafor', cy: 'Cy Marsh' };
-const nameOf = (id: string | null) => (id && NAMES[id]) || 'A co-author';
-const at = (day: number, hour: number, minute = 0) => Date.UTC(2026, 2, day, hour, minute);
-const BEN = { id: 'b-1', author: 'ben', time: at(3, 10, 15) };
-
-const firstText = (doc: Y.Doc, sceneId: string, paragraph: number) => (doc.getXmlFragment(sceneField(sceneId)).get(paragraph) as Y.XmlElement).get(0) as Y.XmlText;
-/** A paragraph's characters (Y.XmlText's toString writes its formatting as tags). */
-const plain = (text: Y.XmlText) => (text.toDelta() as Array<{ insert: string }>).map((op) => op.insert).join('');
-
-/**
- * The sample's first scene, commented on and suggested into: Ben proposes "ship" for "boat" inside
- * a commented passage; threads on italics, across two paragraphs, overlapping, resolved, and on
- * words since deleted.
- */
-function reviewedManuscript() {
-  const doc = sampleManuscript();
-  const [arrival, night] = readScenes(doc);
-  const threads: CommentThreadView[] = [
-    threadOn(doc, arrival!.id, 'The boat came in', [{ author: 'Ada Lovelace', body: 'Which boat? Name it.', at: at(1, 9) }], { id: 'threadboat' }),
-    threadOn(doc, arrival!.id, 'low in the water', [{ author: 'Cy Marsh', body: 'Lovely.', at: at(1, 11, 5) }], { id: 'threaditalic' }),
-    threadOn(doc, arrival!.id, 'at dusk, low in', [{ author: 'Ben Okafor', body: 'Overlaps the italics.', at: at(1, 12) }], { id: 'threadoverlap' }),
-    threadOn(
-      doc,
-      arrival!.id,
-      'nobody waved.\n“Is it always',
-      [
-        { author: 'Ada Lovelace', body: 'Does this carry across the break?', at: at(2, 8, 30) },
-        { author: 'Ben Okafor', body: 'It does.\nKeep it.', at: at(2, 9, 45) },
-        { author: 'Cy Marsh', body: 'A withdrawn thought', at: at(2, 9, 50), deleted: true },
-        { author: 'Cy Marsh', body: 'Agreed.', at: at(2, 10, 0) },
-      ],
-      { id: 'threadspan' },
-    ),
-    threadOn(doc, arrival!.id, 'she asked', [{ author: 'Ada Lovelace', body: 'Settled.', at: at(2, 14) }], { id: 'threaddone', resolvedAt: at(4, 9) }),
-    threadOn(doc, arrival!.id, 'The keeper’s answer was', [{ author: 'Cy Marsh', body: 'Too plain?', at: at(2, 15) }], { id: 'threadgone' }),
-    threadOn(doc, night!.id, 'the lamp turned', [{ author: 'Ben Okafor', body: 'In the second scene.', at: at(2, 16) }], { id: 'threadnight' }),
-  ];
-  // Ben suggests "ship" for "boat"; then the words of the last thread are really deleted.
-  const first = firstText(doc, arrival!.id, 0);
-  first.format(4, 4, { deletion: BEN });
-  first.insert(8, 'ship', { insertion: BEN });
-  const second = firstText(doc, arrival!.id, 1);
-  const gone = plain(second).indexOf('The keeper’s answer was');
-  second.delete(gone, 'The keeper’s answer was '.length);
-  return { doc, threads };
-}
 
 async function exportAs(doc: Y.Doc, threads: CommentThreadView[], choices: Parameters<typeof reviewChoices>[0], font: 'modern' | 'classic' = 'modern'): Promise<WordParts> {
   const bytes = await exportManuscript(doc, sampleTitlePage, { format: 'docx', font, ...reviewChoices(choices) }, { threads, nameOf });
@@ -75,7 +28,7 @@ const byText = (parts: WordParts, text: string) => {
 
 describe('Review DOCX', () => {
   it.each(['modern', 'classic'] as const)('%s: each thread is a Word comment on exactly its words, with its replies, authors, initials and dates', async (font) => {
-    const { doc, threads } = reviewedManuscript();
+    const { doc, threads } = reviewedSample();
     const parts = await exportAs(doc, threads, { preset: 'review' }, font);
     expect(parts.files).toEqual(expect.arrayContaining(['word/comments.xml', 'word/commentsExtended.xml']));
 
@@ -127,7 +80,7 @@ describe('Review DOCX', () => {
   });
 
   it('writes the suggestion as a tracked change with its writer and time', async () => {
-    const { doc, threads } = reviewedManuscript();
+    const { doc, threads } = reviewedSample();
     const parts = await exportAs(doc, threads, { preset: 'review' });
     expect(parts.revisions).toEqual([
       { kind: 'ins', author: 'Ben Okafor', date: '2026-03-03T10:15:00Z', text: 'ship', paragraphMark: false },
@@ -136,7 +89,7 @@ describe('Review DOCX', () => {
   });
 
   it('leaves resolved threads out when asked for open ones only, and takes suggestions in when asked', async () => {
-    const { doc, threads } = reviewedManuscript();
+    const { doc, threads } = reviewedSample();
     const parts = await exportAs(doc, threads, { preset: 'review', comments: 'open', changes: 'accepted' });
     expect(parts.comments.some((comment) => comment.text === 'Settled.')).toBe(false);
     expect(parts.comments.every((comment) => comment.done !== true)).toBe(true);
@@ -145,14 +98,14 @@ describe('Review DOCX', () => {
   });
 
   it('keeps the original words in a commented passage when suggestions are left out', async () => {
-    const { doc, threads } = reviewedManuscript();
+    const { doc, threads } = reviewedSample();
     const parts = await exportAs(doc, threads, { preset: 'review', changes: 'original' });
     expect(parts.revisions).toEqual([]);
     expect(parts.ranges.get(byText(parts, 'Which boat? Name it.').id)).toBe('The boat came in');
   });
 
   it('Submission: no comments, no revisions, the original text', async () => {
-    const { doc, threads } = reviewedManuscript();
+    const { doc, threads } = reviewedSample();
     const parts = await exportAs(doc, threads, { preset: 'submission' });
     expect(parts.files.filter((name) => /comments/i.test(name))).toEqual([]);
     expect(parts.comments).toEqual([]);
@@ -216,7 +169,7 @@ describe('Review DOCX', () => {
   });
 
   it('counts the words the writer has, not the suggested ones, on the title page', () => {
-    const { doc } = reviewedManuscript();
+    const { doc } = reviewedSample();
     const tracked = readManuscriptForExport(doc, sampleTitlePage, { suggestions: 'tracked', nameOf });
     const original = readManuscriptForExport(doc, sampleTitlePage);
     expect(tracked.wordCount).toBe(original.wordCount);
