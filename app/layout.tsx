@@ -4,9 +4,9 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import '@fontsource-variable/literata';
 import { appearanceAttributes, appearanceFromStored, DEFAULT_APPEARANCE, deviceOverrideScript } from '@/lib/appearance/appearance';
-import { getAppearance } from '@/lib/db';
+
 import { getCurrentUser } from './_server/current-user';
-import { getDb } from './_server/db';
+import { getStorage } from './_server/storage';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -22,7 +22,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const nonce = (await headers()).get('x-nonce') ?? undefined;
   const user = await getCurrentUser();
   // The account's choices are rendered in; this device's own (localStorage) are applied before paint.
-  const appearance = user ? appearanceFromStored(getAppearance(getDb(), user.id)) : DEFAULT_APPEARANCE;
+  const appearance = user ? appearanceFromStored(await (await getStorage()).users.getAppearance(user.id)) : DEFAULT_APPEARANCE;
   return (
     <html lang="en" {...appearanceAttributes(appearance)} suppressHydrationWarning>
       <head>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { ROLE_LABEL } from '@/lib/access/roles';
-import { listManuscriptsForUser, listTrashForUser, purgeExpiredTrash, TRASH_RETENTION_DAYS, type ManuscriptListing } from '@/lib/db';
+import { TRASH_RETENTION_DAYS, type ManuscriptListing } from '@/lib/storage/records';
 import {
   createManuscriptAction,
   importManuscriptAction,
@@ -12,7 +12,7 @@ import { leaveManuscriptAction } from './actions/sharing';
 import { ActionForm } from './_components/action-form';
 import { TopBar } from './_components/top-bar';
 import { requireUser } from './_server/current-user';
-import { getDb } from './_server/db';
+import { getStorage } from './_server/storage';
 
 const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const numberFormat = new Intl.NumberFormat('en');
@@ -20,10 +20,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export default async function HomePage() {
   const user = await requireUser();
-  const db = getDb();
-  purgeExpiredTrash(db);
-  const { mine, shared } = listManuscriptsForUser(db, user.id);
-  const trash = listTrashForUser(db, user.id);
+  const storage = await getStorage();
+  await storage.manuscripts.purgeExpiredTrash();
+  const { mine, shared } = await storage.manuscripts.listForUser(user.id);
+  const trash = await storage.manuscripts.listTrashForUser(user.id);
   return (
     <>
       <TopBar user={user} />

@@ -16,7 +16,10 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
 import { pickCaretColor } from '../lib/collab/identity';
 import { backupDatabase, restoreDatabase } from '../lib/db/backup';
 import { sqlitePathFromUrl } from '../lib/db/connection';
-import { createApiToken, createUser, getManuscript, getUserByEmail, listMembers, openDatabase, setPasswordHash, type Db } from '../lib/db';
+import { openDatabase } from '../lib/db';
+import { isPostgresUrl } from '../lib/storage/pg/connect';
+import { openStorage } from '../lib/storage/open';
+import type { Storage } from '../lib/storage/storage';
 import { displayName, email as emailSchema, exportQuery, password as passwordSchema } from '../lib/validation/inputs';
 
 const USAGE = `usage: npm run cli -- <command> [options]
@@ -77,14 +80,14 @@ async function newPassword(): Promise<string> {
 }
 
 /** Who the CLI acts as: the named writer (their access is checked), or the manuscript's owner. */
-function actorFor(db: Db, manuscriptId: string, email: string | undefined) {
+async function actorFor(storage: Storage, manuscriptId: string, email: string | undefined) {
   if (email) {
-    const user = getUserByEmail(db, email);
+    const user = await storage.users.getByEmail(email);
     if (!user) throw new Error('no writer with that email');
     return user;
   }
-  if (!getManuscript(db, manuscriptId)) throw new Error('no such manuscript');
-  const owner = listMembers(db, manuscriptId).find((member) => member.role === 'owner');
+  if (!(await storage.manuscripts.get(manuscriptId))) throw new Error('no such manuscript');
+  const owner = (await storage.members.list(manuscriptId)).find((member) => member.role === 'owner');
   if (!owner) throw new Error('that manuscript has no owner');
   return { id: owner.userId, name: owner.name, color: owner.color };
 }
@@ -103,34 +106,47 @@ async function main(argv: string[]): Promise<number> {
     console.log(`restored ${target}${keptAs ? ` (the previous file is kept as ${keptAs})` : ''}`);
     return 0;
   }
-  const db = openDatabase(process.env.DATABASE_URL);
+  const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/scriptorium.db';
+  if (command === 'backup') {
+    if (isPostgresUrl(databaseUrl)) throw new Error('backup copies the SQLite file; for PostgreSQL use pg_dump (see the README)');
+    const db = openDatabase(databaseUrl);
+    try {
+      const out = required(options, 'out');
+      const counts = await backupDatabase(db, out);
+      console.log(`backed up to ${out} (${counts.manuscripts} manuscripts, ${counts.users} writers; verified)`);
+      return 0;
+    } finally {
+      db.$client.close();
+    }
+  }
+  const storage = await openStorage(databaseUrl);
   try {
     switch (command) {
       case 'user:create': {
         const email = emailSchema.parse(required(options, 'email'));
         const name = displayName.parse(required(options, 'name'));
-        const user = createUser(db, { email, name, color: pickCaretColor(), passwordHash: await hashPassword(await newPassword()) });
+        const user = await storage.users.create({ email, name, color: pickCaretColor(), passwordHash: await hashPassword(await newPassword()) });
         console.log(`created ${user.email} (${user.name})`);
         return 0;
       }
       case 'user:reset-password': {
-        const user = getUserByEmail(db, required(options, 'email'));
+        const user = await storage.users.getByEmail(required(options, 'email'));
         if (!user) throw new Error('no writer with that email');
-        setPasswordHash(db, user.id, await hashPassword(await newPassword()));
+        await storage.users.setPasswordHash(user.id, await hashPassword(await newPassword()));
         console.log(`password changed for ${user.email}`);
         return 0;
       }
       case 'token:create': {
-        const user = getUserByEmail(db, required(options, 'email'));
+        const user = await storage.users.getByEmail(required(options, 'email'));
         if (!user) throw new Error('no writer with that email');
-        console.log(createApiToken(db, user.id, options.get('name') ?? 'CLI token').token);
+        console.log((await storage.users.createApiToken(user.id, options.get('name') ?? 'CLI token')).token);
         return 0;
       }
       case 'manuscript:export': {
         const id = required(options, '_');
         const query = exportQuery.parse({ format: required(options, 'format'), font: options.get('font'), paper: options.get('paper') });
-        const actor = actorFor(db, id, options.get('as'));
-        const file = await exportManuscriptAs(db, actor, id, { format: query.format, font: query.font, paper: query.paper });
+        const actor = await actorFor(storage, id, options.get('as'));
+        const file = await exportManuscriptAs(storage, actor, id, { format: query.format, font: query.font, paper: query.paper });
         const out = required(options, 'out');
         fs.writeFileSync(out, file.bytes);
         console.log(`wrote ${out} (${file.bytes.byteLength} bytes)`);
@@ -138,16 +154,10 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'manuscript:import': {
         const file = required(options, '_');
-        const owner = getUserByEmail(db, required(options, 'owner'));
+        const owner = await storage.users.getByEmail(required(options, 'owner'));
         if (!owner) throw new Error('no writer with that email');
-        const created = await importManuscriptAs(db, owner, { name: file, bytes: new Uint8Array(fs.readFileSync(file)) });
+        const created = await importManuscriptAs(storage, owner, { name: file, bytes: new Uint8Array(fs.readFileSync(file)) });
         console.log(`imported "${created.title}" as ${created.id}`);
-        return 0;
-      }
-      case 'backup': {
-        const out = required(options, 'out');
-        const counts = await backupDatabase(db, out);
-        console.log(`backed up to ${out} (${counts.manuscripts} manuscripts, ${counts.users} writers; verified)`);
         return 0;
       }
       default:
@@ -155,7 +165,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } finally {
-    db.$client.close();
+    await storage.close();
   }
 }
 

@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../lib/db';
+import { openStorage } from '../lib/storage/open';
 import { readEnv } from '../lib/validation/env';
 import { buildCollab, COLLAB_ENTRY } from './build-collab';
 
@@ -71,8 +71,6 @@ function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.AUTH_SECRET = ensureSecret();
 const env = readEnv();
-// Migrate once here, before either process opens the database.
-openDatabase(env.DATABASE_URL).$client.close();
 
 const children: ChildProcess[] = [];
 let stopping = false;
@@ -92,14 +90,25 @@ async function startCollab(): Promise<void> {
   children.push(run('collab', ['--enable-source-maps', COLLAB_ENTRY], process.env));
 }
 
-if (which !== 'web') {
-  startCollab().catch((error: unknown) => {
-    console.error(`[start] could not build the collab server: ${(error as Error).message}`);
+/** Starts the processes asked for. */
+function launch(): void {
+  if (which !== 'web') {
+    startCollab().catch((error: unknown) => {
+      console.error(`[start] could not build the collab server: ${(error as Error).message}`);
+      process.exit(1);
+    });
+  }
+  if (which !== 'collab') {
+    ensureWebBuild();
+    children.push(run('web', ['--import', 'tsx', 'scripts/web-server.ts'], { ...process.env, NODE_ENV: 'production' }));
+    console.log(`[start] Scriptorium: http://localhost:${env.PORT}`);
+  }
+}
+
+// Migrate once here, before either process opens the database.
+openStorage(env.DATABASE_URL)
+  .then((storage) => storage.close())
+  .then(launch, (error: unknown) => {
+    console.error(`[start] could not open the database: ${(error as Error).message}`);
     process.exit(1);
   });
-}
-if (which !== 'collab') {
-  ensureWebBuild();
-  children.push(run('web', ['--import', 'tsx', 'scripts/web-server.ts'], { ...process.env, NODE_ENV: 'production' }));
-  console.log(`[start] Scriptorium: http://localhost:${env.PORT}`);
-}

@@ -5,7 +5,8 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import { openDatabase } from '../lib/db';
+import { openStorage } from '../lib/storage/open';
+import type { Storage } from '../lib/storage/storage';
 import { admitForwarding } from '../lib/http/client-address';
 import { createWebOps } from '../lib/http/web-ops';
 import next from 'next';
@@ -17,8 +18,17 @@ const app = next({ dev: false, dir: path.resolve(__dirname, '..'), port: env.POR
 const handle = app.getRequestHandler();
 
 // Readiness asks the store itself, on a handle of its own (the app's handle lives inside Next's bundle).
-const probe = openDatabase(env.DATABASE_URL);
-const ops = createWebOps({ checkReady: () => void probe.$client.prepare('SELECT 1').get() });
+let probe: Promise<Storage> | undefined;
+const ops = createWebOps({
+  async checkReady() {
+    // Opened on the first probe and again after a failed open (the store may come up after the web process).
+    probe ??= openStorage(env.DATABASE_URL).catch((error: unknown) => {
+      probe = undefined;
+      throw error;
+    });
+    await (await probe).ping();
+  },
+});
 
 app.prepare().then(() => {
   const server = http.createServer((request, response) => {

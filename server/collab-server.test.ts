@@ -16,6 +16,8 @@ import { appendUpdate, openDatabase, readUpdates, removeMember, setMemberRole, t
 import { startCollabServer, type CollabServer } from './collab-server';
 import { createSqliteRoleSource } from './auth/roles';
 import { createCommentService } from './comments/comment-service';
+import { createSqliteStorage } from '../lib/storage/sqlite';
+
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
@@ -43,7 +45,7 @@ beforeEach(async () => {
     pingIntervalMs: 60_000,
     compactEveryUpdates: 100,
     checkpointIntervalMs: 3_600_000,
-    comments: createCommentService(db),
+    comments: createCommentService(createSqliteStorage(db)),
     log: (line) => logs.push(line),
   });
   url = `ws://127.0.0.1:${server.port}`;

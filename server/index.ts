@@ -1,6 +1,8 @@
 import { openDatabase } from '../lib/db';
 import { createPgCommentStore } from '../lib/storage/pg/comment-store';
 import { isPostgresUrl, openPgPool } from '../lib/storage/pg/connect';
+import { inboxFromEnv, startDigests } from '../lib/notifications/delivery';
+import { createSqliteStorage } from '../lib/storage/sqlite';
 import { readEnv, type Env } from '../lib/validation/env';
 import { createPgRoleSource, createSqliteRoleSource } from './auth/roles';
 import { startCollabServer, type CollabServerOptions } from './collab-server';
@@ -27,18 +29,18 @@ async function openStorage(env: Env, metrics: CollabMetrics, log: Log): Promise<
     };
   }
   const db = openDatabase(env.DATABASE_URL);
+  const storage = createSqliteStorage(db);
+  const inbox = inboxFromEnv(storage, env);
+  const stopDigests = startDigests(storage, env);
   return {
     persistence: createSqlitePersistence(db, { commitWindowMs, onCommit: metrics.onCommit }),
     roles: createSqliteRoleSource(db),
-    comments: createCommentService(db),
-    onDraftRestored: (event) => {
-      // The inbox tells co-authors (loaded on first restore: mail is rare here); a failure to notify never fails the restore.
-      void import('../lib/notifications/delivery')
-        .then(({ inboxFromEnv }) => inboxFromEnv(db, env).draftRestored(event))
-        .catch((error: unknown) => log(`inbox: ${(error as Error).message}`, { manuscriptId: event.manuscriptId, level: 'error' }));
-    },
+    comments: createCommentService(storage, { onActivity: inbox.comment }),
+    // The inbox tells co-authors; a failure to notify never fails the restore.
+    onDraftRestored: (event) => void inbox.draftRestored(event).catch((error: unknown) => log(`inbox: ${(error as Error).message}`, { manuscriptId: event.manuscriptId, level: 'error' })),
     close: async () => {
-      db.$client.close();
+      stopDigests();
+      await storage.close();
     },
   };
 }

@@ -5,11 +5,11 @@ import { hashPassword } from '@/lib/auth/password';
 import { signUpVerdict } from '@/lib/auth/sign-up-policy';
 import { readEnv } from '@/lib/validation/env';
 import { pickCaretColor } from '@/lib/collab/identity';
-import { createUser } from '@/lib/db';
+
 import { signInInput, signUpInput } from '@/lib/validation/inputs';
 import { actionResult, safeReturnPath, type ActionState } from '../_server/action-result';
 import { signIn, signOut } from '../_server/auth';
-import { getDb } from '../_server/db';
+import { getStorage } from '../_server/storage';
 
 async function signInOrExplain(email: string, password: string, redirectTo: string): Promise<ActionState> {
   try {
@@ -32,9 +32,10 @@ export async function signUpAction(_state: ActionState, form: FormData): Promise
   const result = await actionResult(async () => {
     const input = signUpInput.parse({ email: form.get('email'), name: form.get('name'), password: form.get('password') });
     // Enforced here, not only by hiding the form: a hand-made POST meets the same rule.
-    const verdict = signUpVerdict(getDb(), readEnv().SIGNUP, { email: input.email, next: safeReturnPath(form.get('next')) });
+    const storage = await getStorage();
+    const verdict = await signUpVerdict(storage, readEnv().SIGNUP, { email: input.email, next: safeReturnPath(form.get('next')) });
     if (!verdict.allowed) return { error: verdict.message };
-    createUser(getDb(), { email: input.email, name: input.name, color: pickCaretColor(), passwordHash: await hashPassword(input.password) });
+    await storage.users.create({ email: input.email, name: input.name, color: pickCaretColor(), passwordHash: await hashPassword(input.password) });
     return signInOrExplain(input.email, input.password, safeReturnPath(form.get('next')));
   });
   return result.error ? { ...result, values: typedValues(form) } : result;

@@ -4,14 +4,14 @@ import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { hashPassword } from '@/lib/auth/password';
 import { requestPasswordReset } from '@/lib/auth/password-reset';
-import { consumePasswordReset } from '@/lib/db';
+
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { appUrlOf } from '@/lib/notifications/delivery';
 import { createSmtpMailer } from '@/lib/notifications/mail';
 import { readEnv } from '@/lib/validation/env';
 import { forgotPasswordInput, resetPasswordInput } from '@/lib/validation/inputs';
 import { actionResult, type ActionState } from '../_server/action-result';
-import { getDb } from '../_server/db';
+import { getStorage } from '../_server/storage';
 import { passwordResetLimiter } from '../_server/reset-limiter';
 
 /** Emails a link to set a new password, when this server sends email; the answer never says whether the account exists. */
@@ -21,7 +21,7 @@ export async function forgotPasswordAction(_state: ActionState, form: FormData):
     if (!env.SMTP_URL) return { error: 'This server sends no email. Ask the person who runs it to reset your password.' };
     const { email } = forgotPasswordInput.parse({ email: form.get('email') });
     const address = (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown';
-    const outcome = await requestPasswordReset({ db: getDb(), email, address, appUrl: appUrlOf(env), mailer: createSmtpMailer(env.SMTP_URL, env.MAIL_FROM), limiter: passwordResetLimiter() });
+    const outcome = await requestPasswordReset({ storage: await getStorage(), email, address, appUrl: appUrlOf(env), mailer: createSmtpMailer(env.SMTP_URL, env.MAIL_FROM), limiter: passwordResetLimiter() });
     if (outcome === 'limited') return { error: 'Too many reset emails asked for. Wait an hour and try again.', values: { email } };
     return { ok: `If ${email} has an account here, a link to set a new password is on its way. It works once, within the hour.` };
   });
@@ -31,7 +31,7 @@ export async function forgotPasswordAction(_state: ActionState, form: FormData):
 export async function resetPasswordAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const result = await actionResult(async () => {
     const input = resetPasswordInput.parse({ token: form.get('token'), password: form.get('password'), confirm: form.get('confirm') });
-    const user = consumePasswordReset(getDb(), input.token, await hashPassword(input.password));
+    const user = await (await getStorage()).users.consumePasswordReset(input.token, await hashPassword(input.password));
     if (!user) return { error: 'This link has expired or was already used. Ask for a new one from the sign-in page.' };
     return { ok: user.email };
   });

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { NotificationView } from '@/lib/db/notifications';
+import type { NotificationView } from '@/lib/storage/records';
 import { useEscapeToClose } from './use-escape-to-close';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });

@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { ZodError } from 'zod';
 import { InvalidOperationError, NotFoundError } from '@/lib/access/errors';
-import { EmailTakenError } from '@/lib/db';
+import { EmailTakenError } from '@/lib/storage/records';
 
 /** What every form action answers: a message to show, or nothing. */
 export type ActionState = { error?: string; ok?: string; secret?: string; values?: Record<string, string> };

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { z, ZodError } from 'zod';
 import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from '@/lib/access/errors';
-import { EmailTakenError, type User } from '@/lib/db';
+import { EmailTakenError, type User } from '@/lib/storage/records';
 import { getCurrentUser } from './current-user';
 
 export type ApiErrorCode = 'unauthorized' | 'not_found' | 'invalid_input' | 'conflict' | 'unreadable' | 'too_large' | 'internal';

@@ -8,9 +8,9 @@ import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { signUpVerdict } from '@/lib/auth/sign-up-policy';
 import { readEnv } from '@/lib/validation/env';
 import { pickCaretColor } from '@/lib/collab/identity';
-import { createUser, getUserByEmail } from '@/lib/db';
+
 import { signInInput } from '@/lib/validation/inputs';
-import { getDb } from './db';
+import { getStorage } from './storage';
 import { signInAddress, signInLimiter } from './sign-in-limiter';
 
 class RateLimited extends CredentialsSignin {
@@ -31,7 +31,7 @@ const providers: Provider[] = [
       const address = signInAddress(request);
       const limiter = signInLimiter();
       if (!(await limiter.check(email, address)).allowed) throw new RateLimited();
-      const user = getUserByEmail(getDb(), email);
+      const user = await (await getStorage()).users.getByEmail(email);
       const valid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
       if (!user || !valid) {
         await limiter.recordFailure(email, address);
@@ -67,8 +67,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // OAuth makes an account on first sign-in: SIGNUP decides whether a new one may be made.
     async signIn({ user, account }) {
       if (!account || account.provider === 'credentials' || !user.email) return true;
-      if (getUserByEmail(getDb(), user.email)) return true;
-      return signUpVerdict(getDb(), readEnv().SIGNUP, { email: user.email }).allowed ? true : '/signin?error=signup-closed';
+      const storage = await getStorage();
+      if (await storage.users.getByEmail(user.email)) return true;
+      return (await signUpVerdict(storage, readEnv().SIGNUP, { email: user.email })).allowed ? true : '/signin?error=signup-closed';
     },
     async jwt({ token, user, account }) {
       if (user && account) {
@@ -76,9 +77,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           token.uid = user.id;
         } else if (user.email) {
           // OAuth: the email is the link to a Scriptorium account, created on first sign-in.
-          const db = getDb();
-          const existing = getUserByEmail(db, user.email);
-          token.uid = (existing ?? createUser(db, { email: user.email, name: user.name ?? user.email.split('@')[0]!, color: pickCaretColor(), passwordHash: null })).id;
+          const storage = await getStorage();
+          const existing = await storage.users.getByEmail(user.email);
+          token.uid = (existing ?? (await storage.users.create({ email: user.email, name: user.name ?? user.email.split('@')[0]!, color: pickCaretColor(), passwordHash: null }))).id;
         }
       }
       return token;

@@ -2,9 +2,9 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { API_TOKEN_PREFIX } from '@/lib/auth/api-token';
-import { getUserById, userForApiToken, type User } from '@/lib/db';
+import { type User } from '@/lib/storage/records';
 import { auth } from './auth';
-import { getDb } from './db';
+import { getStorage } from './storage';
 
 /**
  * The signed-in user, from a bearer token (`Authorization: Bearer scr_…`) or the session cookie,
@@ -14,11 +14,11 @@ export async function getCurrentUser(): Promise<User | null> {
   const authorization = (await headers()).get('authorization');
   if (authorization?.startsWith('Bearer ')) {
     const token = authorization.slice('Bearer '.length).trim();
-    return token.startsWith(API_TOKEN_PREFIX) ? (userForApiToken(getDb(), token) ?? null) : null;
+    return token.startsWith(API_TOKEN_PREFIX) ? ((await (await getStorage()).users.userForApiToken(token)) ?? null) : null;
   }
   const session = await auth();
   const id = session?.user?.id;
-  return id ? (getUserById(getDb(), id) ?? null) : null;
+  return id ? ((await (await getStorage()).users.getById(id)) ?? null) : null;
 }
 
 /** For pages and actions: the user, or a redirect to sign in (coming back here afterwards). */

@@ -2,17 +2,17 @@
 
 import { revalidatePath } from 'next/cache';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { createApiToken, revokeApiToken, setPasswordHash, updateProfile } from '@/lib/db';
+
 import { NotFoundError } from '@/lib/access/errors';
 import { apiTokenInput, changePasswordInput, entityId, profileInput } from '@/lib/validation/inputs';
 import { actionResult, type ActionState } from '../_server/action-result';
 import { requireUser } from '../_server/current-user';
-import { getDb } from '../_server/db';
+import { getStorage } from '../_server/storage';
 
 export async function updateProfileAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser('/settings');
   return actionResult(async () => {
-    updateProfile(getDb(), user.id, profileInput.parse({ name: form.get('name'), color: form.get('color') }));
+    await (await getStorage()).users.updateProfile(user.id, profileInput.parse({ name: form.get('name'), color: form.get('color') }));
     revalidatePath('/', 'layout');
     return { ok: 'Saved. Co-authors see the new name and colour the next time you open a manuscript.' };
   });
@@ -25,7 +25,7 @@ export async function changePasswordAction(_state: ActionState, form: FormData):
     if (user.passwordHash && !(await verifyPassword(input.currentPassword, user.passwordHash))) {
       return { error: 'Your current password is not right.' };
     }
-    setPasswordHash(getDb(), user.id, await hashPassword(input.newPassword));
+    await (await getStorage()).users.setPasswordHash(user.id, await hashPassword(input.newPassword));
     return { ok: 'Password changed.' };
   });
 }
@@ -33,7 +33,7 @@ export async function changePasswordAction(_state: ActionState, form: FormData):
 export async function createApiTokenAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser('/settings');
   return actionResult(async () => {
-    const { token } = createApiToken(getDb(), user.id, apiTokenInput.parse({ name: form.get('name') }).name);
+    const { token } = await (await getStorage()).users.createApiToken(user.id, apiTokenInput.parse({ name: form.get('name') }).name);
     revalidatePath('/settings');
     return { ok: 'Token created. Copy it now: it is shown only once.', secret: token };
   });
@@ -42,7 +42,7 @@ export async function createApiTokenAction(_state: ActionState, form: FormData):
 export async function revokeApiTokenAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser('/settings');
   return actionResult(async () => {
-    if (!revokeApiToken(getDb(), user.id, entityId.parse(form.get('tokenId')))) throw new NotFoundError('token');
+    if (!await (await getStorage()).users.revokeApiToken(user.id, entityId.parse(form.get('tokenId')))) throw new NotFoundError('token');
     revalidatePath('/settings');
     return { ok: 'Token revoked.' };
   });

@@ -15,13 +15,13 @@ import { ImportError, MAX_IMPORT_BYTES } from '@/lib/import';
 import { createManuscriptInput, draftInput, manuscriptId, manuscriptSettingsInput, renameManuscriptInput } from '@/lib/validation/inputs';
 import { actionResult, type ActionState } from '../_server/action-result';
 import { requireUser } from '../_server/current-user';
-import { getDb } from '../_server/db';
+import { getStorage } from '../_server/storage';
 
 export async function createManuscriptAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser();
   let id = '';
   const result = await actionResult(async () => {
-    id = createManuscriptAs(getDb(), user, createManuscriptInput.parse({ title: form.get('title') ?? '' })).id;
+    id = (await createManuscriptAs(await getStorage(), user, createManuscriptInput.parse({ title: form.get('title') ?? '' }))).id;
   });
   if (result.error) return result;
   redirect(`/m/${id}`);
@@ -31,7 +31,7 @@ export async function renameManuscriptAction(_state: ActionState, form: FormData
   const user = await requireUser();
   return actionResult(async () => {
     const id = manuscriptId.parse(form.get('manuscriptId'));
-    renameManuscriptAs(getDb(), user, id, renameManuscriptInput.parse({ title: form.get('title') ?? '' }));
+    await renameManuscriptAs(await getStorage(), user, id, renameManuscriptInput.parse({ title: form.get('title') ?? '' }));
     revalidatePath('/');
     revalidatePath(`/m/${id}`);
     return { ok: 'Renamed.' };
@@ -41,7 +41,7 @@ export async function renameManuscriptAction(_state: ActionState, form: FormData
 export async function trashManuscriptAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser();
   return actionResult(async () => {
-    trashManuscriptAs(getDb(), user, manuscriptId.parse(form.get('manuscriptId')));
+    await trashManuscriptAs(await getStorage(), user, manuscriptId.parse(form.get('manuscriptId')));
     revalidatePath('/');
     return { ok: 'Moved to the trash.' };
   });
@@ -50,7 +50,7 @@ export async function trashManuscriptAction(_state: ActionState, form: FormData)
 export async function restoreManuscriptAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser();
   return actionResult(async () => {
-    restoreManuscriptAs(getDb(), user, manuscriptId.parse(form.get('manuscriptId')));
+    await restoreManuscriptAs(await getStorage(), user, manuscriptId.parse(form.get('manuscriptId')));
     revalidatePath('/');
     return { ok: 'Restored.' };
   });
@@ -73,7 +73,7 @@ export async function updateManuscriptSettingsAction(_state: ActionState, form: 
       targetWords: field('targetWords'),
       deadline: field('deadline'),
     });
-    updateManuscriptSettingsAs(getDb(), user, id, settings);
+    await updateManuscriptSettingsAs(await getStorage(), user, id, settings);
     revalidatePath(`/m/${id}`);
     revalidatePath('/');
     return { ok: 'Saved.' };
@@ -88,7 +88,7 @@ export async function importManuscriptAction(_state: ActionState, form: FormData
   let id = '';
   const result = await actionResult(async () => {
     try {
-      id = (await importManuscriptAs(getDb(), user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })).id;
+      id = (await importManuscriptAs(await getStorage(), user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })).id;
     } catch (error) {
       if (error instanceof ImportError) return { error: error.message };
       throw error;
@@ -103,7 +103,7 @@ export async function saveDraftAction(_state: ActionState, form: FormData): Prom
   return actionResult(async () => {
     const id = manuscriptId.parse(form.get('manuscriptId'));
     const { name } = draftInput.parse({ name: form.get('name') });
-    saveDraftAs(getDb(), user, id, { name });
+    await saveDraftAs(await getStorage(), user, id, { name });
     revalidatePath(`/m/${id}`);
     return { ok: `Saved “${name}”.` };
   });

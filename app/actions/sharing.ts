@@ -13,7 +13,7 @@ import {
 import { changeRoleInput, entityId, inviteLinkInput, manuscriptId, shareInput } from '@/lib/validation/inputs';
 import { actionResult, type ActionState } from '../_server/action-result';
 import { requireUser } from '../_server/current-user';
-import { getDb } from '../_server/db';
+import { getStorage } from '../_server/storage';
 
 const idOf = (form: FormData) => manuscriptId.parse(form.get('manuscriptId'));
 
@@ -22,7 +22,7 @@ export async function shareByEmailAction(_state: ActionState, form: FormData): P
   return actionResult(async () => {
     const id = idOf(form);
     const input = shareInput.parse({ email: form.get('email'), role: form.get('role') });
-    const result = shareByEmailAs(getDb(), user, id, input);
+    const result = await shareByEmailAs(await getStorage(), user, id, input);
     revalidatePath(`/m/${id}`);
     return { ok: result.kind === 'member' ? `Shared with ${input.email}.` : `Invitation saved: ${input.email} gets access on signing up.` };
   });
@@ -32,7 +32,7 @@ export async function changeRoleAction(_state: ActionState, form: FormData): Pro
   const user = await requireUser();
   return actionResult(async () => {
     const id = idOf(form);
-    changeRoleAs(getDb(), user, id, entityId.parse(form.get('userId')), changeRoleInput.parse({ role: form.get('role') }));
+    await changeRoleAs(await getStorage(), user, id, entityId.parse(form.get('userId')), changeRoleInput.parse({ role: form.get('role') }));
     revalidatePath(`/m/${id}`);
     return { ok: 'Role changed.' };
   });
@@ -42,7 +42,7 @@ export async function removeMemberAction(_state: ActionState, form: FormData): P
   const user = await requireUser();
   return actionResult(async () => {
     const id = idOf(form);
-    removeMemberAs(getDb(), user, id, entityId.parse(form.get('userId')));
+    await removeMemberAs(await getStorage(), user, id, entityId.parse(form.get('userId')));
     revalidatePath(`/m/${id}`);
     return { ok: 'Removed.' };
   });
@@ -50,7 +50,7 @@ export async function removeMemberAction(_state: ActionState, form: FormData): P
 
 export async function leaveManuscriptAction(_state: ActionState, form: FormData): Promise<ActionState> {
   const user = await requireUser();
-  const result = await actionResult(async () => removeMemberAs(getDb(), user, idOf(form), user.id));
+  const result = await actionResult(async () => await removeMemberAs(await getStorage(), user, idOf(form), user.id));
   if (result.error) return result;
   revalidatePath('/');
   redirect('/');
@@ -60,7 +60,7 @@ export async function createInviteLinkAction(_state: ActionState, form: FormData
   const user = await requireUser();
   return actionResult(async () => {
     const id = idOf(form);
-    const link = createInviteLinkAs(getDb(), user, id, inviteLinkInput.parse({ role: form.get('role') }));
+    const link = await createInviteLinkAs(await getStorage(), user, id, inviteLinkInput.parse({ role: form.get('role') }));
     revalidatePath(`/m/${id}`);
     return { ok: 'Invitation link created. Copy it now: it is shown only once.', secret: `/invite/${link.secret}` };
   });
@@ -70,7 +70,7 @@ export async function revokeInvitationAction(_state: ActionState, form: FormData
   const user = await requireUser();
   return actionResult(async () => {
     const id = idOf(form);
-    revokeInvitationAs(getDb(), user, id, entityId.parse(form.get('invitationId')));
+    await revokeInvitationAs(await getStorage(), user, id, entityId.parse(form.get('invitationId')));
     revalidatePath(`/m/${id}`);
     return { ok: 'Invitation revoked.' };
   });
@@ -81,7 +81,7 @@ export async function acceptInviteAction(_state: ActionState, form: FormData): P
   const user = await requireUser(`/invite/${encodeURIComponent(secret)}`);
   let id = '';
   const result = await actionResult(async () => {
-    id = acceptInviteLinkAs(getDb(), user, secret);
+    id = await acceptInviteLinkAs(await getStorage(), user, secret);
   });
   if (result.error) return { error: 'This invitation is no longer valid. Ask the owner for a new one.' };
   redirect(`/m/${id}`);

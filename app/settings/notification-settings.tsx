@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { EmailMode, NotificationKind, NotificationSettingsView } from '@/lib/db/notifications';
+import type { EmailMode, NotificationKind, NotificationSettingsView } from '@/lib/storage/records';
 
 const KINDS: { kind: NotificationKind; label: string }[] = [
   { kind: 'mention', label: 'Someone mentions me' },

@@ -1,10 +1,10 @@
 import { CARET_COLORS } from '@/lib/collab/identity';
-import { getAppearance, getNotificationSettings, listApiTokens } from '@/lib/db';
+
 import { changePasswordAction, createApiTokenAction, revokeApiTokenAction, updateProfileAction } from '../actions/account';
 import { ActionForm } from '../_components/action-form';
 import { TopBar } from '../_components/top-bar';
 import { requireUser } from '../_server/current-user';
-import { getDb } from '../_server/db';
+import { getStorage } from '../_server/storage';
 import { AppearanceSettingsForm } from './appearance-settings';
 import { appearanceFromStored } from '@/lib/appearance/appearance';
 import { NotificationSettingsForm } from './notification-settings';
@@ -14,7 +14,7 @@ const dateFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium' });
 
 export default async function SettingsPage() {
   const user = await requireUser('/settings');
-  const tokens = listApiTokens(getDb(), user.id);
+  const tokens = await (await getStorage()).users.listApiTokens(user.id);
   return (
     <>
       <TopBar user={user} />
@@ -40,13 +40,13 @@ export default async function SettingsPage() {
         <section className="card" id="appearance" aria-labelledby="appearance-heading">
           <h2 id="appearance-heading">Appearance</h2>
           <p className="muted">How the writing room looks on every device you sign in on. In a manuscript, Writing room changes it for one device only.</p>
-          <AppearanceSettingsForm initial={appearanceFromStored(getAppearance(getDb(), user.id))} />
+          <AppearanceSettingsForm initial={appearanceFromStored(await (await getStorage()).users.getAppearance(user.id))} />
         </section>
 
         <section className="card" id="notifications" aria-labelledby="notifications-heading">
           <h2 id="notifications-heading">Notifications</h2>
           <p className="muted">What appears in your inbox (the bell), and whether it is emailed to {user.email}.</p>
-          <NotificationSettingsForm initial={getNotificationSettings(getDb(), user.id)} emailAvailable={Boolean(process.env.SMTP_URL)} />
+          <NotificationSettingsForm initial={await (await getStorage()).notifications.getSettings(user.id)} emailAvailable={Boolean(process.env.SMTP_URL)} />
         </section>
 
         <section className="card" aria-labelledby="password-heading">

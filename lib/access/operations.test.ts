@@ -7,7 +7,10 @@ import { verifyCollabToken } from '../collab/token';
 import { readScenes } from '../manuscript/binder';
 import { loadManuscriptDoc } from '../manuscript/load-document';
 import { sceneText } from '../manuscript/word-count';
-import { appendUpdate, createUser, drafts, getManuscript, getMemberRole, listMembers, listPendingInvitations, openDatabase, quarantineManuscript, type Db, type User } from '../db';
+import { appendUpdate, drafts, openDatabase, type Db } from '../db';
+import type { User } from '../storage/records';
+import { createSqliteStorage } from '../storage/sqlite';
+import type { Storage } from '../storage/storage';
 import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from './errors';
 import * as operations from './operations';
 import type { Role } from './roles';
@@ -15,18 +18,20 @@ import type { Role } from './roles';
 const SECRET = 'operations-test-secret-operations-test';
 let dir: string;
 let db: Db;
+let storage: Storage;
 let owner: User;
 let manuscriptId: string;
 let invitationId: string;
 let draftId: string;
 
-beforeEach(() => {
+beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-ops-'));
   db = openDatabase(`file:${path.join(dir, 'ops.db')}`);
-  owner = writer('Owner');
-  manuscriptId = operations.createManuscriptAs(db, owner, { title: 'Owned' }).id;
-  invitationId = operations.createInviteLinkAs(db, owner, manuscriptId, { role: 'viewer' }).id;
-  draftId = operations.saveDraftAs(db, owner, manuscriptId, { name: 'First' });
+  storage = createSqliteStorage(db);
+  owner = await writer('Owner');
+  manuscriptId = (await operations.createManuscriptAs(storage, owner, { title: 'Owned' })).id;
+  invitationId = (await operations.createInviteLinkAs(storage, owner, manuscriptId, { role: 'viewer' })).id;
+  draftId = await operations.saveDraftAs(storage, owner, manuscriptId, { name: 'First' });
 });
 afterEach(() => {
   db.$client.close();
@@ -34,38 +39,38 @@ afterEach(() => {
 });
 
 let count = 0;
-function writer(name: string, role?: Role): User {
-  const user = createUser(db, { email: `${name}.${++count}@example.test`, name, color: '#123456', passwordHash: null });
-  if (role) operations.shareByEmailAs(db, owner, manuscriptId, { email: user.email, role: role as 'editor' });
+async function writer(name: string, role?: Role): Promise<User> {
+  const user = await storage.users.create({ email: `${name}.${++count}@example.test`, name, color: '#123456', passwordHash: null });
+  if (role) await operations.shareByEmailAs(storage, owner, manuscriptId, { email: user.email, role: role as 'editor' });
   return user;
 }
 
 /** Every manuscript operation, called as `actor`; the minimum role it needs; undefined = any member. */
 const OPERATIONS: Record<string, { minRole: Role; run: (actor: User) => unknown }> = {
-  getManuscriptAs: { minRole: 'viewer', run: (a) => operations.getManuscriptAs(db, a, manuscriptId) },
-  listMembersAs: { minRole: 'viewer', run: (a) => operations.listMembersAs(db, a, manuscriptId) },
-  issueCollabTokenAs: { minRole: 'viewer', run: (a) => operations.issueCollabTokenAs(db, a, manuscriptId, SECRET) },
-  getManuscriptSettingsAs: { minRole: 'viewer', run: (a) => operations.getManuscriptSettingsAs(db, a, manuscriptId) },
+  getManuscriptAs: { minRole: 'viewer', run: (a) => operations.getManuscriptAs(storage, a, manuscriptId) },
+  listMembersAs: { minRole: 'viewer', run: (a) => operations.listMembersAs(storage, a, manuscriptId) },
+  issueCollabTokenAs: { minRole: 'viewer', run: (a) => operations.issueCollabTokenAs(storage, a, manuscriptId, SECRET) },
+  getManuscriptSettingsAs: { minRole: 'viewer', run: (a) => operations.getManuscriptSettingsAs(storage, a, manuscriptId) },
   updateManuscriptSettingsAs: {
     minRole: 'editor',
     run: (a) =>
-      operations.updateManuscriptSettingsAs(db, a, manuscriptId, {
+      operations.updateManuscriptSettingsAs(storage, a, manuscriptId, {
         title: 'Owned', authorLegalName: 'X', byline: '', contactAddress: '', contactEmail: '', contactPhone: '', genre: '', runningHeadKeyword: '', targetWords: null, deadline: null,
       }),
   },
-  exportManuscriptAs: { minRole: 'viewer', run: (a) => operations.exportManuscriptAs(db, a, manuscriptId, { format: 'txt' }) },
-  saveDraftAs: { minRole: 'editor', run: (a) => operations.saveDraftAs(db, a, manuscriptId, { name: 'Draft' }) },
-  listDraftsAs: { minRole: 'viewer', run: (a) => operations.listDraftsAs(db, a, manuscriptId) },
-  openDraftAs: { minRole: 'viewer', run: (a) => operations.openDraftAs(db, a, manuscriptId, draftId) },
-  compareDraftAs: { minRole: 'viewer', run: (a) => operations.compareDraftAs(db, a, manuscriptId, draftId, 'current') },
-  renameManuscriptAs: { minRole: 'editor', run: (a) => operations.renameManuscriptAs(db, a, manuscriptId, { title: 'Renamed' }) },
-  trashManuscriptAs: { minRole: 'owner', run: (a) => operations.trashManuscriptAs(db, a, manuscriptId) },
-  restoreManuscriptAs: { minRole: 'owner', run: (a) => operations.restoreManuscriptAs(db, a, manuscriptId) },
-  shareByEmailAs: { minRole: 'owner', run: (a) => operations.shareByEmailAs(db, a, manuscriptId, { email: 'new@example.test', role: 'editor' }) },
-  changeRoleAs: { minRole: 'owner', run: (a) => operations.changeRoleAs(db, a, manuscriptId, other.id, { role: 'commenter' }) },
-  removeMemberAs: { minRole: 'owner', run: (a) => operations.removeMemberAs(db, a, manuscriptId, other.id) },
-  createInviteLinkAs: { minRole: 'owner', run: (a) => operations.createInviteLinkAs(db, a, manuscriptId, { role: 'editor' }) },
-  revokeInvitationAs: { minRole: 'owner', run: (a) => operations.revokeInvitationAs(db, a, manuscriptId, invitationId) },
+  exportManuscriptAs: { minRole: 'viewer', run: (a) => operations.exportManuscriptAs(storage, a, manuscriptId, { format: 'txt' }) },
+  saveDraftAs: { minRole: 'editor', run: (a) => operations.saveDraftAs(storage, a, manuscriptId, { name: 'Draft' }) },
+  listDraftsAs: { minRole: 'viewer', run: (a) => operations.listDraftsAs(storage, a, manuscriptId) },
+  openDraftAs: { minRole: 'viewer', run: (a) => operations.openDraftAs(storage, a, manuscriptId, draftId) },
+  compareDraftAs: { minRole: 'viewer', run: (a) => operations.compareDraftAs(storage, a, manuscriptId, draftId, 'current') },
+  renameManuscriptAs: { minRole: 'editor', run: (a) => operations.renameManuscriptAs(storage, a, manuscriptId, { title: 'Renamed' }) },
+  trashManuscriptAs: { minRole: 'owner', run: (a) => operations.trashManuscriptAs(storage, a, manuscriptId) },
+  restoreManuscriptAs: { minRole: 'owner', run: (a) => operations.restoreManuscriptAs(storage, a, manuscriptId) },
+  shareByEmailAs: { minRole: 'owner', run: (a) => operations.shareByEmailAs(storage, a, manuscriptId, { email: 'new@example.test', role: 'editor' }) },
+  changeRoleAs: { minRole: 'owner', run: (a) => operations.changeRoleAs(storage, a, manuscriptId, other.id, { role: 'commenter' }) },
+  removeMemberAs: { minRole: 'owner', run: (a) => operations.removeMemberAs(storage, a, manuscriptId, other.id) },
+  createInviteLinkAs: { minRole: 'owner', run: (a) => operations.createInviteLinkAs(storage, a, manuscriptId, { role: 'editor' }) },
+  revokeInvitationAs: { minRole: 'owner', run: (a) => operations.revokeInvitationAs(storage, a, manuscriptId, invitationId) },
 };
 let other: User;
 
@@ -79,55 +84,55 @@ describe('authorisation of every manuscript operation', () => {
   const ranks: Role[] = ['viewer', 'commenter', 'editor', 'owner'];
   for (const [name, { minRole, run }] of Object.entries(OPERATIONS)) {
     it(`${name}: refused below ${minRole} and to strangers exactly like an unknown manuscript`, async () => {
-      other = writer('Other', 'editor');
-      const stranger = writer('Stranger');
+      other = await writer('Other', 'editor');
+      const stranger = await writer('Stranger');
       await expect(Promise.resolve().then(() => run(stranger))).rejects.toBeInstanceOf(NotFoundError);
       for (const role of ranks.slice(0, ranks.indexOf(minRole))) {
         if (role === 'owner') continue;
-        const member = writer(`Member-${role}`, role);
+        const member = await writer(`Member-${role}`, role);
         await expect(Promise.resolve().then(() => run(member)), `${name} as ${role}`).rejects.toBeInstanceOf(NotFoundError);
       }
-      expect(getManuscript(db, manuscriptId)?.title).toBe('Owned');
-      expect(getMemberRole(db, manuscriptId, other.id)).toBe('editor');
+      expect((await storage.manuscripts.get(manuscriptId))?.title).toBe('Owned');
+      expect(await storage.members.getRole(manuscriptId, other.id)).toBe('editor');
     });
   }
 
-  it('a member can leave, the owner cannot, and only the owner removes others', () => {
-    const ben = writer('Ben', 'commenter');
-    const cy = writer('Cy', 'editor');
-    expect(() => operations.removeMemberAs(db, ben, manuscriptId, cy.id)).toThrow(NotFoundError);
-    operations.removeMemberAs(db, ben, manuscriptId, ben.id);
-    expect(getMemberRole(db, manuscriptId, ben.id)).toBeNull();
-    expect(() => operations.removeMemberAs(db, owner, manuscriptId, owner.id)).toThrow(InvalidOperationError);
-    expect(() => operations.changeRoleAs(db, owner, manuscriptId, owner.id, { role: 'viewer' })).toThrow(InvalidOperationError);
+  it('a member can leave, the owner cannot, and only the owner removes others', async () => {
+    const ben = await writer('Ben', 'commenter');
+    const cy = await writer('Cy', 'editor');
+    await expect(operations.removeMemberAs(storage, ben, manuscriptId, cy.id)).rejects.toThrow(NotFoundError);
+    await operations.removeMemberAs(storage, ben, manuscriptId, ben.id);
+    expect(await storage.members.getRole(manuscriptId, ben.id)).toBeNull();
+    await expect(operations.removeMemberAs(storage, owner, manuscriptId, owner.id)).rejects.toThrow(InvalidOperationError);
+    await expect(operations.changeRoleAs(storage, owner, manuscriptId, owner.id, { role: 'viewer' })).rejects.toThrow(InvalidOperationError);
   });
 
-  it('sharing with an unknown email waits for sign-up; an invitation link adds the joiner', () => {
-    operations.shareByEmailAs(db, owner, manuscriptId, { email: 'Later@Example.test', role: 'commenter' });
-    expect(listPendingInvitations(db, manuscriptId).map((i) => i.email)).toContain('later@example.test');
-    const later = createUser(db, { email: 'later@example.test', name: 'Later', color: '#123456', passwordHash: null });
-    expect(getMemberRole(db, manuscriptId, later.id)).toBe('commenter');
+  it('sharing with an unknown email waits for sign-up; an invitation link adds the joiner', async () => {
+    await operations.shareByEmailAs(storage, owner, manuscriptId, { email: 'Later@Example.test', role: 'commenter' });
+    expect((await storage.members.listPendingInvitations(manuscriptId)).map((i) => i.email)).toContain('later@example.test');
+    const later = await storage.users.create({ email: 'later@example.test', name: 'Later', color: '#123456', passwordHash: null });
+    expect(await storage.members.getRole(manuscriptId, later.id)).toBe('commenter');
 
-    const link = operations.createInviteLinkAs(db, owner, manuscriptId, { role: 'viewer' });
-    const joiner = writer('Joiner');
-    expect(operations.acceptInviteLinkAs(db, joiner, link.secret)).toBe(manuscriptId);
-    expect(getMemberRole(db, manuscriptId, joiner.id)).toBe('viewer');
-    expect(() => operations.acceptInviteLinkAs(db, joiner, 'not-a-secret')).toThrow(NotFoundError);
-    expect(listMembers(db, manuscriptId).map((m) => m.name)).toEqual(expect.arrayContaining(['Owner', 'Later', 'Joiner']));
+    const link = await operations.createInviteLinkAs(storage, owner, manuscriptId, { role: 'viewer' });
+    const joiner = await writer('Joiner');
+    expect(await operations.acceptInviteLinkAs(storage, joiner, link.secret)).toBe(manuscriptId);
+    expect(await storage.members.getRole(manuscriptId, joiner.id)).toBe('viewer');
+    await expect(operations.acceptInviteLinkAs(storage, joiner, 'not-a-secret')).rejects.toThrow(NotFoundError);
+    expect((await storage.members.list(manuscriptId)).map((m) => m.name)).toEqual(expect.arrayContaining(['Owner', 'Later', 'Joiner']));
   });
 
-  it('a trashed manuscript is invisible to everyone but can be restored by its owner', () => {
-    const ed = writer('Ed', 'editor');
-    operations.trashManuscriptAs(db, owner, manuscriptId);
-    expect(() => operations.getManuscriptAs(db, ed, manuscriptId)).toThrow(NotFoundError);
-    expect(() => operations.getManuscriptAs(db, owner, manuscriptId)).toThrow(NotFoundError);
-    operations.restoreManuscriptAs(db, owner, manuscriptId);
-    expect(operations.getManuscriptAs(db, ed, manuscriptId).role).toBe('editor');
+  it('a trashed manuscript is invisible to everyone but can be restored by its owner', async () => {
+    const ed = await writer('Ed', 'editor');
+    await operations.trashManuscriptAs(storage, owner, manuscriptId);
+    await expect(operations.getManuscriptAs(storage, ed, manuscriptId)).rejects.toThrow(NotFoundError);
+    await expect(operations.getManuscriptAs(storage, owner, manuscriptId)).rejects.toThrow(NotFoundError);
+    await operations.restoreManuscriptAs(storage, owner, manuscriptId);
+    expect((await operations.getManuscriptAs(storage, ed, manuscriptId)).role).toBe('editor');
   });
 
   it('a collab token names the user, the manuscript and the current role', async () => {
-    const vi = writer('Vi', 'viewer');
-    const grant = await operations.issueCollabTokenAs(db, vi, manuscriptId, SECRET);
+    const vi = await writer('Vi', 'viewer');
+    const grant = await operations.issueCollabTokenAs(storage, vi, manuscriptId, SECRET);
     expect(await verifyCollabToken(SECRET, grant.token)).toMatchObject({ sub: vi.id, mid: manuscriptId, role: 'viewer', name: 'Vi' });
     expect(await verifyCollabToken('some-other-secret-some-other-secret', grant.token)).toBeNull();
   });
@@ -176,9 +181,9 @@ describe('server actions', () => {
 });
 
 describe('drafts', () => {
-  it('a saved draft reads back exactly as the manuscript was, whatever is written after', () => {
-    const write = (text: string) => {
-      const live = loadManuscriptDoc(db, manuscriptId);
+  it('a saved draft reads back exactly as the manuscript was, whatever is written after', async () => {
+    const write = async (text: string) => {
+      const live = await loadManuscriptDoc(storage.documents, manuscriptId);
       const scene = readScenes(live)[0]!;
       const before = Y.encodeStateVector(live);
       const fragment = live.getXmlFragment(`scene.${scene.id}`);
@@ -188,35 +193,35 @@ describe('drafts', () => {
       appendUpdate(db, manuscriptId, Y.encodeStateAsUpdate(live, before));
       return scene.id;
     };
-    const sceneId = write('Words in the draft.');
-    const id = operations.saveDraftAs(db, owner, manuscriptId, { name: 'Draft 2 — sent to beta readers' });
-    write('Words after the draft.');
-    const { draft, doc } = operations.openDraftAs(db, owner, manuscriptId, id);
+    const sceneId = await write('Words in the draft.');
+    const id = await operations.saveDraftAs(storage, owner, manuscriptId, { name: 'Draft 2 — sent to beta readers' });
+    await write('Words after the draft.');
+    const { draft, doc } = await operations.openDraftAs(storage, owner, manuscriptId, id);
     expect(draft).toMatchObject({ name: 'Draft 2 — sent to beta readers', kind: 'draft', createdBy: owner.id, wordCount: 4 });
     expect(sceneText(doc, sceneId)).toBe('Words in the draft.\n');
-    expect(sceneText(loadManuscriptDoc(db, manuscriptId), sceneId)).toBe('Words in the draft.\nWords after the draft.\n');
-    const { comparison } = operations.compareDraftAs(db, owner, manuscriptId, id, 'current');
+    expect(sceneText(await loadManuscriptDoc(storage.documents, manuscriptId), sceneId)).toBe('Words in the draft.\nWords after the draft.\n');
+    const { comparison } = await operations.compareDraftAs(storage, owner, manuscriptId, id, 'current');
     expect(comparison.summary).toMatchObject({ changed: 1, wordsAdded: 4, wordsCut: 0 });
-    expect(operations.listDraftsAs(db, owner, manuscriptId).map((d) => d.name)).toContain('Draft 2 — sent to beta readers');
+    expect((await operations.listDraftsAs(storage, owner, manuscriptId)).map((d) => d.name)).toContain('Draft 2 — sent to beta readers');
   });
 });
 
 describe('unreadable stored bytes', () => {
   it('a quarantined manuscript is refused with a message, not exported half-read', async () => {
-    quarantineManuscript(db, manuscriptId, 'seq 2 failed to decode');
-    await expect(operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt' })).rejects.toThrow(UnreadableDocumentError);
-    expect(() => operations.saveDraftAs(db, owner, manuscriptId, { name: 'Now' })).toThrow(/could not be read/);
+    await storage.manuscripts.quarantine(manuscriptId, 'seq 2 failed to decode');
+    await expect(operations.exportManuscriptAs(storage, owner, manuscriptId, { format: 'txt' })).rejects.toThrow(UnreadableDocumentError);
+    await expect(operations.saveDraftAs(storage, owner, manuscriptId, { name: 'Now' })).rejects.toThrow(/could not be read/);
   });
 
   it('a row that does not decode, not yet quarantined, is refused the same way', async () => {
     appendUpdate(db, manuscriptId, new Uint8Array([1, 200, 1, 2]));
-    await expect(operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt' })).rejects.toThrow(UnreadableDocumentError);
+    await expect(operations.exportManuscriptAs(storage, owner, manuscriptId, { format: 'txt' })).rejects.toThrow(UnreadableDocumentError);
   });
 
   it('a damaged draft fails its own export only', async () => {
     db.update(drafts).set({ state: Buffer.from([1, 2, 3]) }).run();
-    await expect(operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt', draftId })).rejects.toThrow(/The draft “First” could not be read/);
-    const current = await operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt' });
+    await expect(operations.exportManuscriptAs(storage, owner, manuscriptId, { format: 'txt', draftId })).rejects.toThrow(/The draft “First” could not be read/);
+    const current = await operations.exportManuscriptAs(storage, owner, manuscriptId, { format: 'txt' });
     expect(current.bytes.byteLength).toBeGreaterThan(0);
   });
 });
@@ -224,13 +229,13 @@ describe('unreadable stored bytes', () => {
 describe('importing a file from a path', () => {
   it('titles it from the file name, signs it with the owner and counts its words', async () => {
     const bytes = new TextEncoder().encode('It was quiet in the harbour.\n\n#\n\nThen the boat came.\n');
-    const created = await operations.importManuscriptAs(db, owner, { name: path.join(dir, 'drafts', 'Quiet Harbour.txt'), bytes });
+    const created = await operations.importManuscriptAs(storage, owner, { name: path.join(dir, 'drafts', 'Quiet Harbour.txt'), bytes });
     expect(created.title).toBe('Quiet Harbour');
-    expect(getManuscript(db, created.id)).toMatchObject({ title: 'Quiet Harbour', byline: 'Owner', wordCount: 10 });
+    expect(await storage.manuscripts.get(created.id)).toMatchObject({ title: 'Quiet Harbour', byline: 'Owner', wordCount: 10 });
   });
 
   it('a manuscript with no author set exports signed by its owner', async () => {
-    const exported = await operations.exportManuscriptAs(db, owner, manuscriptId, { format: 'txt' });
+    const exported = await operations.exportManuscriptAs(storage, owner, manuscriptId, { format: 'txt' });
     expect(new TextDecoder().decode(exported.bytes)).toMatch(/^OWNED\nby Owner\n/);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createUser, getUserByEmail, openDatabase, passwordResets, type Db } from '../db';
 import { consumePasswordReset, userForPasswordReset } from '../db/password-resets';
+import { createSqliteStorage } from '../storage/sqlite';
 import { hashToken } from './api-token';
 import { hashPassword, verifyPassword } from './password';
 import { PASSWORD_RESET_LIMITS, PasswordResetLimiter, requestPasswordReset } from './password-reset';
@@ -19,7 +20,7 @@ beforeEach(async () => {
 afterEach(() => db.$client.close());
 
 async function ask(email = 'ada@example.test', options: { limiter?: PasswordResetLimiter; now?: Date; address?: string } = {}) {
-  return requestPasswordReset({ db, email, address: options.address ?? '203.0.113.7', appUrl: APP, mailer, limiter: options.limiter ?? PasswordResetLimiter.inMemory(), now: options.now });
+  return requestPasswordReset({ storage: createSqliteStorage(db), email, address: options.address ?? '203.0.113.7', appUrl: APP, mailer, limiter: options.limiter ?? PasswordResetLimiter.inMemory(), now: options.now });
 }
 
 describe('a forgotten password', () => {

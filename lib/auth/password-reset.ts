@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { getUserByEmail, normalizeEmail, type Db } from '../db';
-import { insertPasswordReset } from '../db/password-resets';
+import { normalizeEmail } from '../storage/records';
+import type { Storage } from '../storage/storage';
 import { addressBucket } from '../http/client-address';
 import type { Mailer } from '../notifications/mail';
 
@@ -64,7 +64,7 @@ export const resetLinkOf = (appUrl: string, token: string) => `${appUrl.replace(
  * be used to learn who has an account; only a spent request budget says 'limited'.
  */
 export async function requestPasswordReset(input: {
-  db: Db;
+  storage: Storage;
   email: string;
   address: string;
   appUrl: string;
@@ -73,11 +73,11 @@ export async function requestPasswordReset(input: {
   now?: Date;
 }): Promise<'sent' | 'limited'> {
   if (!(await input.limiter.take(input.email, input.address))) return 'limited';
-  const user = getUserByEmail(input.db, input.email);
+  const user = await input.storage.users.getByEmail(input.email);
   if (!user) return 'sent';
   const token = newResetToken();
   const now = input.now ?? new Date();
-  insertPasswordReset(input.db, { userId: user.id, token, expiresAt: new Date(now.getTime() + L.TTL_MS) });
+  await input.storage.users.insertPasswordReset({ userId: user.id, token, expiresAt: new Date(now.getTime() + L.TTL_MS) });
   // Not awaited: an answer that took longer for real accounts would tell who has one.
   void input.mailer
     .send({

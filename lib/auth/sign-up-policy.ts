@@ -1,5 +1,4 @@
-import { eq } from 'drizzle-orm';
-import { findInviteLink, getManuscript, invitations, normalizeEmail, type Db } from '../db';
+import type { Storage } from '../storage/storage';
 
 /** Who may create an account on this server (env `SIGNUP`); the CLI's `user:create` works in every mode. */
 export const SIGNUP_MODES = ['open', 'invite', 'closed'] as const;
@@ -18,11 +17,11 @@ export function inviteSecretIn(nextPath: string | null | undefined): string | nu
   }
 }
 
-function hasInvitation(db: Db, email: string, nextPath: string | null | undefined): boolean {
-  if (db.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, normalizeEmail(email))).get()) return true;
+async function hasInvitation(storage: Storage, email: string, nextPath: string | null | undefined): Promise<boolean> {
+  if (await storage.members.hasEmailInvitation(email)) return true;
   const secret = inviteSecretIn(nextPath);
-  const link = secret ? findInviteLink(db, secret) : undefined;
-  const manuscript = link ? getManuscript(db, link.manuscriptId) : undefined;
+  const link = secret ? await storage.members.findInviteLink(secret) : undefined;
+  const manuscript = link ? await storage.manuscripts.get(link.manuscriptId) : undefined;
   return manuscript !== undefined && !manuscript.deletedAt;
 }
 
@@ -30,10 +29,10 @@ function hasInvitation(db: Db, email: string, nextPath: string | null | undefine
  * Whether a sign-up may create this account: `open`, always; `invite`, only for an email someone
  * invited or through a live invitation link; `closed`, never (accounts come from the CLI).
  */
-export function signUpVerdict(db: Db, mode: SignUpMode, input: { email: string; next?: string | null }): SignUpVerdict {
+export async function signUpVerdict(storage: Storage, mode: SignUpMode, input: { email: string; next?: string | null }): Promise<SignUpVerdict> {
   if (mode === 'open') return { allowed: true };
   if (mode === 'closed') return { allowed: false, message: 'This Scriptorium is not taking new accounts. Ask the person who runs it to make one for you.' };
-  return hasInvitation(db, input.email, input.next)
+  return (await hasInvitation(storage, input.email, input.next))
     ? { allowed: true }
     : { allowed: false, message: 'Accounts here are by invitation. Use the email address your invitation was sent to, or open the invitation link you were given.' };
 }

@@ -71,6 +71,10 @@ export function findInviteLink(db: Db, secret: string) {
   return db.select().from(invitations).where(eq(invitations.tokenHash, hashToken(secret))).get();
 }
 
+export function hasEmailInvitation(db: Db, email: string): boolean {
+  return db.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, normalizeEmail(email))).get() !== undefined;
+}
+
 /** Joins via a link: a new member gets the link's role; an existing member keeps a higher role. */
 export function acceptInviteLink(db: Db, secret: string, userId: string): string | null {
   const invitation = findInviteLink(db, secret);

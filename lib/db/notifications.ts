@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { DEFAULT_NOTIFICATION_SETTINGS, type EmailMode, type NewNotification, type NotificationKind, type NotificationSettingsView, type NotificationView } from '../storage/records';
@@ -139,8 +139,14 @@ export function digestRecipients(db: Db, before: Date): string[] {
     .map((row) => row.userId);
 }
 
-export function markDigestSent(db: Db, userId: string, at: Date): void {
-  db.update(notificationSettings).set({ lastDigestAt: at }).where(eq(notificationSettings.userId, userId)).run();
+export function claimDigest(db: Db, userId: string, before: Date, at: Date): boolean {
+  return (
+    db
+      .update(notificationSettings)
+      .set({ lastDigestAt: at })
+      .where(and(eq(notificationSettings.userId, userId), or(isNull(notificationSettings.lastDigestAt), lt(notificationSettings.lastDigestAt, before))))
+      .run().changes > 0
+  );
 }
 
 /** Who has taken part in a thread: who began it and everyone who wrote in it. */

@@ -1,13 +1,19 @@
 import * as Y from 'yjs';
 import { replayUpdates } from '../collab/replay';
-import { readUpdates, type Db } from '../db';
+import type { DocumentStore } from '../storage/storage';
 
 /**
  * The manuscript's current document, straight from the stored update log. Every update is stored
  * before collab broadcasts it, so this is current even while co-authors type.
  */
-export function loadManuscriptDoc(db: Db, manuscriptId: string): Y.Doc {
+export async function loadManuscriptDoc(documents: DocumentStore, manuscriptId: string): Promise<Y.Doc> {
+  const updates = await documents.readUpdates(manuscriptId);
   const doc = new Y.Doc();
-  replayUpdates(doc, readUpdates(db, manuscriptId));
+  try {
+    replayUpdates(doc, updates);
+  } catch (error) {
+    doc.destroy();
+    throw error;
+  }
   return doc;
 }

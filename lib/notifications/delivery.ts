@@ -1,6 +1,5 @@
-import type { Db } from '../db';
 import { readEnv, type Env } from '../validation/env';
-import { createInbox, type Inbox } from './inbox';
+import { createInbox, type Inbox, type InboxStorage } from './inbox';
 import { createSmtpMailer, sendDueDigests, sendImmediate, type Mailer } from './mail';
 
 /** How often a process looks for writers whose daily digest is due. */
@@ -12,18 +11,18 @@ export const appUrlOf = (env: Env) => env.APP_URL ?? `http://localhost:${env.POR
  * The inbox with email delivery as configured: with `SMTP_URL`, items go out at once to writers who
  * chose immediate email; without it, items are only shown in the app.
  */
-export function inboxFromEnv(db: Db, env: Env = readEnv(), mailer: Mailer | null = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null): Inbox {
-  if (!mailer) return createInbox(db);
-  return createInbox(db, (ids) => {
-    sendImmediate(db, mailer, appUrlOf(env), ids).catch((error: unknown) => console.error('[inbox] email failed', (error as Error).message));
+export function inboxFromEnv(storage: InboxStorage, env: Env = readEnv(), mailer: Mailer | null = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null): Inbox {
+  if (!mailer) return createInbox(storage);
+  return createInbox(storage, (ids) => {
+    sendImmediate(storage.notifications, mailer, appUrlOf(env), ids).catch((error: unknown) => console.error('[inbox] email failed', (error as Error).message));
   });
 }
 
 /** Sends due daily digests now and every quarter hour; returns a stop function. Does nothing without `SMTP_URL`. */
-export function startDigests(db: Db, env: Env = readEnv()): () => void {
+export function startDigests(storage: Pick<InboxStorage, 'notifications'>, env: Env = readEnv()): () => void {
   if (!env.SMTP_URL) return () => {};
   const mailer = createSmtpMailer(env.SMTP_URL, env.MAIL_FROM);
-  const run = () => void sendDueDigests(db, mailer, appUrlOf(env)).catch((error: unknown) => console.error('[inbox] digest failed', (error as Error).message));
+  const run = () => void sendDueDigests(storage.notifications, mailer, appUrlOf(env)).catch((error: unknown) => console.error('[inbox] digest failed', (error as Error).message));
   const timer = setInterval(run, DIGEST_CHECK_MS);
   timer.unref();
   run();

@@ -1,4 +1,8 @@
-import { addNotifications, getMessageView, rolesForManuscript, threadParticipants, type Db, type NewNotification } from '../db';
+import type { NewNotification } from '../storage/records';
+import type { Storage } from '../storage/storage';
+
+/** What the inbox reads and writes. */
+export type InboxStorage = Pick<Storage, 'notifications' | 'comments' | 'members'>;
 
 /** Something a writer did to a comment that others may want to hear about. */
 export type CommentActivity =
@@ -15,14 +19,14 @@ const excerptOf = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}â
  * the thread (a reply), the writer who began it (resolved, reopened). Never the one who did it,
  * and each person once per event, a mention winning over a reply.
  */
-export function recipientsOfComment(db: Db, activity: CommentActivity): NewNotification[] {
-  const participants = threadParticipants(db, activity.threadId);
+export async function recipientsOfComment(storage: InboxStorage, activity: CommentActivity): Promise<NewNotification[]> {
+  const participants = await storage.notifications.threadParticipants(activity.threadId);
   if (!participants) return [];
   const base = { manuscriptId: activity.manuscriptId, threadId: activity.threadId, actorId: activity.actorId };
   if (!('messageId' in activity)) {
     return participants.createdBy ? [{ ...base, userId: participants.createdBy, kind: activity.kind, excerpt: excerptOf(participants.quote) }] : [];
   }
-  const body = excerptOf(getMessageView(db, activity.messageId)?.body ?? '');
+  const body = excerptOf((await storage.comments.getMessageView(activity.messageId))?.body ?? '');
   const items: NewNotification[] = activity.mentions.map((userId) => ({ ...base, userId, kind: 'mention', excerpt: body }));
   if (activity.kind === 'replied') {
     const told = new Set(activity.mentions);
@@ -34,14 +38,14 @@ export function recipientsOfComment(db: Db, activity: CommentActivity): NewNotif
 }
 
 /** The inbox as the servers use it: store items for a comment, a share or a restore, then deliver them. */
-export function createInbox(db: Db, deliver: Deliver = () => {}) {
-  const store = (items: NewNotification[]) => {
-    const ids = addNotifications(db, items);
+export function createInbox(storage: InboxStorage, deliver: Deliver = () => {}) {
+  const store = async (items: NewNotification[]) => {
+    const ids = await storage.notifications.add(items);
     if (ids.length > 0) deliver(ids);
     return ids;
   };
   return {
-    comment: (activity: CommentActivity) => store(recipientsOfComment(db, activity)),
+    comment: async (activity: CommentActivity) => store(await recipientsOfComment(storage, activity)),
     /** A manuscript was shared with an existing writer. */
     shared: (input: { manuscriptId: string; userId: string; actorId: string; role: string }) =>
       store([{ manuscriptId: input.manuscriptId, userId: input.userId, actorId: input.actorId, kind: 'shared', excerpt: `as ${input.role}` }]),
@@ -49,9 +53,9 @@ export function createInbox(db: Db, deliver: Deliver = () => {}) {
      * A co-author restored a draft: every other member hears. The collab room calls this once the
      * restore is stored (`onDraftRestored` in server/index.ts).
      */
-    draftRestored: (input: { manuscriptId: string; actorId: string; draftName: string }) =>
+    draftRestored: async (input: { manuscriptId: string; actorId: string; draftName: string }) =>
       store(
-        [...rolesForManuscript(db, input.manuscriptId).keys()].map((userId) => ({
+        [...(await storage.members.rolesForManuscript(input.manuscriptId)).keys()].map((userId) => ({
           manuscriptId: input.manuscriptId,
           userId,
           actorId: input.actorId,

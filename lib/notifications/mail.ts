@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
-import { digestRecipients, getNotificationSettings, markDigestSent, markEmailed, notificationsToEmail, type Db, type NotificationView } from '../db';
+import type { NotificationView } from '../storage/records';
+import type { NotificationStore } from '../storage/storage';
 
 /** The one thing we need from a mail transport (nodemailer's, or a test's). */
 export interface Mailer {
@@ -43,30 +44,35 @@ export function linkTo(appUrl: string, item: Pick<NotificationView, 'manuscriptI
 const itemText = (appUrl: string, item: NotificationView) => `${describeNotification(item)}:\n  ${item.excerpt}\n  ${linkTo(appUrl, item)}`;
 
 /** Emails each of these items now to its writer, if they chose immediate email for it. */
-export async function sendImmediate(db: Db, mailer: Mailer, appUrl: string, ids: string[]): Promise<number> {
-  const items = notificationsToEmail(db, { ids }).filter((item) => getNotificationSettings(db, item.userId).email === 'immediate');
+export async function sendImmediate(store: NotificationStore, mailer: Mailer, appUrl: string, ids: string[]): Promise<number> {
+  const items = [];
+  for (const item of await store.toEmail({ ids })) {
+    if ((await store.getSettings(item.userId)).email === 'immediate') items.push(item);
+  }
   for (const item of items) {
     await mailer.send({ to: item.email, subject: describeNotification(item), text: `${itemText(appUrl, item)}\n\nChange what you hear about in Settings: ${appUrl.replace(/\/$/, '')}/settings\n` });
-    markEmailed(db, [item.id]);
+    await store.markEmailed([item.id]);
   }
   return items.length;
 }
 
 /** Sends each daily-digest writer whose last digest is a day old one email of their unread, unsent items. */
-export async function sendDueDigests(db: Db, mailer: Mailer, appUrl: string, now = new Date()): Promise<number> {
+export async function sendDueDigests(store: NotificationStore, mailer: Mailer, appUrl: string, now = new Date()): Promise<number> {
   let sent = 0;
-  for (const userId of digestRecipients(db, new Date(now.getTime() - DAY_MS))) {
-    const items = notificationsToEmail(db, { userId });
+  const before = new Date(now.getTime() - DAY_MS);
+  for (const userId of await store.digestRecipients(before)) {
+    // Several instances may look at once: only the one that claims the digest sends it.
+    if (!(await store.claimDigest(userId, before, now))) continue;
+    const items = await store.toEmail({ userId });
     if (items.length > 0) {
       await mailer.send({
         to: items[0]!.email,
         subject: `Scriptorium: ${items.length} new ${items.length === 1 ? 'thing' : 'things'} for you`,
         text: `${items.map((item) => itemText(appUrl, item)).join('\n\n')}\n\nChange what you hear about in Settings: ${appUrl.replace(/\/$/, '')}/settings\n`,
       });
-      markEmailed(db, items.map((item) => item.id));
+      await store.markEmailed(items.map((item) => item.id));
       sent += 1;
     }
-    markDigestSent(db, userId, now);
   }
   return sent;
 }

@@ -45,6 +45,7 @@ export function createSqliteStorage(db: sqlite.Db): Storage {
         const found = sqlite.findInviteLink(db, secret);
         return found && { id: found.id, manuscriptId: found.manuscriptId, role: found.role };
       },
+      hasEmailInvitation: async (email) => sqlite.hasEmailInvitation(db, email),
       acceptInviteLink: async (secret, userId) => sqlite.acceptInviteLink(db, secret, userId),
       revokeInvitation: async (manuscriptId, invitationId) => sqlite.revokeInvitation(db, manuscriptId, invitationId),
       getRole: async (manuscriptId, userId) => sqlite.getMemberRole(db, manuscriptId, userId),
@@ -75,8 +76,11 @@ export function createSqliteStorage(db: sqlite.Db): Storage {
       toEmail: async (selector) => sqlite.notificationsToEmail(db, selector),
       markEmailed: async (ids) => sqlite.markEmailed(db, ids),
       digestRecipients: async (before) => sqlite.digestRecipients(db, before),
-      markDigestSent: async (userId, at) => sqlite.markDigestSent(db, userId, at),
+      claimDigest: async (userId, before, at) => sqlite.claimDigest(db, userId, before, at),
       threadParticipants: async (threadId) => sqlite.threadParticipants(db, threadId),
+    },
+    ping: async () => {
+      db.$client.prepare('SELECT 1').get();
     },
     close: async () => {
       db.$client.close();

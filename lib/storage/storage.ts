@@ -37,6 +37,8 @@ export interface Storage {
   documents: DocumentStore;
   comments: CommentStore;
   notifications: NotificationStore;
+  /** Resolves when the store answers a trivial query (readiness probes). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,6 +102,8 @@ export interface MemberStore {
   /** Creates an invitation link; the secret is returned once and only its hash is kept. */
   createInviteLink(input: { manuscriptId: string; role: ShareableRole; createdBy: string }): Promise<{ id: string; secret: string }>;
   findInviteLink(secret: string): Promise<InviteLink | undefined>;
+  /** Whether someone invited this email to any manuscript (pending, not yet signed up). */
+  hasEmailInvitation(email: string): Promise<boolean>;
   /** Joins via a link: a new member gets the link's role; an existing member keeps theirs. The manuscript id, or null. */
   acceptInviteLink(secret: string, userId: string): Promise<string | null>;
   revokeInvitation(manuscriptId: string, invitationId: string): Promise<boolean>;
@@ -143,7 +147,11 @@ export interface NotificationStore {
   markEmailed(ids: string[]): Promise<void>;
   /** Writers on the daily digest whose last digest is older than `before`. */
   digestRecipients(before: Date): Promise<string[]>;
-  markDigestSent(userId: string, at: Date): Promise<void>;
+  /**
+   * Claims the writer's due digest: marks it sent at `at` only if their last is older than `before`.
+   * False when another instance claimed it first, so each digest goes out once.
+   */
+  claimDigest(userId: string, before: Date, at: Date): Promise<boolean>;
   /** Who began a thread and everyone who wrote in it, with its quote. */
   threadParticipants(threadId: string): Promise<ThreadParticipants | null>;
 }

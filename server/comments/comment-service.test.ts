@@ -12,6 +12,8 @@ import { Room } from '../rooms/room';
 import { FakeSocket } from '../testing/fake-socket';
 import { seedManuscript, seedWriter } from '../testing/fixtures';
 import { createCommentService, type CommentActivity } from './comment-service';
+import { createSqliteStorage } from '../../lib/storage/sqlite';
+
 
 let dir: string;
 let db: Db;
@@ -33,7 +35,7 @@ async function roomWithTwo() {
   const { id } = seedManuscript(db, owner);
   db.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'commenter')").run(id, ben.id);
   const activity: CommentActivity[] = [];
-  const comments = createCommentService(db, { onActivity: (event) => activity.push(event) });
+  const comments = createCommentService(createSqliteStorage(db), { onActivity: (event) => activity.push(event) });
   const memory = createMemoryPersistence();
   memory.create(id);
   const room = new Room(id, memory.persistence, { compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: () => {}, comments });

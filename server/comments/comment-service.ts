@@ -1,9 +1,9 @@
 import { mayComment, type CommentAction } from '../../lib/comments/authorize';
 import { commentOpSchema, type CommentEvent } from '../../lib/comments/protocol';
-import type { CommentThreadView, Db } from '../../lib/db';
-import { createSqliteCommentStore, type CommentStore } from '../../lib/storage/comment-store';
+import type { CommentThreadView } from '../../lib/comments/protocol';
+import type { CommentStore } from '../../lib/storage/comment-store';
 import { inboxFromEnv, startDigests } from '../../lib/notifications/delivery';
-import type { CommentActivity } from '../../lib/notifications/inbox';
+import type { CommentActivity, InboxStorage } from '../../lib/notifications/inbox';
 import type { Identity } from '../auth/authenticate';
 
 export type { CommentActivity };
@@ -25,17 +25,17 @@ export interface CommentService {
  * `onActivity` hears what writers did (for the inbox); by default it stores inbox items and emails
  * them as configured, and this collab process sends the daily digests.
  */
-export function createCommentService(db: Db, options: { onActivity?: (activity: CommentActivity) => void } = {}): CommentService {
+export function createCommentService(storage: InboxStorage, options: { onActivity?: (activity: CommentActivity) => unknown } = {}): CommentService {
   if (!options.onActivity) {
-    const inbox = inboxFromEnv(db);
+    const inbox = inboxFromEnv(storage);
     options = { onActivity: inbox.comment };
-    startDigests(db);
+    startDigests(storage);
   }
-  return createCommentServiceOn(createSqliteCommentStore(db), options);
+  return createCommentServiceOn(storage.comments, options);
 }
 
 /** The same service over any comment store (PostgreSQL when several instances share one); `onActivity` feeds the inbox. */
-export function createCommentServiceOn(store: CommentStore, options: { onActivity?: (activity: CommentActivity) => void } = {}): CommentService {
+export function createCommentServiceOn(store: CommentStore, options: { onActivity?: (activity: CommentActivity) => unknown } = {}): CommentService {
   const refused = (requestId: string, message: string): CommentOutcome => ({ reply: { kind: 'refused', requestId, message } });
   const done = (requestId: string, broadcast?: CommentEvent): CommentOutcome => ({ reply: { kind: 'done', requestId }, broadcast });
   const messageChanged = async (requestId: string, threadId: string, messageId: string) => {
@@ -48,10 +48,10 @@ export function createCommentServiceOn(store: CommentStore, options: { onActivit
     return [...new Set(ids)].filter((id) => memberIds.has(id));
   };
   const allowed = (identity: Identity, action: CommentAction, isAuthor = false) => mayComment(identity.role, action, { isAuthor });
-  // Telling others must never undo or fail what was stored.
-  const tell = (activity: CommentActivity) => {
+  // Telling others must never undo or fail what was stored; it is awaited so the inbox is current when the writer hears "done".
+  const tell = async (activity: CommentActivity) => {
     try {
-      options.onActivity?.(activity);
+      await options.onActivity?.(activity);
     } catch {
       /* the inbox is best effort; the comment stands */
     }
@@ -71,7 +71,7 @@ export function createCommentServiceOn(store: CommentStore, options: { onActivit
           const mentions = await members(manuscriptId, op.mentions);
           const threadId = await store.createThread({ manuscriptId, sceneId: op.sceneId, anchor: op.anchor, quote: op.quote, context: op.context, authorId: userId, body: op.body, mentions });
           const thread = await store.listThreads(manuscriptId, [threadId]);
-          tell({ kind: 'thread-created', manuscriptId, threadId, messageId: thread[0]!.messages[0]!.id, actorId: userId, mentions });
+          await tell({ kind: 'thread-created', manuscriptId, threadId, messageId: thread[0]!.messages[0]!.id, actorId: userId, mentions });
           return done(op.requestId, { kind: 'threads', threads: thread });
         }
         case 'reply': {
@@ -79,7 +79,7 @@ export function createCommentServiceOn(store: CommentStore, options: { onActivit
           if (!(await store.hasThread(manuscriptId, op.threadId))) return refused(op.requestId, 'That thread no longer exists.');
           const mentions = await members(manuscriptId, op.mentions);
           const messageId = await store.addMessage({ threadId: op.threadId, authorId: userId, body: op.body, mentions });
-          tell({ kind: 'replied', manuscriptId, threadId: op.threadId, messageId, actorId: userId, mentions });
+          await tell({ kind: 'replied', manuscriptId, threadId: op.threadId, messageId, actorId: userId, mentions });
           return messageChanged(op.requestId, op.threadId, messageId);
         }
         case 'edit':
@@ -93,7 +93,7 @@ export function createCommentServiceOn(store: CommentStore, options: { onActivit
             await store.editMessage(op.messageId, op.body, mentions);
             // Only people newly mentioned by the edit hear about it.
             const before = new Set(found.mentions);
-            tell({ kind: 'edited', manuscriptId, threadId: found.threadId, messageId: op.messageId, actorId: userId, mentions: mentions.filter((id) => !before.has(id)) });
+            await tell({ kind: 'edited', manuscriptId, threadId: found.threadId, messageId: op.messageId, actorId: userId, mentions: mentions.filter((id) => !before.has(id)) });
           } else await store.deleteMessage(op.messageId);
           return messageChanged(op.requestId, found.threadId, op.messageId);
         }
@@ -101,7 +101,7 @@ export function createCommentServiceOn(store: CommentStore, options: { onActivit
           if (!allowed(identity, 'resolve')) return refused(op.requestId, 'Only editors and the owner can resolve a thread.');
           if (!(await store.hasThread(manuscriptId, op.threadId))) return refused(op.requestId, 'That thread no longer exists.');
           const resolvedAt = await store.setThreadResolved(manuscriptId, op.threadId, op.resolved ? userId : null);
-          tell({ kind: op.resolved ? 'resolved' : 'reopened', manuscriptId, threadId: op.threadId, actorId: userId });
+          await tell({ kind: op.resolved ? 'resolved' : 'reopened', manuscriptId, threadId: op.threadId, actorId: userId });
           return done(op.requestId, { kind: 'resolved', threadId: op.threadId, resolvedAt, resolvedByName: op.resolved ? identity.user.name : null });
         }
         case 'delete-thread': {

@@ -9,6 +9,8 @@ import { openDatabase, readUpdates, type Db, type User } from '../../lib/db';
 import { createSqliteRoleSource } from '../auth/roles';
 import { startCollabServer, type CollabServer, type CollabServerOptions } from '../collab-server';
 import { createCommentService } from '../comments/comment-service';
+import { createSqliteStorage } from '../../lib/storage/sqlite';
+
 import { createSqlitePersistence } from '../persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './fixtures';
 import { connectHeadlessClient, type HeadlessClient } from './headless-client';
@@ -32,7 +34,7 @@ export async function startHarness(overrides: Partial<CollabServerOptions> = {})
     pingIntervalMs: 60_000,
     compactEveryUpdates: 100,
     checkpointIntervalMs: 3_600_000,
-    comments: createCommentService(db),
+    comments: createCommentService(createSqliteStorage(db)),
     log: (line) => logs.push(line),
     ...overrides,
   });

@@ -1,6 +1,6 @@
 import { parseBody, withUser } from '@/app/_server/api';
 import { collabEndpoint } from '@/app/_server/collab-url';
-import { getDb } from '@/app/_server/db';
+import { getStorage } from '@/app/_server/storage';
 import { issueCollabTokenAs } from '@/lib/access/operations';
 import { collabTokenInput } from '@/lib/validation/inputs';
 
@@ -9,6 +9,6 @@ export const POST = withUser(async ({ request, user }) => {
   const { manuscriptId } = await parseBody(collabTokenInput, request);
   const secret = process.env.AUTH_SECRET;
   if (!secret) throw new Error('AUTH_SECRET is not set');
-  const grant = await issueCollabTokenAs(getDb(), user, manuscriptId, secret);
+  const grant = await issueCollabTokenAs(await getStorage(), user, manuscriptId, secret);
   return { ...grant, collab: collabEndpoint() };
 });

@@ -1,6 +1,5 @@
 import { withUser } from '@/app/_server/api';
-import { getDb } from '@/app/_server/db';
-import { listNotifications, unreadCount } from '@/lib/db';
+import { getStorage } from '@/app/_server/storage';
 
 // GET /api/notifications – your inbox: the newest items and how many are unread
-export const GET = withUser(async ({ user }) => ({ unread: unreadCount(getDb(), user.id), items: listNotifications(getDb(), user.id) }));
+export const GET = withUser(async ({ user }) => ({ unread: await (await getStorage()).notifications.unreadCount(user.id), items: await (await getStorage()).notifications.list(user.id) }));

@@ -1,19 +1,20 @@
 import { notFound } from 'next/navigation';
 import { ROLE_LABEL } from '@/lib/access/roles';
-import { findInviteLink, getManuscript } from '@/lib/db';
+
 import { acceptInviteAction } from '../../actions/sharing';
 import { ActionForm } from '../../_components/action-form';
 import { TopBar } from '../../_components/top-bar';
 import { requireUser } from '../../_server/current-user';
-import { getDb } from '../../_server/db';
+import { getStorage } from '../../_server/storage';
 
 export const metadata = { title: 'Invitation · Scriptorium' };
 
 export default async function InvitePage({ params }: { params: Promise<{ secret: string }> }) {
   const { secret } = await params;
   const user = await requireUser(`/invite/${encodeURIComponent(secret)}`);
-  const invitation = findInviteLink(getDb(), secret);
-  const manuscript = invitation ? getManuscript(getDb(), invitation.manuscriptId) : undefined;
+  const storage = await getStorage();
+  const invitation = await storage.members.findInviteLink(secret);
+  const manuscript = invitation ? await storage.manuscripts.get(invitation.manuscriptId) : undefined;
   if (!invitation || !manuscript || manuscript.deletedAt) notFound();
   return (
     <>

@@ -4,7 +4,7 @@ import type { Editor } from '@tiptap/react';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { hasAtLeast } from '@/lib/access/roles';
 import { mayComment } from '@/lib/comments/authorize';
-import type { CommentThreadView } from '@/lib/db/comments';
+import type { CommentThreadView } from '@/lib/comments/protocol';
 import { commentRanges } from '@/lib/editor/comment-highlights';
 import { COMMENT_JUMP_KEYS, isCommentJump } from './comment-jump';
 import { MentionTextarea, MessageBody } from './mention-textarea';

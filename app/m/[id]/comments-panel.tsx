@@ -4,7 +4,7 @@ import { Drawer } from './drawer';
 import { useState } from 'react';
 import type { Role } from '@/lib/access/roles';
 import { mayComment } from '@/lib/comments/authorize';
-import type { CommentThreadView } from '@/lib/db/comments';
+import type { CommentThreadView } from '@/lib/comments/protocol';
 import type { CommentRequest } from './use-comments';
 import type { Binder } from '@/lib/manuscript/binder';
 

@@ -7,7 +7,7 @@ import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { EditingMode } from '@/lib/editor/suggestions/modes';
 import type { SuggestionView } from '@/lib/manuscript/word-count';
-import type { Member } from '@/lib/db/members';
+import type { Member } from '@/lib/storage/records';
 import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
 import { CommentsPanel } from './comments-panel';

@@ -8,7 +8,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { canWrite, hasAtLeast } from '@/lib/access/roles';
 import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
-import type { CommentThreadView } from '@/lib/db/comments';
+import type { CommentThreadView } from '@/lib/comments/protocol';
 import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';
 import { CommentMargin, type Composer } from './comment-margin';
 import { LEAVE_TEXT_HINT } from '@/lib/editor/keep-tab';

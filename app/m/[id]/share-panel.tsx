@@ -2,7 +2,7 @@
 
 import { Drawer } from './drawer';
 import { ROLE_LABEL, SHAREABLE_ROLES, type Role } from '@/lib/access/roles';
-import type { Member } from '@/lib/db/members';
+import type { Member } from '@/lib/storage/records';
 import {
   changeRoleAction,
   createInviteLinkAction,

@@ -6,7 +6,7 @@ import { useEffect, useState, type CSSProperties } from 'react';
 import { canWrite, hasAtLeast } from '@/lib/access/roles';
 import { encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { WebsocketProvider } from 'y-websocket';
-import type { CommentThreadView } from '@/lib/db/comments';
+import type { CommentThreadView } from '@/lib/comments/protocol';
 import { describeSuggestion, listSuggestions, reviewSuggestions, type SuggestionFilter, type SuggestionSummary, type Verdict } from '@/lib/editor/suggestions/review';
 import { ThreadCard } from './comment-margin';
 import { MentionTextarea } from './mention-textarea';

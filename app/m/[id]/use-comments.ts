@@ -6,7 +6,7 @@ import { MessageType } from '@/lib/collab/message-types';
 import { onServerMessage } from '@/lib/collab/protocol';
 import { applyCommentEvent, commentEventSchema, encodeCommentOp, type CommentOpInput } from '@/lib/comments/protocol';
 import type { Role } from '@/lib/access/roles';
-import type { CommentThreadView } from '@/lib/db/comments';
+import type { CommentThreadView } from '@/lib/comments/protocol';
 import type { Mentionable } from './mention-textarea';
 
 type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;

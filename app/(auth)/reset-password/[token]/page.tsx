@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { userForPasswordReset } from '@/lib/db';
+
 import { ActionForm } from '../../../_components/action-form';
-import { getDb } from '../../../_server/db';
+import { getStorage } from '../../../_server/storage';
 import { resetPasswordAction } from '../../password-reset-actions';
 
 export const metadata = { title: 'Set a new password · Scriptorium' };
@@ -9,7 +9,7 @@ export const metadata = { title: 'Set a new password · Scriptorium' };
 /** Where a reset email leads. Opening it spends nothing (mail scanners open links); only setting the password does. */
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const user = /^[\w-]{20,100}$/.test(token) ? userForPasswordReset(getDb(), token) : undefined;
+  const user = /^[\w-]{20,100}$/.test(token) ? await (await getStorage()).users.userForPasswordReset(token) : undefined;
   return (
     <main className="auth-page">
       <p className="auth-brand">Scriptorium</p>

@@ -1,5 +1,5 @@
 import { apiError, withUser } from '@/app/_server/api';
-import { getDb } from '@/app/_server/db';
+import { getStorage } from '@/app/_server/storage';
 import { importManuscriptAs } from '@/lib/access/operations';
 import { BodyTooLargeError, readBodyWithin } from '@/lib/http/bounded-body';
 import { ImportError, MAX_IMPORT_BYTES } from '@/lib/import';
@@ -23,7 +23,7 @@ export const POST = withUser(async ({ request, user }) => {
   if (!(file instanceof File)) return apiError('invalid_input', 'Send the manuscript as a multipart form field named "file".');
   if (file.size > MAX_IMPORT_BYTES) return apiError('too_large', TOO_LARGE);
   try {
-    const created = await importManuscriptAs(getDb(), user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    const created = await importManuscriptAs(await getStorage(), user, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
     return Response.json({ id: created.id, title: created.title }, { status: 201 });
   } catch (error) {
     if (error instanceof ImportError) return apiError('invalid_input', error.message);

@@ -1,6 +1,5 @@
 import { withUser } from '@/app/_server/api';
-import { getDb } from '@/app/_server/db';
-import { unreadCount } from '@/lib/db';
+import { getStorage } from '@/app/_server/storage';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,23 +8,34 @@ const CHECK_MS = 1000;
 
 // GET /api/notifications/stream – server-sent events: `unread` with the count whenever it changes
 export const GET = withUser(async ({ request, user }) => {
+  const notifications = (await getStorage()).notifications;
   const encoder = new TextEncoder();
   let timer: ReturnType<typeof setInterval> | undefined;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = -1;
-      const check = () => {
+      // One check at a time: a slow store never stacks queries up.
+      let checking = false;
+      const check = async () => {
+        if (checking) return;
+        checking = true;
         try {
-          const count = unreadCount(getDb(), user.id);
+          const count = await notifications.unreadCount(user.id);
           if (count !== last) controller.enqueue(encoder.encode(`event: unread\ndata: ${JSON.stringify({ unread: count })}\n\n`));
           last = count;
         } catch {
           clearInterval(timer);
-          controller.close();
+          try {
+            controller.close();
+          } catch {
+            /* already closed */
+          }
+        } finally {
+          checking = false;
         }
       };
-      check();
-      timer = setInterval(check, CHECK_MS);
+      void check();
+      timer = setInterval(() => void check(), CHECK_MS);
       request.signal.addEventListener('abort', () => {
         clearInterval(timer);
         try {

@@ -8,7 +8,7 @@ import { updateManuscriptSettingsAction } from '../../../actions/manuscripts';
 import { ActionForm } from '../../../_components/action-form';
 import { TopBar } from '../../../_components/top-bar';
 import { requireUser } from '../../../_server/current-user';
-import { getDb } from '../../../_server/db';
+import { getStorage } from '../../../_server/storage';
 
 export const metadata = { title: 'Manuscript settings · Scriptorium' };
 
@@ -28,7 +28,7 @@ export default async function ManuscriptSettingsPage({ params }: { params: Promi
   if (!MANUSCRIPT_ID_PATTERN.test(id)) notFound();
   let loaded;
   try {
-    loaded = getManuscriptSettingsAs(getDb(), user, id);
+    loaded = await getManuscriptSettingsAs(await getStorage(), user, id);
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseBody, parseParams, withUser } from '@/app/_server/api';
-import { getDb } from '@/app/_server/db';
+import { getStorage } from '@/app/_server/storage';
 import { listDraftsAs, saveDraftAs } from '@/lib/access/operations';
 import { draftInput, manuscriptId } from '@/lib/validation/inputs';
 
@@ -9,12 +9,12 @@ const paramsSchema = z.object({ id: manuscriptId });
 // GET /api/manuscripts/[id]/drafts – named drafts and automatic checkpoints, newest first (viewer and up)
 export const GET = withUser<{ id: string }>(async ({ user, params }) => {
   const { id } = parseParams(paramsSchema, params);
-  return listDraftsAs(getDb(), user, id);
+  return listDraftsAs(await getStorage(), user, id);
 });
 
 // POST /api/manuscripts/[id]/drafts – save the manuscript as a named draft { name } (editor and up)
 export const POST = withUser<{ id: string }>(async ({ request, user, params }) => {
   const { id } = parseParams(paramsSchema, params);
-  const draftId = saveDraftAs(getDb(), user, id, await parseBody(draftInput, request));
+  const draftId = await saveDraftAs(await getStorage(), user, id, await parseBody(draftInput, request));
   return Response.json({ id: draftId }, { status: 201 });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseParams, withUser } from '@/app/_server/api';
-import { getDb } from '@/app/_server/db';
+import { getStorage } from '@/app/_server/storage';
 import { exportManuscriptAs } from '@/lib/access/operations';
 import { exportQuery, manuscriptId } from '@/lib/validation/inputs';
 
@@ -8,7 +8,7 @@ import { exportQuery, manuscriptId } from '@/lib/validation/inputs';
 export const GET = withUser<{ id: string }>(async ({ request, user, params }) => {
   const { id } = parseParams(z.object({ id: manuscriptId }), params);
   const query = exportQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const file = await exportManuscriptAs(getDb(), user, id, { format: query.format, font: query.font, paper: query.paper, chapterIds: query.chapters, draftId: query.draft });
+  const file = await exportManuscriptAs(await getStorage(), user, id, { format: query.format, font: query.font, paper: query.paper, chapterIds: query.chapters, draftId: query.draft });
   return new Response(Buffer.from(file.bytes), {
     headers: {
       'content-type': file.contentType,

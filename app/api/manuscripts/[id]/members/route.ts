@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseBody, parseParams, withUser } from '@/app/_server/api';
-import { getDb } from '@/app/_server/db';
+import { getStorage } from '@/app/_server/storage';
 import { listMembersAs, shareByEmailAs } from '@/lib/access/operations';
 import { manuscriptId, shareInput } from '@/lib/validation/inputs';
 
@@ -9,12 +9,12 @@ const paramsSchema = z.object({ id: manuscriptId });
 // GET /api/manuscripts/[id]/members – members, and pending invitations for the owner (viewer and up)
 export const GET = withUser<{ id: string }>(async ({ user, params }) => {
   const { id } = parseParams(paramsSchema, params);
-  return listMembersAs(getDb(), user, id);
+  return listMembersAs(await getStorage(), user, id);
 });
 
 // POST /api/manuscripts/[id]/members – share by email { email, role } (owner)
 export const POST = withUser<{ id: string }>(async ({ request, user, params }) => {
   const { id } = parseParams(paramsSchema, params);
-  const result = shareByEmailAs(getDb(), user, id, await parseBody(shareInput, request));
+  const result = await shareByEmailAs(await getStorage(), user, id, await parseBody(shareInput, request));
   return Response.json(result, { status: 201 });
 });

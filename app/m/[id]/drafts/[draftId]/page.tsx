@@ -1,13 +1,13 @@
 import Link from 'next/link';
 import { listDraftsAs, openDraftAs } from '@/lib/access/operations';
 import { draftByline } from '@/lib/drafts/byline';
-import { manuscriptSettingsOf } from '@/lib/db';
+import { manuscriptSettingsOf } from '@/lib/storage/records';
 import { chapterBodyHtml, escapeHtml } from '@/lib/export/html';
 import { readManuscriptForExport } from '@/lib/export/model';
 import { DownloadLink } from '../../../../_components/download-link';
 import { TopBar } from '../../../../_components/top-bar';
 import { requireUser } from '../../../../_server/current-user';
-import { getDb } from '../../../../_server/db';
+import { getStorage } from '../../../../_server/storage';
 import { orNotFound } from '../load';
 import { LocalDateTime } from '../local-time';
 
@@ -17,8 +17,9 @@ export const metadata = { title: 'Draft · Scriptorium' };
 export default async function DraftPage({ params }: { params: Promise<{ id: string; draftId: string }> }) {
   const { id, draftId } = await params;
   const user = await requireUser(`/m/${id}/drafts/${draftId}`);
-  const { manuscript, draft, doc } = orNotFound(id, draftId, () => openDraftAs(getDb(), user, id, draftId));
-  const listing = listDraftsAs(getDb(), user, id).find((row) => row.id === draftId);
+  const storage = await getStorage();
+  const { manuscript, draft, doc } = await orNotFound(id, draftId, () => openDraftAs(storage, user, id, draftId));
+  const listing = (await listDraftsAs(storage, user, id)).find((row) => row.id === draftId);
   const byline = listing ? draftByline(listing) : '';
   const exported = readManuscriptForExport(doc, manuscriptSettingsOf(manuscript));
   doc.destroy();
