@@ -96,7 +96,7 @@ function commentsOf(notes: Annotations): ICommentOptions[] {
     const ids = notes.commentIds(thread.key);
     return thread.comments.map((comment, index) => {
       const lines = comment.text.split(/\r?\n/);
-      if (index === 0 && thread.detachedQuote !== undefined) lines.unshift(`On words no longer in the text: “${thread.detachedQuote}”`);
+      if (index === 0 && thread.detachedQuote !== undefined) lines.unshift(`On words not in this copy: “${thread.detachedQuote}”`);
       return {
         id: ids[index]!,
         author: comment.author,

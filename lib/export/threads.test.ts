@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { sceneField } from '../collab/room-name';
 import { addBinderItem, readScenes } from '../manuscript/binder';
 import { at, BEN, firstText, nameOf, sampleManuscript, sampleTitlePage, threadOn } from './fixtures';
 import { readManuscriptForExport, type ExportManuscript, type Run } from './model';
+import { suggestionAuthors } from './suggestion-authors';
 import { initialsOf, threadsToExport } from './threads';
 
 /** The export model's annotations, pure: a Y.Doc and threads in, runs marked with thread keys out. */
@@ -109,5 +111,19 @@ describe('threads on the export model', () => {
     ['', ''],
   ])('initials of “%s” are “%s”', (name, initials) => {
     expect(initialsOf(name)).toBe(initials);
+  });
+});
+
+describe('suggestion authors', () => {
+  it('names every writer with a pending suggestion, in words or a paragraph break', () => {
+    const doc = sampleManuscript();
+    const [arrival, night] = readScenes(doc);
+    firstText(doc, arrival!.id, 0).insert(4, 'little ', { insertion: BEN });
+    firstText(doc, night!.id, 0).format(0, 2, { deletion: { ...BEN, author: 'cy' } });
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.setAttribute('suggestion', { id: 'd-1', author: 'dee', time: 1 } as never);
+    doc.getXmlFragment(sceneField(night!.id)).insert(1, [paragraph]);
+    expect([...suggestionAuthors(doc)].sort()).toEqual(['ben', 'cy', 'dee']);
+    expect(suggestionAuthors(sampleManuscript()).size).toBe(0);
   });
 });
