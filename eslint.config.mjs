@@ -27,6 +27,38 @@ const config = [
   noUpwardImports('lib', ['app', 'server', 'next']),
   noUpwardImports('server', ['app', 'next']),
   {
+    // Storage is the lowest layer: its engines know records and SQL, not roles, tokens' meaning, exports or the editor.
+    files: ['lib/storage/**/*.ts', 'lib/db/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: ['access', 'auth', 'export', 'import', 'editor', 'manuscript', 'notifications', 'appearance', 'drafts', 'collab', 'http', 'validation', 'app', 'server'].map((layer) => ({
+            group: [`**/${layer}/*`, `@/${layer}/*`, `@/lib/${layer}/*`],
+            message: `storage must not import ${layer}/: it is the lowest layer (records live in lib/storage/records.ts).`,
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // The web app reaches storage only through app/_server/storage.ts; elsewhere it takes records and types.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/_server/storage.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*'], message: 'app/ uses storage (getStorage in app/_server/storage.ts), never the SQLite engine.' },
+            { group: ['@/lib/storage/*', '!@/lib/storage/records'], allowTypeImports: true, message: 'app/ takes only types (and records) from lib/storage; the store itself comes from getStorage().' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Unused names are allowed when they say so (a leading underscore), as in destructured rests.
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],

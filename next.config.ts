@@ -4,8 +4,8 @@ import { API_CONTENT_SECURITY_POLICY, BASELINE_SECURITY_HEADERS, STRICT_TRANSPOR
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Loaded by Node at run time, never bundled: a native binding, yjs (one copy per process), pdfkit (reads its own data files),
-  // nodemailer (Node's net and tls).
-  serverExternalPackages: ['better-sqlite3', 'yjs', 'pdfkit', 'nodemailer'],
+  // nodemailer (Node's net and tls), ws (optional native add-ons; a server-side job joins a live room with it).
+  serverExternalPackages: ['better-sqlite3', 'yjs', 'pdfkit', 'nodemailer', 'ws'],
   poweredByHeader: false,
   async headers() {
     const baseline = Object.entries(BASELINE_SECURITY_HEADERS).map(([key, value]) => ({ key, value }));

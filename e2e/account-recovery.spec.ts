@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { E2E_COLLAB_PUBLIC_URL, E2E_DATABASE_URL } from './environment';
 import { keepMail } from './mailbox';
 import { createManuscript, signUp, uniqueEmail } from './writers';
 
@@ -15,8 +16,9 @@ const WEB_PORT = Number(process.env.E2E_PORT ?? 3123);
  * and sign-up as given. Stopped by its own pid at the end of the test.
  */
 async function startWebServer(port: number, signup: 'invite' | 'closed'): Promise<{ url: string; stop: () => void }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production', DATABASE_URL: 'file:./data/e2e.db', AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret', SIGNUP: signup, NEXT_TELEMETRY_DISABLED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), NODE_ENV: 'production', DATABASE_URL: E2E_DATABASE_URL, AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e-secret', SIGNUP: signup, NEXT_TELEMETRY_DISABLED: '1' };
   delete env.SMTP_URL;
+  if (E2E_COLLAB_PUBLIC_URL) env.COLLAB_PUBLIC_URL = E2E_COLLAB_PUBLIC_URL;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/web-server.ts'], { env, stdio: 'ignore' });
   const url = `http://localhost:${port}`;
   await expect.poll(async () => (await fetch(`${url}/signin`).catch(() => null))?.status ?? 0, { timeout: 60_000 }).toBe(200);

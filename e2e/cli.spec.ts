@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import JSZip from 'jszip';
+import { E2E_DATABASE_URL } from './environment';
 import { expect, test } from './fixtures';
 import { uniqueEmail } from './writers';
 
 /** Runs the self-hoster's CLI against the same database as the running app. */
 function cli(args: string[], input?: string): string {
   return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', ...args], {
-    env: { ...process.env, DATABASE_URL: 'file:./data/e2e.db' },
+    env: { ...process.env, DATABASE_URL: E2E_DATABASE_URL },
     input,
     encoding: 'utf8',
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
-import { openDatabase, quarantineManuscript } from '../lib/db';
+import { openStorage } from '../lib/storage/open';
+import { E2E_DATABASE_URL } from './environment';
 import { expect, test } from './fixtures';
 import { createManuscript, openManuscript, shareWith, signUp, typeAtEnd } from './writers';
 
@@ -73,9 +74,9 @@ test('a manuscript whose stored history cannot be read is not exported: the pane
   await openManuscript(ada, path);
   const id = path.split('/').pop()!;
   // What the collab server does when a stored row fails to decode, on the same database file.
-  const db = openDatabase('file:./data/e2e.db') // the file playwright.config.ts gives both servers;
-  quarantineManuscript(db, id, 'seq 7 failed to decode');
-  db.$client.close();
+  const storage = await openStorage(E2E_DATABASE_URL);
+  await storage.manuscripts.quarantine(id, 'seq 7 failed to decode');
+  await storage.close();
 
   const answer = await ada.context.request.get(`/api/manuscripts/${id}/export?format=docx`);
   expect(answer.status()).toBe(409);

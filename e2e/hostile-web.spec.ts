@@ -1,3 +1,4 @@
+import { E2E_COLLAB_PUBLIC_URL } from './environment';
 import { expect, test } from './fixtures';
 import { signInOverHttp, uploadUntilAnswered, type From } from './raw-http';
 import { signUp } from './writers';
@@ -11,7 +12,9 @@ test('every page and API answer carries the security headers; a forged X-Forward
   const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
   expect(nonce, policy).toBeTruthy();
   expect(policy).toContain("frame-ancestors 'none'");
-  expect(policy).toMatch(/connect-src 'self' ws:\/\/localhost:\d+ wss:\/\/localhost:\d+/);
+  // Collab on its own port, or (behind nginx) at the public URL the web app is given.
+  if (E2E_COLLAB_PUBLIC_URL) expect(policy).toContain(`connect-src 'self' ${new URL(E2E_COLLAB_PUBLIC_URL).origin}`);
+  else expect(policy).toMatch(/connect-src 'self' ws:\/\/localhost:\d+ wss:\/\/localhost:\d+/);
   expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/); // scripts never run inline without the nonce
   // Next put this response's nonce on every script it wrote; the next page gets a fresh one.
   const html = await page.text();
@@ -79,4 +82,9 @@ test('an upload over 20 MB is refused at the limit, declared or streamed, and a 
   });
   expect(small.status()).toBe(201);
   expect(await small.json()).toMatchObject({ title: 'Short Story' });
+
+  // A JSON body is bounded too: a megabyte of settings is refused, not parsed.
+  const bloated = await writer.context.request.put('/api/me/appearance', { data: { theme: 'dark', padding: 'x'.repeat(1024 * 1024) } });
+  expect(bloated.status()).toBe(413);
+  expect(await bloated.json()).toEqual({ error: { code: 'too_large', message: 'That request is larger than 256 KB.' } });
 });

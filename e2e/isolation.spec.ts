@@ -163,7 +163,8 @@ test('every API route refuses a stranger and an anonymous caller, and shows them
   // Path variants of Ada's manuscript answer like unknown ones.
   for (const variant of [manuscriptId.toUpperCase(), `${manuscriptId}%2F`, `${manuscriptId}/`, `..%2F${manuscriptId}`, `${manuscriptId}%00`]) {
     const response = await ben.context.request.get(`/api/manuscripts/${variant}`);
-    expect([401, 403, 404], `variant ${variant}`).toContain(response.status());
+    // 400 when a proxy in front (the cluster's nginx) refuses the malformed path itself.
+    expect([400, 401, 403, 404], `variant ${variant}`).toContain(response.status());
     expect(await response.text()).not.toContain(secretTitle);
   }
 

@@ -6,14 +6,19 @@
  *   manuscript:export ID --format F --out FILE [--as EMAIL] [--font modern|classic] [--paper letter|a4]
  *                     [--review | --submission] [--comments=open|all|none] [--changes=tracked|accepted|original]
  *   manuscript:import FILE --owner EMAIL
+ *   manuscript:import-changes ID FILE [--as EMAIL]   an editor's marked-up DOCX onto the live manuscript
  *   backup --out FILE                     online copy of the SQLite database, verified
  *   restore FILE                          put a backup in place (stop Scriptorium first)
  */
 import fs from 'node:fs';
 import { ZodError } from 'zod';
 import readline from 'node:readline';
+import path from 'node:path';
+import { importChangesAs } from '../lib/access/import-changes';
 import { exportManuscriptAs, importManuscriptAs } from '../lib/access/operations';
 import { reviewChoices } from '../lib/export/presets';
+import { collabUrlForJobs } from '../lib/collab/live-room';
+import { readEnv } from '../lib/validation/env';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
 import { pickCaretColor } from '../lib/collab/identity';
 import { backupDatabase, restoreDatabase } from '../lib/db/backup';
@@ -34,20 +39,24 @@ const USAGE = `usage: npm run cli -- <command> [options]
                                        --review carries the comment threads (resolved ones marked) and
                                        suggestions as tracked changes; --submission (the default) is clean
   manuscript:import FILE --owner EMAIL  create a manuscript owned by EMAIL from a .docx, .md, .html or .txt file
+  manuscript:import-changes ID FILE [--as EMAIL]
+                                       put an editor's Word/LibreOffice comments and tracked changes onto the manuscript
+                                       as threads and suggestions (as EMAIL, an editor; by default as the owner; collab must be running)
   backup --out FILE                    copy the SQLite database while Scriptorium runs (PostgreSQL: use pg_dump)
   restore FILE                         put a backup in place of the database (stop Scriptorium first; the old file is kept)`;
 
 /** Flags that take no value. */
 const SWITCHES = new Set(['review', 'submission']);
 
-/** Flags after the command (`--name value`, `--name=value` or a switch); at most one bare argument (an id or a file), returned under "_". */
+/** Flags after the command (`--name value`, `--name=value` or a switch); at most two bare arguments (an id, a file), returned under "_" and "_2". */
 function flags(args: string[]): Map<string, string> {
   const result = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (!arg.startsWith('--')) {
-      if (result.has('_')) throw new Error(`unexpected argument: ${arg}`);
-      result.set('_', arg);
+      const slot = !result.has('_') ? '_' : !result.has('_2') ? '_2' : null;
+      if (!slot) throw new Error(`unexpected argument: ${arg}`);
+      result.set(slot, arg);
       continue;
     }
     const equals = arg.indexOf('=');
@@ -65,6 +74,13 @@ function flags(args: string[]): Map<string, string> {
     i++;
   }
   return result;
+}
+
+/** The secret `npm start` keeps in data/secret, which web and collab share (the CLI signs with it to join a room). */
+function storedSecret(): string {
+  const file = path.join(process.cwd(), 'data', 'secret');
+  if (!fs.existsSync(file)) throw new Error('AUTH_SECRET is not set and data/secret does not exist: start Scriptorium once first');
+  return fs.readFileSync(file, 'utf8').trim();
 }
 
 function required(options: Map<string, string>, name: string): string {
@@ -177,6 +193,18 @@ async function main(argv: string[]): Promise<number> {
         if (!owner) throw new Error('no writer with that email');
         const created = await importManuscriptAs(storage, owner, { name: file, bytes: new Uint8Array(fs.readFileSync(file)) });
         console.log(`imported "${created.title}" as ${created.id}`);
+        if (created.review) console.log(created.review.message);
+        return 0;
+      }
+      case 'manuscript:import-changes': {
+        const id = required(options, '_');
+        const file = options.get('_2');
+        if (!file) throw new Error('give the .docx file after the manuscript id');
+        const actor = await actorFor(storage, id, options.get('as'));
+        const env = readEnv();
+        const secret = env.AUTH_SECRET ?? storedSecret();
+        const imported = await importChangesAs(storage, actor, id, { name: file, bytes: new Uint8Array(fs.readFileSync(file)) }, { collabUrl: collabUrlForJobs(env), secret });
+        console.log(imported.message);
         return 0;
       }
       default:

@@ -2,13 +2,14 @@
  * `npm start`: prepares a fresh checkout (secret, database, production build) and runs web and
  * collab together. `npm start -- web` or `-- collab` runs one of them alone.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStorage } from '../lib/storage/open';
 import { readEnv } from '../lib/validation/env';
 import { buildCollab, COLLAB_ENTRY } from './build-collab';
+import { ensureWebBuild } from './web-build';
 
 const root = path.resolve(__dirname, '..');
 process.chdir(root);
@@ -30,32 +31,6 @@ function ensureSecret(): string {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-/** A fingerprint of everything the web build depends on, so a stale build is rebuilt and a fresh one reused. */
-function sourceFingerprint(): string {
-  const hash = crypto.createHash('sha256');
-  const visit = (entry: string) => {
-    const full = path.join(root, entry);
-    if (!fs.existsSync(full)) return;
-    const stat = fs.statSync(full);
-    if (stat.isDirectory()) {
-      for (const child of fs.readdirSync(full).sort()) visit(path.join(entry, child));
-    } else {
-      hash.update(`${entry}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  for (const entry of ['app', 'lib', 'proxy.ts', 'package-lock.json', 'next.config.ts', 'tsconfig.json']) visit(entry);
-  return hash.digest('hex');
-}
-
-function ensureWebBuild(): void {
-  const stamp = path.join(root, '.next', 'scriptorium-source');
-  const fingerprint = sourceFingerprint();
-  if (fs.existsSync(path.join(root, '.next', 'BUILD_ID')) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === fingerprint) return;
-  console.log('[start] building the web app (once per change of source)…');
-  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], { stdio: 'inherit', env: process.env });
-  if (result.status !== 0) process.exit(result.status ?? 1);
-  fs.writeFileSync(stamp, fingerprint);
-}
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { stdio: 'inherit', env });
@@ -99,7 +74,7 @@ function launch(): void {
     });
   }
   if (which !== 'collab') {
-    ensureWebBuild();
+    ensureWebBuild(root);
     children.push(run('web', ['--import', 'tsx', 'scripts/web-server.ts'], { ...process.env, NODE_ENV: 'production' }));
     console.log(`[start] Scriptorium: http://localhost:${env.PORT}`);
   }

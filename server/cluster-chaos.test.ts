@@ -17,6 +17,7 @@ import { TEST_SECRET } from './testing/fixtures';
 import { freePort, untilListening } from './testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
 import { TEST_POSTGRES_URL } from './testing/storage-engines';
+import { renderNginxConf } from '../scripts/cluster/nginx';
 
 /**
  * The scale-out promise, with every part real: three built collab processes behind nginx (the
@@ -75,21 +76,9 @@ function startInstance(port: number): Promise<ChildProcess> {
   });
 }
 
-/** The shipped nginx.conf, with its collab upstream pointed at this run's instances and its paths in a temp folder. */
-function renderNginxConf(listen: number, collabPorts: number[]): string {
-  const shipped = fs.readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8');
-  const upstream = collabPorts.map((port) => `    server 127.0.0.1:${port} max_fails=1 fail_timeout=2s;`).join('\n');
-  const rendered = shipped
-    .replace(/(upstream scriptorium_collab \{\n(?:\s*#.*\n)*\s*hash \$uri consistent;\n)(?:\s*server .*\n)+/, `$1${upstream}\n`)
-    .replace('listen 8080;', `listen 127.0.0.1:${listen};`)
-    .replaceAll('/tmp/scriptorium-nginx', path.join(dir, 'nginx'));
-  expect(rendered).toContain(`server 127.0.0.1:${collabPorts[2]}`);
-  return rendered;
-}
-
 async function startNginx(listen: number, collabPorts: number[]): Promise<void> {
   const conf = path.join(dir, 'nginx.conf');
-  fs.writeFileSync(conf, renderNginxConf(listen, collabPorts));
+  fs.writeFileSync(conf, renderNginxConf({ listen, collabPorts, dir }));
   const check = spawnSync('/usr/sbin/nginx', ['-t', '-c', conf, '-p', dir, '-e', path.join(dir, 'nginx-error.log')], { encoding: 'utf8' });
   expect(check.status, check.stderr).toBe(0);
   nginx = spawn('/usr/sbin/nginx', ['-c', conf, '-p', dir, '-e', path.join(dir, 'nginx-error.log'), '-g', 'daemon off;'], { stdio: 'ignore' });

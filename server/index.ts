@@ -1,40 +1,39 @@
 import { openDatabase } from '../lib/db';
-import { createPgCommentStore } from '../lib/storage/pg/comment-store';
+import { createPgStorage } from '../lib/storage/pg/storage';
 import { isPostgresUrl, openPgPool } from '../lib/storage/pg/connect';
 import { inboxFromEnv, startDigests } from '../lib/notifications/delivery';
 import { createSqliteStorage } from '../lib/storage/sqlite';
+import type { Storage as LibStorage } from '../lib/storage/storage';
 import { readEnv, type Env } from '../lib/validation/env';
 import { createPgRoleSource, createSqliteRoleSource } from './auth/roles';
 import { startCollabServer, type CollabServerOptions } from './collab-server';
-import { createCommentService, createCommentServiceOn } from './comments/comment-service';
+import { createCommentService } from './comments/comment-service';
 import { createRedisFanout } from './fanout/redis-fanout';
 import { createCollabMetrics, type CollabMetrics } from './metrics/metrics';
 import { createJsonLog, type Log } from './log';
 import { createPgPersistence } from './persistence/pg-persistence';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
 
-type Storage = Pick<CollabServerOptions, 'persistence' | 'roles' | 'comments' | 'onDraftRestored'> & { close(): Promise<void> };
+type CollabStorage = Pick<CollabServerOptions, 'persistence' | 'roles' | 'comments' | 'onDraftRestored'> & { close(): Promise<void> };
 
 /** The store named by DATABASE_URL: the SQLite file (the default), or PostgreSQL shared by several instances. */
-async function openStorage(env: Env, metrics: CollabMetrics, log: Log): Promise<Storage> {
+async function openStorage(env: Env, metrics: CollabMetrics, log: Log): Promise<CollabStorage> {
   const commitWindowMs = env.COLLAB_COMMIT_WINDOW_MS;
   if (isPostgresUrl(env.DATABASE_URL)) {
     const pool = await openPgPool(env.DATABASE_URL);
-    log('storage: PostgreSQL (the inbox and its emails need the SQLite store for now)');
-    return {
-      persistence: createPgPersistence(pool, { commitWindowMs, onCommit: metrics.onCommit }),
-      roles: createPgRoleSource(pool),
-      comments: createCommentServiceOn(createPgCommentStore(pool), { onActivity: () => {} }),
-      close: () => pool.end(),
-    };
+    log('storage: PostgreSQL');
+    return withInbox(createPgStorage(pool), { persistence: createPgPersistence(pool, { commitWindowMs, onCommit: metrics.onCommit }), roles: createPgRoleSource(pool) }, env, log);
   }
   const db = openDatabase(env.DATABASE_URL);
-  const storage = createSqliteStorage(db);
+  return withInbox(createSqliteStorage(db), { persistence: createSqlitePersistence(db, { commitWindowMs, onCommit: metrics.onCommit }), roles: createSqliteRoleSource(db) }, env, log);
+}
+
+/** Comments and the inbox (items, emails, digests) on the same store as the document log. */
+function withInbox(storage: LibStorage, parts: Pick<CollabStorage, 'persistence' | 'roles'>, env: Env, log: Log): CollabStorage {
   const inbox = inboxFromEnv(storage, env);
   const stopDigests = startDigests(storage, env);
   return {
-    persistence: createSqlitePersistence(db, { commitWindowMs, onCommit: metrics.onCommit }),
-    roles: createSqliteRoleSource(db),
+    ...parts,
     comments: createCommentService(storage, { onActivity: inbox.comment }),
     // The inbox tells co-authors; a failure to notify never fails the restore.
     onDraftRestored: (event) => void inbox.draftRestored(event).catch((error: unknown) => log(`inbox: ${(error as Error).message}`, { manuscriptId: event.manuscriptId, level: 'error' })),

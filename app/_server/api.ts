@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { z, ZodError } from 'zod';
 import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from '@/lib/access/errors';
 import { EmailTakenError, type User } from '@/lib/storage/records';
+import { BodyTooLargeError, readBodyWithin } from '@/lib/http/bounded-body';
 import { getCurrentUser } from './current-user';
 
 export type ApiErrorCode = 'unauthorized' | 'not_found' | 'invalid_input' | 'conflict' | 'unreadable' | 'too_large' | 'internal';
@@ -29,10 +30,14 @@ export function parseParams<T extends z.ZodType>(schema: T, params: unknown): z.
   return parsed.data;
 }
 
+/** No JSON body the API takes comes near this; a larger one is refused while it streams, never buffered whole. */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
 export async function parseBody<T extends z.ZodType>(schema: T, request: Request): Promise<z.infer<T>> {
+  const bytes = await readBodyWithin(request, MAX_JSON_BODY_BYTES);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(new TextDecoder().decode(bytes));
   } catch {
     throw new ZodError([{ code: 'custom', path: [], message: 'The body must be JSON.', input: undefined }]);
   }
@@ -58,6 +63,7 @@ export function withUser<P = Record<string, never>>(
       if (error instanceof ZodError) return apiError('invalid_input', error.issues.map((issue) => issue.message).join(' '));
       if (error instanceof InvalidOperationError || error instanceof EmailTakenError) return apiError('conflict', error.message);
       if (error instanceof UnreadableDocumentError) return apiError('unreadable', error.message);
+      if (error instanceof BodyTooLargeError) return apiError('too_large', `That request is larger than ${Math.round(error.maxBytes / 1024)} KB.`);
       console.error('[web] API error', error);
       return apiError('internal', 'Something went wrong.');
     }

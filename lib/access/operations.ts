@@ -6,6 +6,7 @@ import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest, ty
 import { suggestionAuthors } from '../export/suggestion-authors';
 import { withDefaultAuthor } from '../export/title-page';
 import { importManuscript } from '../import';
+import { reviewIntoNewManuscript } from './import-changes';
 import { encodeNewManuscript } from '../manuscript/binder';
 import { loadManuscriptDoc } from '../manuscript/load-document';
 import { countManuscriptWords } from '../manuscript/word-count';
@@ -73,8 +74,12 @@ async function reviewMaterialOf(storage: Storage, manuscriptId: string, doc: Y.D
 
 /** A new manuscript, owned by the actor, from a DOCX, Markdown, HTML or text file. */
 export async function importManuscriptAs(storage: Storage, actor: Actor, file: { name: string; bytes: Uint8Array }) {
-  const { manuscript, update } = await importManuscript(file);
+  const { manuscript, update: text, review } = await importManuscript(file);
+  // A DOCX's comments and tracked changes come in as threads and suggestions (see import-changes.ts).
+  const reviewed = reviewIntoNewManuscript(text, review, { userId: actor.id, name: actor.name, email: (await storage.users.getById(actor.id))?.email ?? '' });
+  const update = reviewed?.update ?? text;
   const created = await storage.manuscripts.create({ title: manuscript.title.slice(0, 200) || 'Imported manuscript', ownerId: actor.id, initialUpdate: update });
+  if (reviewed && reviewed.threads.length > 0) await storage.comments.importThreads(created.id, reviewed.threads);
   // The file's author if it names one, else the owner: the title page never says "Author".
   const byline = (manuscript.author || actor.name).slice(0, 200);
   if (byline) await storage.manuscripts.updateSettings(created.id, { ...manuscriptSettingsOf(created), byline });
@@ -83,7 +88,7 @@ export async function importManuscriptAs(storage: Storage, actor: Actor, file: {
   Y.applyUpdate(words, update);
   await storage.manuscripts.recordWordCount(created.id, countManuscriptWords(words));
   words.destroy();
-  return { ...created, byline };
+  return { ...created, byline, review: reviewed?.imported ?? null };
 }
 
 export function getManuscriptAs(storage: Storage, actor: Actor, manuscriptId: string) {

@@ -1,7 +1,7 @@
 import { hasAtLeast, type Role } from '../access/roles';
 
 /** What a writer may do with comments; the collab server asks this before storing anything. */
-export type CommentAction = 'create' | 'reply' | 'edit-message' | 'delete-message' | 'resolve' | 'delete-thread' | 'reanchor';
+export type CommentAction = 'create' | 'reply' | 'edit-message' | 'delete-message' | 'resolve' | 'delete-thread' | 'reanchor' | 'import';
 
 export function mayComment(role: Role, action: CommentAction, context: { isAuthor?: boolean } = {}): boolean {
   switch (action) {
@@ -15,6 +15,8 @@ export function mayComment(role: Role, action: CommentAction, context: { isAutho
       // Only the author changes their words, and only while they may still comment.
       return hasAtLeast(role, 'commenter') && context.isAuthor === true;
     case 'resolve':
+    // Bringing in a whole review (other people's words, under their names) is for those who may change the text.
+    case 'import':
       return hasAtLeast(role, 'editor');
     case 'delete-thread':
       return role === 'owner';

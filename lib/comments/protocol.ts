@@ -12,6 +12,18 @@ const anchor = z.object({ start: anchorPart, end: anchorPart });
 const quote = z.string().max(2000);
 const context = z.object({ prefix: z.string().max(64), suffix: z.string().max(64) });
 
+const time = z.number().int().nonnegative();
+/** Threads one `import` operation may carry; a larger review is sent in several. */
+export const MAX_IMPORTED_THREADS_PER_OP = 100;
+/** A message brought in from a Word file: a member's (by id, if still a member) or a guest's, by the name the file gave. */
+const importedMessage = z.object({
+  author: z.object({ userId: id.optional(), name: z.string().trim().min(1).max(100) }),
+  body: z.string().trim().min(1).max(5000),
+  createdAt: time,
+});
+const importedThread = z.object({ sceneId: z.string().regex(/^[a-z0-9]{4,64}$/), anchor, quote, context, resolved: z.boolean(), messages: z.array(importedMessage).min(1).max(500) });
+export type ImportedThreadOp = z.infer<typeof importedThread>;
+
 /** Every comment operation a client may send (message type 104), validated before anything else. */
 export const commentOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('create'), requestId, sceneId: z.string().regex(/^[a-z0-9]{4,64}$/), anchor, quote, context: context.optional(), body, mentions }),
@@ -22,11 +34,11 @@ export const commentOpSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('delete-thread'), requestId, threadId: id }),
   // The passage was found again where its anchor no longer led; stored only if the anchor is still `previous`.
   z.object({ op: z.literal('reanchor'), requestId, threadId: id, previous: anchor, anchor, quote: quote.min(1), context }),
+  // An editor's review imported from a Word file: whole threads, with their authors' names and dates (editors and the owner).
+  z.object({ op: z.literal('import'), requestId, threads: z.array(importedThread).min(1).max(MAX_IMPORTED_THREADS_PER_OP) }),
 ]);
 export type CommentOp = z.infer<typeof commentOpSchema>;
 export type CommentOpInput = z.input<typeof commentOpSchema>;
-
-const time = z.number().int().nonnegative();
 
 export const commentMessageViewSchema = z.object({
   id,
@@ -38,6 +50,8 @@ export const commentMessageViewSchema = z.object({
   createdAt: time,
   editedAt: time.nullable(),
   deleted: z.boolean(),
+  /** Written by someone who is not a member (imported from a Word file): `authorName` is the name the file gave. */
+  guest: z.boolean().optional(),
 });
 export type CommentMessageView = z.infer<typeof commentMessageViewSchema>;
 

@@ -1,5 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
+import { GUEST_COLOR } from '../storage/records';
+import type { ImportedThreadRecord } from '../storage/records';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { commentMessages, commentThreads, users } from './schema';
@@ -19,6 +21,39 @@ export function createThread(
     tx.insert(commentMessages).values({ id: newId(), threadId: id, authorId: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions) }).run();
   }, { behavior: 'immediate' });
   return id;
+}
+
+/** Stores imported threads in one transaction; returns their ids in order. */
+export function importThreads(db: Db, manuscriptId: string, threads: ImportedThreadRecord[]): string[] {
+  const ids: string[] = [];
+  db.transaction((tx) => {
+    for (const thread of threads) {
+      const id = newId();
+      ids.push(id);
+      const first = thread.messages[0];
+      tx.insert(commentThreads)
+        .values({
+          id,
+          manuscriptId,
+          sceneId: thread.sceneId,
+          anchorStart: thread.anchor.start,
+          anchorEnd: thread.anchor.end,
+          quote: thread.quote,
+          quotePrefix: thread.context.prefix,
+          quoteSuffix: thread.context.suffix,
+          createdBy: first?.authorId ?? null,
+          createdAt: new Date(first?.createdAt ?? Date.now()),
+          resolvedAt: thread.resolvedAt === null ? null : new Date(thread.resolvedAt),
+        })
+        .run();
+      for (const message of thread.messages) {
+        tx.insert(commentMessages)
+          .values({ id: newId(), threadId: id, authorId: message.authorId, guestName: message.authorId ? null : message.guestName, body: message.body, mentions: '[]', createdAt: new Date(message.createdAt) })
+          .run();
+      }
+    }
+  }, { behavior: 'immediate' });
+  return ids;
 }
 
 export function addMessage(db: Db, input: { threadId: string; authorId: string; body: string; mentions: string[] }): string {
@@ -85,11 +120,13 @@ export function getMessageView(db: Db, messageId: string): CommentMessageView | 
 }
 
 function messageView({ message, authorName, authorColor }: { message: typeof commentMessages.$inferSelect; authorName: string | null; authorColor: string | null }): CommentMessageView {
+  const guest = message.authorId === null && message.guestName !== null;
   return {
     id: message.id,
     authorId: message.authorId,
-    authorName: authorName ?? 'Former member',
-    authorColor: authorColor ?? '#888888',
+    authorName: authorName ?? message.guestName ?? 'Former member',
+    authorColor: authorColor ?? (guest ? GUEST_COLOR : '#888888'),
+    ...(guest ? { guest: true } : {}),
     body: message.body,
     mentions: JSON.parse(message.mentions) as string[],
     createdAt: message.createdAt.getTime(),
@@ -109,7 +146,7 @@ export function listThreads(db: Db, manuscriptId: string, threadIds?: string[]):
     .from(commentThreads)
     .leftJoin(users, eq(users.id, commentThreads.resolvedBy))
     .where(threadIds ? and(eq(commentThreads.manuscriptId, manuscriptId), inArray(commentThreads.id, threadIds)) : eq(commentThreads.manuscriptId, manuscriptId))
-    .orderBy(asc(commentThreads.createdAt))
+    .orderBy(asc(commentThreads.createdAt), asc(commentThreads.id))
     .all();
   if (threads.length === 0) return [];
   const messages = db

@@ -81,12 +81,14 @@ export function listNotifications(db: Db, userId: string, limit = 50): Notificat
     .map(toView);
 }
 
+/** Counts what listNotifications can show: a trashed manuscript's items would leave a badge the inbox cannot clear. */
 export function unreadCount(db: Db, userId: string): number {
   const row = db
     .select({ n: sql<number>`count(*)` })
     .from(notifications)
+    .innerJoin(manuscripts, eq(manuscripts.id, notifications.manuscriptId))
     .innerJoin(memberships, and(eq(memberships.manuscriptId, notifications.manuscriptId), eq(memberships.userId, notifications.userId)))
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), isNull(manuscripts.deletedAt)))
     .get();
   return row?.n ?? 0;
 }
@@ -106,8 +108,15 @@ export function notificationsToEmail(db: Db, selector: { ids: string[] } | { use
     .select({ ...view, userId: notifications.userId })
     .from(notifications)
     .innerJoin(manuscripts, eq(manuscripts.id, notifications.manuscriptId))
+    // Only what the writer could still read in the inbox: a member of a manuscript not in the trash.
+    .innerJoin(memberships, and(eq(memberships.manuscriptId, notifications.manuscriptId), eq(memberships.userId, notifications.userId)))
     .leftJoin(users, eq(users.id, notifications.actorId))
-    .where('ids' in selector ? and(inArray(notifications.id, selector.ids.length ? selector.ids : ['']), isNull(notifications.emailedAt)) : and(eq(notifications.userId, selector.userId), isNull(notifications.emailedAt), isNull(notifications.readAt)))
+    .where(
+      and(
+        isNull(manuscripts.deletedAt),
+        'ids' in selector ? and(inArray(notifications.id, selector.ids.length ? selector.ids : ['']), isNull(notifications.emailedAt)) : and(eq(notifications.userId, selector.userId), isNull(notifications.emailedAt), isNull(notifications.readAt)),
+      ),
+    )
     .orderBy(desc(notifications.createdAt))
     .all();
   const people = new Map(

@@ -164,6 +164,8 @@ export const commentMessages = sqliteTable(
       .notNull()
       .references(() => commentThreads.id, { onDelete: 'cascade' }),
     authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** For a message imported from a Word file whose author is not a member: their name (author_id is null). */
+    guestName: text('guest_name'),
     /** Plain text; rendered as text, never as HTML. */
     body: text('body').notNull(),
     /** JSON array of the user ids mentioned with @. */

@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import { readDocxReview, type ReviewDocument } from './docx-review/read';
 import { readHtml } from './html';
 import type { ImportedDocument } from './model';
 
@@ -14,8 +15,16 @@ const STYLE_MAP = [
   "p[style-name='SMF Quote'] => blockquote > p:fresh",
 ];
 
-/** A .docx file through mammoth (semantic HTML: italics, bold, headings), then read as HTML. */
-export async function readDocx(bytes: Uint8Array, fallbackTitle: string): Promise<ImportedDocument> {
-  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: STYLE_MAP });
-  return readHtml(`<body>${value}</body>`, fallbackTitle);
+/** Pictures are not part of a manuscript's text: never inflated, never embedded. */
+const skipImages = mammoth.images.imgElement(async () => ({ src: '' }));
+
+/**
+ * A .docx file: the text as it read before any tracked changes (mammoth, for italics, bold and
+ * headings, read as HTML), and the review it carries (comments and tracked changes), which the
+ * importer puts back as threads and suggestions. Every part is read under size limits.
+ */
+export async function readDocx(bytes: Uint8Array, fallbackTitle: string): Promise<{ document: ImportedDocument; review: ReviewDocument }> {
+  const read = await readDocxReview(bytes);
+  const { value } = await mammoth.convertToHtml({ buffer: Buffer.from(await read.originalDocx()) }, { styleMap: STYLE_MAP, convertImage: skipImages });
+  return { document: readHtml(`<body>${value}</body>`, fallbackTitle), review: read.review };
 }

@@ -108,6 +108,33 @@ describe.each([
     expect((await store.listThreads(manuscriptId, [threadId]))[0]).toMatchObject({ anchor: next.anchor, quote: 'q2', context: next.context });
   });
 
+  it('keeps imported threads with their messages’ dates, members as members and guests by name, resolved as the file said', async () => {
+    const [open, done] = await store.importThreads(manuscriptId, [
+      {
+        sceneId: 'scene2',
+        anchor,
+        quote: 'the harbour',
+        context: { prefix: 'broke over ', suffix: ' at dusk' },
+        resolvedAt: null,
+        messages: [
+          { authorId: null, guestName: 'Maria Rossi', body: 'Which harbour?', createdAt: Date.parse('2026-11-20T11:00:00Z') },
+          { authorId: 'ada', guestName: null, body: 'Port Ellen.', createdAt: Date.parse('2026-11-21T09:00:00Z') },
+        ],
+      },
+      { sceneId: 'scene2', anchor, quote: 'cold', context: { prefix: '', suffix: '' }, resolvedAt: Date.parse('2026-11-22T00:00:00Z'), messages: [{ authorId: null, guestName: 'Maria Rossi', body: 'Cut?', createdAt: 1 }] },
+    ]);
+    const threads = await store.listThreads(manuscriptId, [open!, done!]);
+    const first = threads.find((thread) => thread.id === open)!;
+    expect(first).toMatchObject({ sceneId: 'scene2', quote: 'the harbour', createdBy: null, createdAt: Date.parse('2026-11-20T11:00:00Z'), resolvedAt: null });
+    expect(first.messages.map((m) => [m.authorId, m.authorName, m.guest ?? false, m.body, m.createdAt])).toEqual([
+      [null, 'Maria Rossi', true, 'Which harbour?', Date.parse('2026-11-20T11:00:00Z')],
+      ['ada', 'Ada', false, 'Port Ellen.', Date.parse('2026-11-21T09:00:00Z')],
+    ]);
+    expect(first.messages[0]!.authorColor).toMatch(/^#[0-9a-f]{6}$/i);
+    expect(threads.find((thread) => thread.id === done)).toMatchObject({ resolvedAt: Date.parse('2026-11-22T00:00:00Z'), resolvedByName: null });
+    expect(await store.getMessageView(first.messages[0]!.id)).toMatchObject({ authorName: 'Maria Rossi', guest: true });
+  });
+
   it('names the members who may be mentioned, and none once the manuscript is in the trash', async () => {
     expect([...(await store.memberIds(manuscriptId))].sort()).toEqual(['ada', 'ben']);
     await engine.exec('UPDATE manuscripts SET deleted_at = $1 WHERE id = $2', [Date.now(), other]);

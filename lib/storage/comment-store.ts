@@ -8,12 +8,16 @@ import {
   getMessage,
   getMessageView,
   getThread,
+  importThreads,
   listThreads,
   reanchorThread,
   rolesForManuscript,
   setThreadResolved,
   type Db,
 } from '../db';
+import type { ImportedThreadRecord } from './records';
+
+export type { ImportedThreadRecord } from './records';
 
 export interface Anchor {
   start: string;
@@ -47,6 +51,8 @@ export interface StoredMessage {
 export interface CommentStore {
   listThreads(manuscriptId: string, threadIds?: string[]): Promise<CommentThreadView[]>;
   createThread(input: NewThread): Promise<string>;
+  /** Threads brought in from a Word file, in one transaction (dates and guest authors kept); their ids in order. */
+  importThreads(manuscriptId: string, threads: ImportedThreadRecord[]): Promise<string[]>;
   hasThread(manuscriptId: string, threadId: string): Promise<boolean>;
   addMessage(input: { threadId: string; authorId: string; body: string; mentions: string[] }): Promise<string>;
   getMessage(manuscriptId: string, messageId: string): Promise<StoredMessage | null>;
@@ -68,6 +74,7 @@ export function createSqliteCommentStore(db: Db): CommentStore {
   return {
     listThreads: async (manuscriptId, threadIds) => listThreads(db, manuscriptId, threadIds),
     createThread: async (input) => createThread(db, input),
+    importThreads: async (manuscriptId, threads) => importThreads(db, manuscriptId, threads),
     hasThread: async (manuscriptId, threadId) => getThread(db, manuscriptId, threadId) !== undefined,
     addMessage: async (input) => addMessage(db, input),
     async getMessage(manuscriptId, messageId) {

@@ -195,3 +195,17 @@ export class EmailTakenError extends Error {
 }
 
 export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+/** A thread brought in from a Word file: its messages keep their dates, and authors who are not members keep their names. */
+export interface ImportedThreadRecord {
+  sceneId: string;
+  anchor: { start: string; end: string };
+  quote: string;
+  context: { prefix: string; suffix: string };
+  /** Marked done in the file. */
+  resolvedAt: number | null;
+  messages: Array<{ authorId: string | null; guestName: string | null; body: string; createdAt: number }>;
+}
+
+/** The colour guests (an editor named in an imported review, not a member) show in; members have their own. */
+export const GUEST_COLOR = '#6b6b6b';

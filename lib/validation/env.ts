@@ -13,6 +13,11 @@ export const envSchema = z.object({
   COLLAB_HOST: z.string().default('0.0.0.0'),
   /** The collab URL browsers connect to; default: same host as the page, port COLLAB_PORT. */
   COLLAB_PUBLIC_URL: z.string().url().optional(),
+  /**
+   * Where web (and the CLI) reach collab to write into a live room (importing an editor's changes);
+   * default: COLLAB_PUBLIC_URL if set, else ws://127.0.0.1:COLLAB_PORT.
+   */
+  COLLAB_INTERNAL_URL: z.string().regex(/^wss?:\/\/\S+$/, 'must be a ws:// or wss:// URL').optional(),
   /** Largest WebSocket frame accepted from a writer (an offline session's changes arrive as one); larger frames close with 1009. */
   COLLAB_MAX_MESSAGE_BYTES: positiveInt.default(64 * 1024 * 1024),
   /** Group commit: at most one log transaction (one fsync) per this many ms; updates arriving meanwhile share it. */

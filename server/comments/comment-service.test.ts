@@ -121,4 +121,35 @@ describe('comment service in a room', () => {
     expect(eventsOf(world.ada)).toEqual([{ kind: 'done', requestId: 'm2' }]);
     expect(listThreads(db, world.id)[0]!.anchor).toEqual({ start: 'BBBB', end: 'CCCC' });
   });
+
+  it('imports an editor’s threads for the owner, guests by name and members as themselves, and refuses a commenter', async () => {
+    const world = await roomWithTwo();
+    const thread = {
+      sceneId: 'scene0001',
+      anchor,
+      quote: 'the harbour',
+      context: { prefix: '', suffix: '' },
+      resolved: false,
+      messages: [
+        { author: { name: 'Maria Rossi' }, body: 'Which harbour?', createdAt: Date.parse('2026-11-20T11:00:00Z') },
+        { author: { userId: world.ben.id, name: 'Ben' }, body: 'Port Ellen.', createdAt: Date.parse('2026-11-21T09:00:00Z') },
+        // Claims a user id that is not a member: kept, as a guest under the file's name.
+        { author: { userId: 'stranger1', name: 'Someone' }, body: 'Agreed.', createdAt: Date.parse('2026-11-22T09:00:00Z') },
+      ],
+    };
+    await world.send(world.benSocket, { op: 'import', requestId: 'i0', threads: [thread] });
+    expect(eventsOf(world.benSocket)).toEqual([{ kind: 'refused', requestId: 'i0', message: 'Only editors and the owner can import an editor’s comments.' }]);
+    await world.send(world.ada, { op: 'import', requestId: 'i1', threads: [thread, { ...thread, resolved: true, messages: thread.messages.slice(0, 1) }] });
+    const stored = listThreads(db, world.id).find((each) => each.resolvedAt === null);
+    const resolved = listThreads(db, world.id).find((each) => each.resolvedAt !== null);
+    expect(stored!.messages.map((m) => [m.authorId, m.authorName, m.guest ?? false, m.body])).toEqual([
+      [null, 'Maria Rossi', true, 'Which harbour?'],
+      [world.ben.id, 'Ben', false, 'Port Ellen.'],
+      [null, 'Someone', true, 'Agreed.'],
+    ]);
+    expect(resolved!.resolvedAt).not.toBeNull();
+    // Everyone in the room sees the threads at once, in one event.
+    expect(eventsOf(world.benSocket)).toEqual([{ kind: 'threads', threads: listThreads(db, world.id) }]);
+    expect(world.activity).toEqual([]);
+  });
 });

@@ -110,6 +110,27 @@ export function createCommentServiceOn(store: CommentStore, options: { onActivit
           await store.deleteThread(op.threadId);
           return done(op.requestId, { kind: 'deleted', threadId: op.threadId });
         }
+        case 'import': {
+          if (!allowed(identity, 'import')) return refused(op.requestId, 'Only editors and the owner can import an editor’s comments.');
+          const memberIds = await store.memberIds(manuscriptId);
+          const now = Date.now();
+          const threadIds = await store.importThreads(
+            manuscriptId,
+            op.threads.map((thread) => ({
+              sceneId: thread.sceneId,
+              anchor: thread.anchor,
+              quote: thread.quote,
+              context: thread.context,
+              resolvedAt: thread.resolved ? now : null,
+              // Someone no longer a member keeps their words, under the name the file gave.
+              messages: thread.messages.map((message) => {
+                const member = message.author.userId && memberIds.has(message.author.userId) ? message.author.userId : null;
+                return { authorId: member, guestName: member ? null : message.author.name, body: message.body, createdAt: Math.min(message.createdAt, now) };
+              }),
+            })),
+          );
+          return done(op.requestId, { kind: 'threads', threads: await store.listThreads(manuscriptId, threadIds) });
+        }
         case 'reanchor': {
           if (!allowed(identity, 'reanchor')) return refused(op.requestId, 'Only commenters, editors and the owner can move a comment.');
           if (!(await store.hasThread(manuscriptId, op.threadId))) return refused(op.requestId, 'That thread no longer exists.');

@@ -202,7 +202,7 @@ export function ThreadCard({ thread, comments, top, detached, cardRef, inSheet }
                 {message.authorName}
               </span>
               <span className="muted small">
-                {' '}
+                {message.guest ? ' · guest · ' : ' '}
                 {timeFormat.format(message.createdAt)}
                 {message.editedAt ? ' · edited' : ''}
               </span>

@@ -12,6 +12,7 @@ import type { CollabEndpoint } from '../../_server/collab-url';
 import { BinderPanel, wordsIn } from './binder-panel';
 import { CommentsPanel } from './comments-panel';
 import { ExportPanel } from './export-panel';
+import { ImportChangesPanel } from './import-changes-panel';
 import { FindPanel } from './find-panel';
 import { HistoryPanel } from './history-panel';
 import { PresenceList } from './presence-list';
@@ -69,8 +70,8 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
   const [suggestionView, setSuggestionView] = useState<SuggestionView>('original');
   const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId, suggestionView);
   const [notice, setNotice] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'share' | 'export' | 'history' | 'comments' | 'room' | null>(null);
-  const togglePanel = (which: 'share' | 'export' | 'history' | 'comments' | 'room') => setPanel((open) => (open === which ? null : which));
+  const [panel, setPanel] = useState<'share' | 'export' | 'import' | 'history' | 'comments' | 'room' | null>(null);
+  const togglePanel = (which: 'share' | 'export' | 'import' | 'history' | 'comments' | 'room') => setPanel((open) => (open === which ? null : which));
   // On phones and tablets the binder is a drawer opened from the top bar.
   const [binderOpen, setBinderOpen] = useState(false);
   const binderButton = useRef<HTMLButtonElement>(null);
@@ -192,6 +193,11 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             <button type="button" className="quiet" aria-expanded={panel === 'export'} onClick={() => togglePanel('export')}>
               Export
             </button>
+            {writable ? (
+              <button type="button" className="quiet" aria-expanded={panel === 'import'} onClick={() => togglePanel('import')}>
+                Import changes
+              </button>
+            ) : null}
             <button type="button" className="quiet" aria-expanded={panel === 'share'} onClick={() => togglePanel('share')}>
               Share
             </button>
@@ -323,6 +329,7 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
           <HistoryPanel manuscriptId={props.manuscriptId} canSave={writable} onRestore={restore} onClose={() => setPanel(null)} refreshKey={restores} />
         ) : null}
         {panel === 'export' && binder && !fatal ? <ExportPanel manuscriptId={props.manuscriptId} binder={binder} onClose={() => setPanel(null)} /> : null}
+        {panel === 'import' && writable && !fatal ? <ImportChangesPanel manuscriptId={props.manuscriptId} onClose={() => setPanel(null)} /> : null}
         {panel === 'share' && !fatal ? (
           <SharePanel
             manuscriptId={props.manuscriptId}

@@ -28,7 +28,7 @@ import { Suggesting } from '@/lib/editor/suggestions/suggesting';
 import { suggestionIds, type Suggester } from '@/lib/editor/suggestions/track';
 import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
 import { ModeSwitch } from './mode-switch';
-import { knownWriters, splitSuggestionThreads, SuggestionCard, SuggestionColors, SuggestionReview, useSuggestions, type Writer } from './suggestion-cards';
+import { knownWriters, splitSuggestionThreads, SuggestionCard, SuggestionColors, SuggestionReview, useSuggestions, writerOf, type Writer } from './suggestion-cards';
 
 interface SceneEditorProps {
   doc: Y.Doc;
@@ -97,7 +97,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
         }),
         Suggesting.configure({
           suggester: () => suggester.current,
-          describeAuthor: (id) => writersById.current.get(id) ?? null,
+          describeAuthor: (id) => writerOf(writersById.current, id),
           onRefused: (message) => noticeRef.current(message),
         }),
         FindHighlights,
@@ -181,7 +181,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
             editor={editor}
             sceneId={sceneId}
             suggestion={suggestion}
-            writer={writersById.current.get(suggestion.author) ?? null}
+            writer={writerOf(writersById.current, suggestion.author)}
             thread={threadOfSuggestion.get(suggestion.id) ?? null}
             comments={comments}
             top={top}

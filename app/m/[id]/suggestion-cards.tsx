@@ -7,6 +7,7 @@ import { canWrite, hasAtLeast } from '@/lib/access/roles';
 import { encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { WebsocketProvider } from 'y-websocket';
 import type { CommentThreadView } from '@/lib/comments/protocol';
+import { GUEST_COLOR, guestNameOf } from '@/lib/editor/suggestions/guests';
 import { describeSuggestion, listSuggestions, reviewSuggestions, type SuggestionFilter, type SuggestionSummary, type Verdict } from '@/lib/editor/suggestions/review';
 import { ThreadCard } from './comment-margin';
 import { MentionTextarea } from './mention-textarea';
@@ -59,6 +60,14 @@ export function reviewInEditor(editor: Editor, verdict: Verdict, filter: Suggest
 }
 
 export type Writer = { name: string; color: string };
+
+/** Who wrote a suggestion: a known writer, or a guest whose tracked changes came from a Word file. */
+export function writerOf(writers: Map<string, Writer>, authorKey: string): Writer | null {
+  const known = writers.get(authorKey);
+  if (known) return known;
+  const guest = guestNameOf(authorKey);
+  return guest ? { name: `${guest} (guest)`, color: GUEST_COLOR } : null;
+}
 
 /** Everyone who may have written a suggestion: members as the page loaded, anyone present now (awareness carries their id), and me. */
 export function knownWriters(provider: WebsocketProvider, me: Writer & { id: string }, members: Array<Writer & { userId: string }>): Map<string, Writer> {
@@ -223,7 +232,7 @@ export function SuggestionReview({ editor, doc, sceneId, writers, here, onNotice
             <option value="">One writer’s…</option>
             {[...authors].map((id) => (
               <option key={id} value={id}>
-                {writers.get(id)?.name ?? 'A former member'}
+                {writerOf(writers, id)?.name ?? 'A former member'}
               </option>
             ))}
           </select>

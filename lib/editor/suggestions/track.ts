@@ -4,6 +4,10 @@ import type { EditorState, Transaction } from '@tiptap/pm/state';
 import { AddMarkStep, RemoveMarkStep, ReplaceStep, type Step } from '@tiptap/pm/transform';
 import type { SuggestionAttrs } from './marks';
 
+// Kept in their own module so server-side code (the DOCX importer, the CLI) can make ids without the
+// suggestion library, which ships only as an ES module.
+export { suggestionIds } from './ids';
+
 /** Who is suggesting, and what they may propose. */
 export interface Suggester {
   userId: string;
@@ -19,17 +23,6 @@ export interface Suggester {
 export type Tracked = { tr: Transaction } | { refused: string };
 
 const isSuggestionMark = (mark: Mark) => mark.type.name === 'insertion' || mark.type.name === 'deletion';
-
-/**
- * Ids unique across concurrent writers: the Yjs client id (unique per open document) plus a random
- * part (in case a client id is ever reused) and a counter. Never "highest id + 1", which two writers
- * would both pick at once.
- */
-export function suggestionIds(clientId: () => number): () => string {
-  const salt = Math.floor(Math.random() * 36 ** 4).toString(36);
-  let counter = 0;
-  return () => `${clientId().toString(36)}${salt}-${(++counter).toString(36)}`;
-}
 
 /** True when a step changes paragraph structure: it opens or closes a block, or spans two. */
 function isStructural(step: ReplaceStep, doc: PMNode): boolean {

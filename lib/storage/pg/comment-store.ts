@@ -1,4 +1,5 @@
 import type { CommentMessageView, CommentThreadView } from '../../comments/protocol';
+import { GUEST_COLOR } from '../records';
 import { newId } from '../../db/ids';
 import type { CommentStore } from '../comment-store';
 import { inTransaction, type PgPool } from './connect';
@@ -7,6 +8,7 @@ interface MessageRow {
   id: string;
   thread_id: string;
   author_id: string | null;
+  guest_name: string | null;
   body: string;
   mentions: string;
   created_at: number;
@@ -16,14 +18,16 @@ interface MessageRow {
   author_color: string | null;
 }
 
-const MESSAGE_COLUMNS = `m.id, m.thread_id, m.author_id, m.body, m.mentions, m.created_at, m.edited_at, m.deleted_at, u.name AS author_name, u.color AS author_color`;
+const MESSAGE_COLUMNS = `m.id, m.thread_id, m.author_id, m.guest_name, m.body, m.mentions, m.created_at, m.edited_at, m.deleted_at, u.name AS author_name, u.color AS author_color`;
 
 function messageView(row: MessageRow): CommentMessageView {
+  const guest = row.author_id === null && row.guest_name !== null;
   return {
     id: row.id,
     authorId: row.author_id,
-    authorName: row.author_name ?? 'Former member',
-    authorColor: row.author_color ?? '#888888',
+    authorName: row.author_name ?? row.guest_name ?? 'Former member',
+    authorColor: row.author_color ?? (guest ? GUEST_COLOR : '#888888'),
+    ...(guest ? { guest: true } : {}),
     body: row.body,
     mentions: JSON.parse(row.mentions) as string[],
     createdAt: row.created_at,
@@ -87,6 +91,33 @@ export function createPgCommentStore(pool: PgPool): CommentStore {
         await client.query('INSERT INTO comment_messages (id, thread_id, author_id, body, mentions) VALUES ($1, $2, $3, $4, $5)', [newId(), id, input.authorId, input.body, JSON.stringify(input.mentions)]);
       });
       return id;
+    },
+    async importThreads(manuscriptId, threads) {
+      const ids: string[] = [];
+      await inTransaction(pool, async (client) => {
+        for (const thread of threads) {
+          const id = newId();
+          ids.push(id);
+          const first = thread.messages[0];
+          await client.query(
+            `INSERT INTO comment_threads (id, manuscript_id, scene_id, anchor_start, anchor_end, quote, quote_prefix, quote_suffix, created_by, created_at, resolved_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+            [id, manuscriptId, thread.sceneId, thread.anchor.start, thread.anchor.end, thread.quote, thread.context.prefix, thread.context.suffix, first?.authorId ?? null, first?.createdAt ?? Date.now(), thread.resolvedAt],
+          );
+          for (const message of thread.messages) {
+            await client.query('INSERT INTO comment_messages (id, thread_id, author_id, guest_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+              newId(),
+              id,
+              message.authorId,
+              message.authorId ? null : message.guestName,
+              message.body,
+              '[]',
+              message.createdAt,
+            ]);
+          }
+        }
+      });
+      return ids;
     },
     async hasThread(manuscriptId, threadId) {
       const { rowCount } = await pool.query('SELECT 1 FROM comment_threads WHERE id = $1 AND manuscript_id = $2', [threadId, manuscriptId]);

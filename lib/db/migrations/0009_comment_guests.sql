@@ -1,0 +1,1 @@
+ALTER TABLE `comment_messages` ADD `guest_name` text;
