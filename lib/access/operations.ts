@@ -3,6 +3,7 @@ import { signCollabToken } from '../collab/token';
 import { CorruptUpdateError } from '../collab/replay';
 import { compareManuscripts } from '../drafts/compare';
 import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest, type ReviewMaterial } from '../export';
+import { guestNameOf } from '../editor/suggestions/guests';
 import { suggestionAuthors } from '../export/suggestion-authors';
 import { withDefaultAuthor } from '../export/title-page';
 import { importManuscript } from '../import';
@@ -66,8 +67,9 @@ async function reviewMaterialOf(storage: Storage, manuscriptId: string, doc: Y.D
   if (!wantsThreads && !wantsNames) return undefined;
   const threads = wantsThreads ? (await storage.comments.listThreads(manuscriptId)).filter((thread) => !savedAt || thread.createdAt <= savedAt.getTime()) : [];
   const names = new Map(members.map((member) => [member.userId, member.name]));
+  // A guest's suggestion (imported from Word) carries its name; a former member is looked up.
   for (const userId of wantsNames ? suggestionAuthors(doc) : []) {
-    if (!names.has(userId)) names.set(userId, (await storage.users.getById(userId))?.name ?? '');
+    if (!names.has(userId) && !guestNameOf(userId)) names.set(userId, (await storage.users.getById(userId))?.name ?? '');
   }
   return { threads, nameOf: (userId) => (userId && names.get(userId)) || 'A co-author' };
 }

@@ -87,6 +87,9 @@ function runsOf(runs: Run[], notes: Annotations): ParagraphChild[] {
 const paragraphMarkOf = (revision: Revision | undefined, notes: Annotations): Pick<IParagraphOptions, 'run'> =>
   revision ? { run: { [revision.kind]: notes.change(revision) } } : {};
 
+/** A comment's paragraph: a blank line in a comment starts a new paragraph, a single newline is a line break (as Word reads them back). */
+const linesOf = (paragraph: string) => paragraph.split(/\r?\n/).map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) }));
+
 /**
  * Every thread's comments for comments.xml: replies name their first comment as parent (Word's
  * threads, commentsExtended.xml), each with its own author, initials and date.
@@ -95,8 +98,8 @@ function commentsOf(notes: Annotations): ICommentOptions[] {
   return notes.threads.flatMap((thread) => {
     const ids = notes.commentIds(thread.key);
     return thread.comments.map((comment, index) => {
-      const lines = comment.text.split(/\r?\n/);
-      if (index === 0 && thread.detachedQuote !== undefined) lines.unshift(`On words not in this copy: “${thread.detachedQuote}”`);
+      const paragraphs = comment.text.split(/\r?\n[\t ]*\r?\n/);
+      if (index === 0 && thread.detachedQuote !== undefined) paragraphs.unshift(`On words not in this copy: “${thread.detachedQuote}”`);
       return {
         id: ids[index]!,
         author: comment.author,
@@ -106,7 +109,7 @@ function commentsOf(notes: Annotations): ICommentOptions[] {
         // parent; a null parent on a first comment turns it on without naming one.
         parentId: (index === 0 ? null : ids[0]) as number,
         resolved: thread.resolved,
-        children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })),
+        children: paragraphs.map((paragraph) => new Paragraph({ children: linesOf(paragraph) })),
       };
     });
   });

@@ -65,7 +65,7 @@ describe('Review DOCX', () => {
 
     // Words deleted since: pinned at the scene's start, with the words it was on.
     const gone = byText(parts, 'Too plain?');
-    expect(gone.text).toBe('On words not in this copy: “The keeper’s answer was”\nToo plain?');
+    expect(gone.text).toBe('On words not in this copy: “The keeper’s answer was”\n\nToo plain?');
     expect(parts.ranges.get(gone.id)).toBe('');
     expect(parts.paragraphs[parts.startsIn.get(gone.id)!]).toBe('The ship came in at dusk, low in the water, and nobody waved.');
 

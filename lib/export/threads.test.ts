@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sceneField } from '../collab/room-name';
+import { guestAuthorKey } from '../editor/suggestions/guests';
 import { addBinderItem, readScenes } from '../manuscript/binder';
 import { at, BEN, firstText, nameOf, sampleManuscript, sampleTitlePage, threadOn } from './fixtures';
 import { readManuscriptForExport, type ExportManuscript, type Run } from './model';
@@ -115,6 +116,14 @@ describe('threads on the export model', () => {
 });
 
 describe('suggestion authors', () => {
+  it('name a guest (an editor whose tracked changes came in from Word) by the name they came with', () => {
+    const doc = sampleManuscript();
+    const [arrival] = readScenes(doc);
+    firstText(doc, arrival!.id, 0).insert(4, 'little ', { insertion: { ...BEN, author: guestAuthorKey('Maria Rossi') } });
+    const runs = textRuns(readManuscriptForExport(doc, sampleTitlePage, { suggestions: 'tracked', nameOf }));
+    expect(runs.find((run) => run.revision)?.revision?.author).toBe('Maria Rossi');
+  });
+
   it('names every writer with a pending suggestion, in words or a paragraph break', () => {
     const doc = sampleManuscript();
     const [arrival, night] = readScenes(doc);

@@ -5,6 +5,7 @@ import type * as Y from 'yjs';
 import { locatePassage, resolveAnchorPositions, type ProsemirrorMapping, type Range } from '../comments/anchor';
 import type { CommentThreadView } from '../comments/protocol';
 import { manuscriptExtensions } from '../editor/extensions';
+import { guestNameOf } from '../editor/suggestions/guests';
 import type { SuggestionAttrs } from '../editor/suggestions/marks';
 
 /**
@@ -49,9 +50,10 @@ export function initialsOf(name: string): string {
     .join('');
 }
 
-/** A suggestion mark's attributes as a Word revision; `nameOf` turns the writer's id into their name. */
+/** A suggestion mark's attributes as a Word revision; `nameOf` turns a member's id into their name (a guest's key carries it). */
 export function revisionOf(kind: Revision['kind'], attrs: Partial<SuggestionAttrs> | null | undefined, nameOf: (userId: string | null) => string): Revision {
-  return { kind, author: nameOf(attrs?.author ?? null), date: new Date(typeof attrs?.time === 'number' ? attrs.time : 0) };
+  const author = attrs?.author ?? null;
+  return { kind, author: guestNameOf(author) ?? nameOf(author), date: new Date(typeof attrs?.time === 'number' ? attrs.time : 0) };
 }
 
 /** The threads a choice includes, without deleted messages; a thread with none left is left out. */

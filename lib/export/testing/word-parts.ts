@@ -16,7 +16,7 @@ export interface WordComment {
   author: string;
   initials: string;
   date: string;
-  /** The comment's paragraphs, joined by newlines. */
+  /** The comment's paragraphs joined by blank lines, a line break within one as a newline. */
   text: string;
   /** The id of the comment this one replies to, from commentsExtended.xml. */
   parentId?: string;
@@ -69,6 +69,20 @@ function ancestor(element: Element, name: string): Element | null {
 function textOf(element: Element): string {
   let text = '';
   for (const tag of ['t', 'delText']) for (const t of Array.from(element.getElementsByTagNameNS(W, tag))) text += t.textContent ?? '';
+  return text;
+}
+
+/** A comment paragraph's text, a line break as a newline. */
+function lineText(paragraph: Element): string {
+  let text = '';
+  const walk = (element: Element) => {
+    for (const child of elements(element)) {
+      if (isW(child, 't')) text += child.textContent ?? '';
+      else if (isW(child, 'br')) text += '\n';
+      else walk(child);
+    }
+  };
+  walk(paragraph);
   return text;
 }
 
@@ -132,7 +146,7 @@ export async function readWordParts(bytes: Uint8Array | Buffer): Promise<WordPar
       author: attr(element, 'author'),
       initials: attr(element, 'initials'),
       date: attr(element, 'date'),
-      text: paras.map((p) => Array.from(p.getElementsByTagNameNS(W, 't')).map((t) => t.textContent ?? '').join('')).join('\n'),
+      text: paras.map(lineText).join('\n\n'),
     };
     const paraId = paras.at(-1)?.getAttributeNS(W14, 'paraId');
     if (paraId) byParaId.set(paraId, comment);
