@@ -42,6 +42,9 @@ test('the CLI creates a writer and a token; the token lists their manuscripts an
   expect(cli(['manuscript:export', importedId, '--format', 'docx', '--out', out])).toContain('wrote');
   expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
   expect(() => cli(['manuscript:export', importedId, '--format', 'pdfx', '--out', out])).toThrow();
+  // A copy for review takes its choices as --name=value; a choice it does not know is refused.
+  expect(cli(['manuscript:export', importedId, '--format', 'docx', '--out', out, '--review', '--comments=open', '--changes=accepted'])).toContain('wrote');
+  expect(() => cli(['manuscript:export', importedId, '--format', 'docx', '--out', out, '--review', '--changes=sideways'])).toThrow(/tracked|accepted|original/);
   // A draft with no title line, imported from a full path: titled from the file's name, signed by its owner,
   // and counted on the home page before anyone opens it.
   const untitled = testInfo.outputPath('The Quiet Harbour.txt');

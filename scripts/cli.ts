@@ -4,6 +4,7 @@
  *   user:reset-password --email E         same
  *   token:create --email E [--name N]     prints a personal API token
  *   manuscript:export ID --format F --out FILE [--as EMAIL] [--font modern|classic] [--paper letter|a4]
+ *                     [--review | --submission] [--comments=open|all|none] [--changes=tracked|accepted|original]
  *   manuscript:import FILE --owner EMAIL
  *   manuscript:import-changes ID FILE [--as EMAIL]   an editor's marked-up DOCX onto the live manuscript
  *   backup --out FILE                     online copy of the SQLite database, verified
@@ -15,6 +16,7 @@ import readline from 'node:readline';
 import path from 'node:path';
 import { importChangesAs } from '../lib/access/import-changes';
 import { exportManuscriptAs, importManuscriptAs } from '../lib/access/operations';
+import { reviewChoices } from '../lib/export/presets';
 import { collabUrlForJobs } from '../lib/collab/live-room';
 import { readEnv } from '../lib/validation/env';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
@@ -31,8 +33,11 @@ const USAGE = `usage: npm run cli -- <command> [options]
   user:create --email E --name N       create a writer (password read from stdin or prompted)
   user:reset-password --email E        set a new password (read from stdin or prompted)
   token:create --email E [--name N]    print a new personal API token for that writer
-  manuscript:export ID --format docx|md|html|txt --out FILE [--as EMAIL] [--font modern|classic] [--paper letter|a4]
-                                       export (as EMAIL's access; by default as the owner)
+  manuscript:export ID --format docx|pdf|epub|md|html|txt --out FILE [--as EMAIL] [--font modern|classic] [--paper letter|a4]
+                     [--review | --submission] [--comments=open|all|none] [--changes=tracked|accepted|original]
+                                       export (as EMAIL's access; by default as the owner). DOCX only:
+                                       --review carries the comment threads (resolved ones marked) and
+                                       suggestions as tracked changes; --submission (the default) is clean
   manuscript:import FILE --owner EMAIL  create a manuscript owned by EMAIL from a .docx, .md, .html or .txt file
   manuscript:import-changes ID FILE [--as EMAIL]
                                        put an editor's Word/LibreOffice comments and tracked changes onto the manuscript
@@ -40,7 +45,10 @@ const USAGE = `usage: npm run cli -- <command> [options]
   backup --out FILE                    copy the SQLite database while Scriptorium runs (PostgreSQL: use pg_dump)
   restore FILE                         put a backup in place of the database (stop Scriptorium first; the old file is kept)`;
 
-/** Flags after the command; at most two bare arguments (an id, a file), returned under "_" and "_2". */
+/** Flags that take no value. */
+const SWITCHES = new Set(['review', 'submission']);
+
+/** Flags after the command (`--name value`, `--name=value` or a switch); at most two bare arguments (an id, a file), returned under "_" and "_2". */
 function flags(args: string[]): Map<string, string> {
   const result = new Map<string, string>();
   for (let i = 0; i < args.length; i++) {
@@ -49,6 +57,15 @@ function flags(args: string[]): Map<string, string> {
       const slot = !result.has('_') ? '_' : !result.has('_2') ? '_2' : null;
       if (!slot) throw new Error(`unexpected argument: ${arg}`);
       result.set(slot, arg);
+      continue;
+    }
+    const equals = arg.indexOf('=');
+    if (equals > 0) {
+      result.set(arg.slice(2, equals), arg.slice(equals + 1));
+      continue;
+    }
+    if (SWITCHES.has(arg.slice(2))) {
+      result.set(arg.slice(2), 'yes');
       continue;
     }
     const value = args[i + 1];
@@ -160,9 +177,11 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'manuscript:export': {
         const id = required(options, '_');
-        const query = exportQuery.parse({ format: required(options, 'format'), font: options.get('font'), paper: options.get('paper') });
+        if (options.has('review') && options.has('submission')) throw new Error('choose --review or --submission, not both');
+        const preset = options.has('review') ? 'review' : options.has('submission') ? 'submission' : undefined;
+        const query = exportQuery.parse({ format: required(options, 'format'), font: options.get('font'), paper: options.get('paper'), preset, comments: options.get('comments'), changes: options.get('changes') });
         const actor = await actorFor(storage, id, options.get('as'));
-        const file = await exportManuscriptAs(storage, actor, id, { format: query.format, font: query.font, paper: query.paper });
+        const file = await exportManuscriptAs(storage, actor, id, { format: query.format, font: query.font, paper: query.paper, ...reviewChoices(query) });
         const out = required(options, 'out');
         fs.writeFileSync(out, file.bytes);
         console.log(`wrote ${out} (${file.bytes.byteLength} bytes)`);

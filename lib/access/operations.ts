@@ -2,7 +2,9 @@ import * as Y from 'yjs';
 import { signCollabToken } from '../collab/token';
 import { CorruptUpdateError } from '../collab/replay';
 import { compareManuscripts } from '../drafts/compare';
-import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest } from '../export';
+import { exportFileName, exportManuscript, CONTENT_TYPES, type ExportRequest, type ReviewMaterial } from '../export';
+import { guestNameOf } from '../editor/suggestions/guests';
+import { suggestionAuthors } from '../export/suggestion-authors';
 import { withDefaultAuthor } from '../export/title-page';
 import { importManuscript } from '../import';
 import { reviewIntoNewManuscript } from './import-changes';
@@ -11,7 +13,7 @@ import { loadManuscriptDoc } from '../manuscript/load-document';
 import { countManuscriptWords } from '../manuscript/word-count';
 import { inboxFromEnv } from '../notifications/delivery';
 import type { Inbox } from '../notifications/inbox';
-import { manuscriptSettingsOf, type Manuscript, type ManuscriptSettings, type User } from '../storage/records';
+import { manuscriptSettingsOf, type Manuscript, type ManuscriptSettings, type Member, type User } from '../storage/records';
 import type { Storage } from '../storage/storage';
 import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from './errors';
 import { hasAtLeast, type Role, type ShareableRole } from './roles';
@@ -37,17 +39,39 @@ export function createManuscriptAs(storage: Storage, actor: Actor, input: { titl
   return storage.manuscripts.create({ title: input.title, ownerId: actor.id, initialUpdate: encodeNewManuscript() });
 }
 
-/** Any member may export: the current text (or a saved draft), read from storage, in the chosen format. */
+/**
+ * Any member may export: the current text (or a saved draft), read from storage, in the chosen
+ * format. A Review DOCX also carries the comment threads and names who suggested what.
+ */
 export async function exportManuscriptAs(storage: Storage, actor: Actor, manuscriptId: string, request: ExportRequest & { draftId?: string }) {
   const { manuscript } = await getManuscriptOrThrow(storage, actor.id, manuscriptId, 'viewer');
-  const doc = request.draftId ? await draftDoc(storage, manuscriptId, request.draftId) : await currentDoc(storage, manuscript);
+  const { doc, savedAt } = request.draftId ? await loadDraft(storage, manuscriptId, request.draftId) : { doc: await currentDoc(storage, manuscript), savedAt: null };
   try {
-    const owner = (await storage.members.list(manuscriptId)).find((member) => member.role === 'owner');
-    const bytes = await exportManuscript(doc, withDefaultAuthor(manuscriptSettingsOf(manuscript), owner?.name), request);
+    const members = await storage.members.list(manuscriptId);
+    const owner = members.find((member) => member.role === 'owner');
+    const material = request.format === 'docx' ? await reviewMaterialOf(storage, manuscriptId, doc, members, request, savedAt) : undefined;
+    const bytes = await exportManuscript(doc, withDefaultAuthor(manuscriptSettingsOf(manuscript), owner?.name), request, material);
     return { bytes, fileName: exportFileName(manuscript.title, request.format), contentType: CONTENT_TYPES[request.format] };
   } finally {
     doc.destroy();
   }
+}
+
+/**
+ * What a Review DOCX names beside the text: the threads (for a draft, those begun before it was
+ * saved) and every writer with a suggestion, by name, whether or not they are still a member.
+ */
+async function reviewMaterialOf(storage: Storage, manuscriptId: string, doc: Y.Doc, members: Member[], request: ExportRequest, savedAt: Date | null): Promise<ReviewMaterial | undefined> {
+  const wantsThreads = request.comments !== undefined && request.comments !== 'none';
+  const wantsNames = request.changes === 'tracked';
+  if (!wantsThreads && !wantsNames) return undefined;
+  const threads = wantsThreads ? (await storage.comments.listThreads(manuscriptId)).filter((thread) => !savedAt || thread.createdAt <= savedAt.getTime()) : [];
+  const names = new Map(members.map((member) => [member.userId, member.name]));
+  // A guest's suggestion (imported from Word) carries its name; a former member is looked up.
+  for (const userId of wantsNames ? suggestionAuthors(doc) : []) {
+    if (!names.has(userId) && !guestNameOf(userId)) names.set(userId, (await storage.users.getById(userId))?.name ?? '');
+  }
+  return { threads, nameOf: (userId) => (userId && names.get(userId)) || 'A co-author' };
 }
 
 /** A new manuscript, owned by the actor, from a DOCX, Markdown, HTML or text file. */
@@ -169,6 +193,10 @@ async function currentDoc(storage: Storage, manuscript: Manuscript): Promise<Y.D
 }
 
 async function draftDoc(storage: Storage, manuscriptId: string, draftId: string): Promise<Y.Doc> {
+  return (await loadDraft(storage, manuscriptId, draftId)).doc;
+}
+
+async function loadDraft(storage: Storage, manuscriptId: string, draftId: string): Promise<{ doc: Y.Doc; savedAt: Date }> {
   const draft = await storage.drafts.get(manuscriptId, draftId);
   if (!draft) throw new NotFoundError('draft');
   const doc = new Y.Doc();
@@ -179,7 +207,7 @@ async function draftDoc(storage: Storage, manuscriptId: string, draftId: string)
     doc.destroy();
     throw new UnreadableDocumentError(`The draft “${draft.name}” could not be read, so it cannot be opened or exported. Nothing was deleted.`);
   }
-  return doc;
+  return { doc, savedAt: draft.createdAt };
 }
 
 /** Freezes the whole manuscript under a name, server-side, with who saved it and its word count. */

@@ -46,6 +46,18 @@ describe('comment anchors', () => {
     expect(resolveAnchorText(fragment, schema, anchor)).toBeNull();
   });
 
+  it('keep a passage that opens the scene by its positions, when words are typed inside it', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment('scene.test');
+    prosemirrorJSONToYXmlFragment(schema, { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'THE OPENING WORDS and the rest' }] }] }, fragment);
+    const { anchor } = anchorFromPositions(fragment, schema, 1, 1 + 'THE OPENING WORDS'.length);
+    textOf(doc).insert('THE '.length, 'VERY LONG AND QUITE DIFFERENT ');
+    // Too changed to be found by its quote: only the positions hold it.
+    expect(resolveAnchorText(fragment, schema, anchor)).toBe('THE VERY LONG AND QUITE DIFFERENT OPENING WORDS');
+    textOf(doc).insert(0, 'Now: ');
+    expect(resolveAnchorText(fragment, schema, anchor)).toBe('THE VERY LONG AND QUITE DIFFERENT OPENING WORDS');
+  });
+
   it('random concurrent edits from two writers: the highlight covers exactly the surviving passage', () => {
     const seed = Number(process.env.TEST_SEED ?? Date.now() % 1_000_000);
     console.log(`comment anchor seed: ${seed} (replay with TEST_SEED=${seed})`);

@@ -44,13 +44,35 @@ export function encodeAnchor(fragment: Y.XmlFragment, mapping: ProsemirrorMappin
 /** Where the anchor's relative positions lead now: a range, possibly empty, or null when its paragraph is gone. */
 export function resolveAnchorPositions(doc: Y.Doc, fragment: Y.XmlFragment, mapping: ProsemirrorMapping, anchor: Anchor): Range | null {
   try {
-    const from = relativePositionToAbsolutePosition(doc, fragment, Y.decodeRelativePosition(fromBase64(anchor.start)), mapping as never);
-    const to = relativePositionToAbsolutePosition(doc, fragment, Y.decodeRelativePosition(fromBase64(anchor.end)), mapping as never);
+    const toAbsolute = (part: string) => {
+      const relative = Y.decodeRelativePosition(fromBase64(part));
+      return relativePositionToAbsolutePosition(doc, fragment, relative, mapping as never) ?? firstCharacterOf(doc, fragment, relative);
+    };
+    const from = toAbsolute(anchor.start);
+    const to = toAbsolute(anchor.end);
     if (from === null || to === null) return null;
     return { from, to };
   } catch {
     return null;
   }
+}
+
+/**
+ * y-tiptap (3.0.9) refuses any text position that comes out at the document's first character (its
+ * guard against positions left in deleted paragraphs), so a passage that opens a scene lost its
+ * place. When the position is the first character of the scene's first block and both still exist,
+ * it is exactly position 1.
+ */
+function firstCharacterOf(doc: Y.Doc, fragment: Y.XmlFragment, relative: Y.RelativePosition): number | null {
+  const absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc);
+  if (!absolute || !(absolute.type instanceof Y.XmlText) || absolute.index !== 0) return null;
+  const block = absolute.type.parent;
+  const firstLive = (parent: { _start: Y.Item | null }) => {
+    for (let item = parent._start; item; item = item.right) if (!item.deleted) return (item.content as Y.ContentType).type;
+    return null;
+  };
+  if (!(block instanceof Y.XmlElement) || block.parent !== fragment) return null;
+  return firstLive(fragment) === block && firstLive(block) === absolute.type && !block._item?.deleted && !absolute.type._item?.deleted ? 1 : null;
 }
 
 /**

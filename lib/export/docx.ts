@@ -1,7 +1,12 @@
 import {
   AlignmentType,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
+  DeletedTextRun,
   Document,
   Header,
+  InsertedTextRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -9,9 +14,11 @@ import {
   Tab,
   TabStopType,
   TextRun,
+  type ICommentOptions,
   type IParagraphOptions,
+  type ParagraphChild,
 } from 'docx';
-import { chapterBlocks, roundedWordCount, type ExportManuscript, type Run } from './model';
+import { chapterBlocks, roundedWordCount, type ExportManuscript, type ExportThread, type Revision, type Run } from './model';
 
 export type SmfFont = 'modern' | 'classic';
 export type PaperSize = 'letter' | 'a4';
@@ -29,8 +36,83 @@ const DOUBLE = { line: 480, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 const SINGLE = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 const numberFormat = new Intl.NumberFormat('en');
 
-function runsOf(runs: Run[]): TextRun[] {
-  return runs.map((run) => ('break' in run ? new TextRun({ break: 1 }) : new TextRun({ text: run.text, italics: run.italic, bold: run.bold })));
+/**
+ * Word's numbers for a Review DOCX's annotations: each thread's comments (its first, then its
+ * replies) in order, and every tracked change after them, so no two annotations share an id.
+ */
+class Annotations {
+  private next = 0;
+  private readonly byThread = new Map<number, number[]>();
+
+  constructor(readonly threads: ExportThread[]) {
+    for (const thread of threads) this.byThread.set(thread.key, thread.comments.map(() => this.next++));
+  }
+
+  /** A thread's comment ids: Word wants each reply on the same range as the comment it answers. */
+  commentIds(key: number): number[] {
+    return this.byThread.get(key) ?? [];
+  }
+
+  change(revision: Revision) {
+    return { id: this.next++, author: revision.author, date: wordDate(revision.date) };
+  }
+}
+
+/** Word writes revision dates to the second, in UTC. */
+const wordDate = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const commentReference = (id: number) => new TextRun({ children: [new CommentReference(id)] });
+
+function runsOf(runs: Run[], notes: Annotations): ParagraphChild[] {
+  const children: ParagraphChild[] = [];
+  const each = (keys: number[] | undefined, add: (id: number) => void) => keys?.forEach((key) => notes.commentIds(key).forEach(add));
+  for (const run of runs) {
+    if ('break' in run) {
+      children.push(new TextRun({ break: 1 }));
+      continue;
+    }
+    // A thread whose words are gone: a comment on no text, just before this run.
+    each(run.pins, (id) => children.push(new CommentRangeStart(id), new CommentRangeEnd(id), commentReference(id)));
+    each(run.opens, (id) => children.push(new CommentRangeStart(id)));
+    const text = { text: run.text, italics: run.italic, bold: run.bold };
+    if (!run.revision) children.push(new TextRun(text));
+    else if (run.revision.kind === 'insertion') children.push(new InsertedTextRun({ ...text, ...notes.change(run.revision) }));
+    else children.push(new DeletedTextRun({ ...text, ...notes.change(run.revision) }));
+    each(run.closes, (id) => children.push(new CommentRangeEnd(id), commentReference(id)));
+  }
+  return children;
+}
+
+/** A suggested paragraph break (or join) as a revision of the paragraph's mark. */
+const paragraphMarkOf = (revision: Revision | undefined, notes: Annotations): Pick<IParagraphOptions, 'run'> =>
+  revision ? { run: { [revision.kind]: notes.change(revision) } } : {};
+
+/** A comment's paragraph: a blank line in a comment starts a new paragraph, a single newline is a line break (as Word reads them back). */
+const linesOf = (paragraph: string) => paragraph.split(/\r?\n/).map((line, index) => new TextRun({ text: line, ...(index > 0 ? { break: 1 } : {}) }));
+
+/**
+ * Every thread's comments for comments.xml: replies name their first comment as parent (Word's
+ * threads, commentsExtended.xml), each with its own author, initials and date.
+ */
+function commentsOf(notes: Annotations): ICommentOptions[] {
+  return notes.threads.flatMap((thread) => {
+    const ids = notes.commentIds(thread.key);
+    return thread.comments.map((comment, index) => {
+      const paragraphs = comment.text.split(/\r?\n[\t ]*\r?\n/);
+      if (index === 0 && thread.detachedQuote !== undefined) paragraphs.unshift(`On words not in this copy: “${thread.detachedQuote}”`);
+      return {
+        id: ids[index]!,
+        author: comment.author,
+        initials: comment.initials,
+        date: comment.date,
+        // The library writes commentsExtended.xml (threads and "done") only when some comment has a
+        // parent; a null parent on a first comment turns it on without naming one.
+        parentId: (index === 0 ? null : ids[0]) as number,
+        resolved: thread.resolved,
+        children: paragraphs.map((paragraph) => new Paragraph({ children: linesOf(paragraph) })),
+      };
+    });
+  });
 }
 
 const surnameOf = (name: string) => name.trim().split(/\s+/).pop() ?? '';
@@ -57,6 +139,7 @@ export async function toDocx(manuscript: ExportManuscript, options: DocxOptions 
   const byline = titlePage.byline || titlePage.authorLegalName;
   const contact = [legalName, ...titlePage.contactAddress.split('\n'), titlePage.contactEmail, titlePage.contactPhone].map((line) => line.trim()).filter(Boolean);
   const words = `about ${numberFormat.format(roundedWordCount(manuscript.wordCount))} words`;
+  const notes = new Annotations(manuscript.threads ?? []);
 
   const body: Paragraph[] = [];
   // Page one, top: contact lines single-spaced on the left, the rounded count flush right on the first.
@@ -94,7 +177,7 @@ export async function toDocx(manuscript: ExportManuscript, options: DocxOptions 
       }
       if (block.type === 'blockquote') {
         for (const paragraph of block.paragraphs) {
-          body.push(new Paragraph({ style: 'SmfQuote', spacing: DOUBLE, indent: { left: INCH, right: INCH }, children: runsOf(paragraph) }));
+          body.push(new Paragraph({ style: 'SmfQuote', spacing: DOUBLE, indent: { left: INCH, right: INCH }, children: runsOf(paragraph, notes) }));
         }
       } else {
         body.push(
@@ -103,7 +186,8 @@ export async function toDocx(manuscript: ExportManuscript, options: DocxOptions 
             spacing: DOUBLE,
             indent: { firstLine: block.type === 'heading' ? 0 : INCH / 2 },
             alignment: block.type === 'heading' ? AlignmentType.CENTER : AlignmentType.LEFT,
-            children: runsOf(block.runs),
+            ...(block.type === 'paragraph' ? paragraphMarkOf(block.paragraphMark, notes) : {}),
+            children: runsOf(block.runs, notes),
           }),
         );
       }
@@ -125,6 +209,7 @@ export async function toDocx(manuscript: ExportManuscript, options: DocxOptions 
     creator: legalName,
     title: titlePage.title,
     description: `${manuscript.wordCount} words`,
+    ...(notes.threads.length > 0 ? { comments: { children: commentsOf(notes) } } : {}),
     styles: {
       default: { document: { run: { font, size: 24 }, paragraph: { spacing: DOUBLE } } },
       paragraphStyles: [

@@ -1,11 +1,13 @@
 import type * as Y from 'yjs';
+import type { CommentThreadView } from '../comments/protocol';
 import { toDocx, type DocxOptions } from './docx';
 import { toEpub } from './epub';
 import { toHtml } from './html';
 import { toMarkdown } from './markdown';
 import { toPdf } from './pdf';
-import { readManuscriptForExport, type TitlePage } from './model';
+import { readManuscriptForExport, type ChangesView, type TitlePage } from './model';
 import { toText } from './text';
+import { threadsToExport, type CommentsChoice } from './threads';
 
 export const EXPORT_FORMATS = ['docx', 'pdf', 'epub', 'md', 'html', 'txt'] as const;
 /** The formats that import can read back. */
@@ -24,11 +26,28 @@ export const CONTENT_TYPES: Record<ExportFormat, string> = {
 export interface ExportRequest extends DocxOptions {
   format: ExportFormat;
   chapterIds?: string[];
+  /** DOCX only: the comment threads as Word comments (none unless asked; see `reviewChoices`). */
+  comments?: CommentsChoice;
+  /** DOCX only: suggestions as tracked changes, accepted, or left out (the original, unless asked). */
+  changes?: ChangesView;
 }
 
-/** Y.Doc → format-neutral manuscript → one writer per format. Knows nothing of HTTP. */
-export async function exportManuscript(doc: Y.Doc, titlePage: TitlePage, request: ExportRequest): Promise<Uint8Array> {
-  const manuscript = readManuscriptForExport(doc, titlePage, { chapterIds: request.chapterIds });
+/** What a Review DOCX needs beside the text: the manuscript's threads and its writers' names. */
+export interface ReviewMaterial {
+  threads: CommentThreadView[];
+  nameOf: (userId: string | null) => string;
+}
+
+/**
+ * Y.Doc → format-neutral manuscript → one writer per format. Knows nothing of HTTP. Comments and
+ * tracked changes travel in DOCX only; every other format is the original text, as before.
+ */
+export async function exportManuscript(doc: Y.Doc, titlePage: TitlePage, request: ExportRequest, material?: ReviewMaterial): Promise<Uint8Array> {
+  const review =
+    request.format === 'docx'
+      ? { suggestions: request.changes ?? 'original', nameOf: material?.nameOf, threads: material && request.comments ? threadsToExport(material.threads, request.comments) : undefined }
+      : {};
+  const manuscript = readManuscriptForExport(doc, titlePage, { chapterIds: request.chapterIds, ...review });
   switch (request.format) {
     case 'docx':
       return new Uint8Array(await toDocx(manuscript, request));

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { MANUSCRIPT_ID_PATTERN } from '../collab/room-name';
 import { SHAREABLE_ROLES } from '../access/roles';
+import { CHANGES_CHOICES, COMMENTS_CHOICES, EXPORT_PRESETS } from '../export/presets';
 
 /** zod schemas for every input that crosses into the app: forms, JSON bodies, route params. */
 export const manuscriptId = z.string().regex(MANUSCRIPT_ID_PATTERN, 'Not a manuscript id.');
@@ -63,6 +64,10 @@ export const exportQuery = z.object({
     .optional(),
   /** Export a saved draft instead of the current text. */
   draft: z.string().regex(/^[a-z0-9]{8,64}$/, 'Not a draft id.').optional(),
+  /** DOCX: Review (threads as comments, suggestions tracked) or Submission (clean, the default); `comments` and `changes` override it. */
+  preset: z.enum(EXPORT_PRESETS).optional(),
+  comments: z.enum(COMMENTS_CHOICES).optional(),
+  changes: z.enum(CHANGES_CHOICES).optional(),
 });
 
 export const draftInput = z.object({ name: z.string().trim().min(1, 'Name the draft.').max(120, 'Keep the name under 120 characters.') });

@@ -3,6 +3,9 @@
 import { DownloadLink } from '../../_components/download-link';
 import { Drawer } from './drawer';
 import { useState } from 'react';
+import type { ChangesView } from '@/lib/export/model';
+import { PRESET_CHOICES, type ExportPreset } from '@/lib/export/presets';
+import type { CommentsChoice } from '@/lib/export/threads';
 import type { Binder } from '@/lib/manuscript/binder';
 
 const FORMATS = [
@@ -14,6 +17,59 @@ const FORMATS = [
   { value: 'txt', label: 'Plain text' },
 ] as const;
 
+const PURPOSES: { value: ExportPreset; label: string; hint: string }[] = [
+  { value: 'submission', label: 'For submission', hint: 'Clean: no comments, no suggestions.' },
+  { value: 'review', label: 'For review', hint: 'Comments and suggestions, for an editor who works in Word.' },
+];
+
+/**
+ * A Word copy for review or for submission. Review carries the comment threads and the suggestions;
+ * what each becomes is two calm choices under it. Submission is clean, as every export was.
+ */
+function DocxPurpose({ preset, comments, changes, onChange }: { preset: ExportPreset; comments: CommentsChoice; changes: ChangesView; onChange: (next: { preset?: ExportPreset; comments?: CommentsChoice; changes?: ChangesView }) => void }) {
+  return (
+    <div className="export-purpose">
+      <fieldset className="export-choice">
+        <legend>This copy is</legend>
+        {PURPOSES.map((purpose) => (
+          <div key={purpose.value}>
+            <label className="check">
+              <input
+                type="radio"
+                name="export-purpose"
+                value={purpose.value}
+                checked={preset === purpose.value}
+                aria-describedby={`export-purpose-${purpose.value}`}
+                onChange={() => onChange({ preset: purpose.value })}
+              />
+              {purpose.label}
+            </label>
+            <p id={`export-purpose-${purpose.value}`} className="muted small export-hint">
+              {purpose.hint}
+            </p>
+          </div>
+        ))}
+      </fieldset>
+      {preset === 'review' ? (
+        <div className="export-options export-review">
+          <label htmlFor="export-comments">Comments</label>
+          <select id="export-comments" value={comments} onChange={(event) => onChange({ comments: event.target.value as CommentsChoice })}>
+            <option value="all">All threads (resolved ones marked)</option>
+            <option value="open">Open threads only</option>
+            <option value="none">None</option>
+          </select>
+          <label htmlFor="export-changes">Suggestions</label>
+          <select id="export-changes" value={changes} onChange={(event) => onChange({ changes: event.target.value as ChangesView })}>
+            <option value="tracked">As tracked changes</option>
+            <option value="accepted">Accepted into the text</option>
+            <option value="original">Left out</option>
+          </select>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
 /** Choose a format and chapters; the download comes straight from the server's stored copy. */
 export function ExportPanel({ manuscriptId, binder, onClose }: { manuscriptId: string; binder: Binder; onClose: () => void }) {
   const chapters: { id: string; title: string }[] = [];
@@ -24,8 +80,14 @@ export function ExportPanel({ manuscriptId, binder, onClose }: { manuscriptId: s
   const [font, setFont] = useState('modern');
   const [paper, setPaper] = useState('letter');
   const [chosen, setChosen] = useState<Set<string> | null>(null);
+  const [review, setReview] = useState({ preset: 'submission' as ExportPreset, ...PRESET_CHOICES.review });
   const selected = chosen ?? new Set(chapters.map((chapter) => chapter.id));
   const query = new URLSearchParams({ format, font, paper });
+  if (format === 'docx' && review.preset === 'review') {
+    query.set('preset', 'review');
+    query.set('comments', review.comments);
+    query.set('changes', review.changes);
+  }
   if (chosen && selected.size < chapters.length) query.set('chapters', [...selected].join(','));
   const href = `/api/manuscripts/${manuscriptId}/export?${query}`;
 
@@ -39,6 +101,7 @@ export function ExportPanel({ manuscriptId, binder, onClose }: { manuscriptId: s
           </option>
         ))}
       </select>
+      {format === 'docx' ? <DocxPurpose {...review} onChange={(next) => setReview({ ...review, ...next })} /> : null}
       {format === 'docx' || format === 'pdf' ? (
         <div className="export-options">
           <label htmlFor="export-font">Typeface</label>
