@@ -21,9 +21,24 @@ export function normaliseToken(text: string): string {
     .replace(/…/g, '.');
 }
 
-export function tokenize(text: string): Token[] {
+/**
+ * The text's tokens. `cuts` (ascending) are places a token may not straddle: the edges of tracked
+ * changes and pending suggestions, so a word half deleted and half suggested ("boat|ship") is two.
+ */
+export function tokenize(text: string, cuts: readonly number[] = []): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) tokens.push({ start: match.index!, end: match.index! + match[0].length, key: normaliseToken(match[0]) });
+  const push = (start: number, end: number) => tokens.push({ start, end, key: normaliseToken(text.slice(start, end)) });
+  let next = 0;
+  for (const match of text.matchAll(TOKEN)) {
+    let start = match.index!;
+    const end = start + match[0].length;
+    while (next < cuts.length && cuts[next]! <= start) next++;
+    for (let cut = next; cut < cuts.length && cuts[cut]! < end; cut++) {
+      push(start, cuts[cut]!);
+      start = cuts[cut]!;
+    }
+    push(start, end);
+  }
   return tokens;
 }
 
@@ -67,9 +82,10 @@ export class TextMatch {
   constructor(
     readonly from: string,
     readonly to: string,
+    cuts: { from?: readonly number[]; to?: readonly number[] } = {},
   ) {
-    this.fromTokens = tokenize(from);
-    this.toTokens = tokenize(to);
+    this.fromTokens = tokenize(from, cuts.from);
+    this.toTokens = tokenize(to, cuts.to);
     this.matched = matchTokens(this.fromTokens, this.toTokens);
   }
 

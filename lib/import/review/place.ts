@@ -71,9 +71,22 @@ const clip = (text: string, max = 60) => {
   return `‘${flat.length > max ? `${flat.slice(0, max - 1)}…` : flat}’`;
 };
 
+/** Where the editor's changes begin and end in a section's text: no word runs across one. */
+function sectionCuts(section: ReviewSection): number[] {
+  const cuts = [...section.deletions.flatMap((deletion) => [deletion.from, deletion.to]), ...section.insertions.map((insertion) => insertion.at)];
+  return [...new Set(cuts)].sort((a, b) => a - b);
+}
+
+/** Where a co-author's pending suggestions begin and end in a scene's text (a Review DOCX has them as tracked changes). */
+function liveCuts(live: LiveText): number[] {
+  const cuts: number[] = [];
+  for (let i = 1; i < live.suggested.length; i++) if (live.suggested[i] !== live.suggested[i - 1]) cuts.push(i);
+  return cuts;
+}
+
 /** Scenes sharing the most runs of three words with a section, best first. */
 function candidateScenes(section: ReviewSection, scenes: SceneText[], index: Map<string, number[]>): number[] {
-  const keys = tokenize(section.text).map((token) => token.key);
+  const keys = tokenize(section.text, sectionCuts(section)).map((token) => token.key);
   const size = Math.min(3, keys.length);
   const hits = new Map<number, number>();
   for (let i = 0; i + size <= keys.length; i++) {
@@ -85,10 +98,10 @@ function candidateScenes(section: ReviewSection, scenes: SceneText[], index: Map
     .map(([scene]) => scene);
 }
 
-function shingleIndex(scenes: SceneText[]): Map<string, number[]> {
+function shingleIndex(scenes: SceneText[], cuts: number[][]): Map<string, number[]> {
   const index = new Map<string, number[]>();
   scenes.forEach((scene, sceneIndex) => {
-    const keys = tokenize(scene.live.text).map((token) => token.key);
+    const keys = tokenize(scene.live.text, cuts[sceneIndex]).map((token) => token.key);
     const seen = new Set<string>();
     for (let size = 1; size <= 3; size++) {
       for (let i = 0; i + size <= keys.length; i++) {
@@ -110,7 +123,8 @@ function shingleIndex(scenes: SceneText[]): Map<string, number[]> {
  * however much was written elsewhere. What cannot be placed is listed with the reason.
  */
 export function placeReview(review: ReviewSections, threads: ReviewThread[], scenes: SceneText[]): Placement {
-  const index = shingleIndex(scenes);
+  const cuts = scenes.map((scene) => liveCuts(scene.live));
+  const index = shingleIndex(scenes, cuts);
   const plans = scenes.map((scene): ScenePlan => ({ sceneId: scene.id, insertions: [], deletions: [], breaks: [], threads: [] }));
   const unplaced: Unplaced[] = [];
   const group = new Map<number, number>();
@@ -120,11 +134,13 @@ export function placeReview(review: ReviewSections, threads: ReviewThread[], sce
   const matchOf = (section: ReviewSection, scene: number) => {
     const key = `${section.index}:${scene}`;
     let found = matches.get(key);
-    if (!found) matches.set(key, (found = new TextMatch(section.text, scenes[scene]!.live.text)));
+    if (!found) matches.set(key, (found = new TextMatch(section.text, scenes[scene]!.live.text, { from: sectionCuts(section), to: cuts[scene] })));
     return found;
   };
   /** Where each placed insertion went: scene and key. */
   const insertionScene = new Map<number, number>();
+  /** Deletions the manuscript already has (keys), so a replacement already there counts once. */
+  const deletionsThere = new Set<number>();
 
   for (const section of review.sections) {
     const tryScenes = <T>(place: (match: TextMatch, live: LiveText, scene: number) => T | null): { scene: number; found: T } | null => {
@@ -149,8 +165,10 @@ export function placeReview(review: ReviewSections, threads: ReviewThread[], sce
         return from !== null && to !== null && from <= to && tokenize(live.text.slice(from, to)).length === 0 ? ('there' as const) : null;
       });
       if (!placed) unplaced.push({ kind: 'change', change: deletion.change, what, reason: REASON_CHANGED });
-      else if (placed.found === 'there') alreadyThere++;
-      else plans[placed.scene]!.deletions.push({ key: deletion.key, ...placed.found, change: deletion.change });
+      else if (placed.found === 'there') {
+        alreadyThere++;
+        deletionsThere.add(deletion.key);
+      } else plans[placed.scene]!.deletions.push({ key: deletion.key, ...placed.found, change: deletion.change });
     }
     for (const insertion of section.insertions) {
       const text = insertion.pieces.map((piece) => piece.text).join('');
@@ -169,13 +187,15 @@ export function placeReview(review: ReviewSections, threads: ReviewThread[], sce
         if (tokenize(text).length > 0 && (same(at, at + text.length) || same(at - text.length, at))) return 'there' as const;
         return at;
       });
+      // A deletion right before it by the same writer: one replacement.
+      const replaced = section.deletions.find((deletion) => deletion.to === insertion.at && deletion.change.author === insertion.change.author);
       if (!placed) unplaced.push({ kind: 'change', change: insertion.change, what, reason: REASON_CHANGED });
-      else if (placed.found === 'there') alreadyThere++;
-      else {
+      else if (placed.found === 'there') {
+        // A replacement already there was counted with its deletion.
+        if (!replaced || !deletionsThere.has(replaced.key)) alreadyThere++;
+      } else {
         plans[placed.scene]!.insertions.push({ key: insertion.key, index: placed.found, pieces: insertion.pieces, change: insertion.change });
         insertionScene.set(insertion.key, placed.scene);
-        // A deletion right before it by the same writer, in the same scene: one replacement.
-        const replaced = section.deletions.find((deletion) => deletion.to === insertion.at && deletion.change.author === insertion.change.author);
         if (replaced && plans[placed.scene]!.deletions.some((each) => each.key === replaced.key)) group.set(insertion.key, replaced.key);
       }
     }
@@ -195,7 +215,9 @@ export function placeReview(review: ReviewSections, threads: ReviewThread[], sce
             while (before > 0 && /[ \t\u200B]/.test(live.text[before - 1]!)) before--;
             const atBoundary = live.text[boundary] === '\n' || before === 0 || live.text[before - 1] === '\n';
             if (paragraphBreak.kind === 'split') return atBoundary ? ('there' as const) : ({ index: at } satisfies LivePoint);
-            return live.text[boundary] === '\n' ? ({ index: boundary } satisfies LivePoint) : ('there' as const);
+            // A join already suggested: the library's deleted zero-width markers on either side of the break.
+            const joinPending = [boundary - 1, boundary + 1].some((i) => live.text[i] === '\u200B' && live.suggested[i] === 'deletion');
+            return live.text[boundary] === '\n' && !joinPending ? ({ index: boundary } satisfies LivePoint) : ('there' as const);
           });
       if (!placed) unplaced.push({ kind: 'change', change: paragraphBreak.change, what, reason: section.heading ? REASON_HEADING : REASON_CHANGED });
       else if (placed.found === 'there') alreadyThere++;
