@@ -1,12 +1,12 @@
 import * as Y from 'yjs';
 import { withLiveRoom, LiveRoomError } from '../collab/live-room';
 import { signCollabToken } from '../collab/token';
-import { MAX_IMPORTED_THREADS_PER_OP, type ImportedThreadOp } from '../comments/protocol';
+import { MAX_IMPORTED_THREADS_PER_OP, type CommentThreadView, type ImportedRepliesOp, type ImportedThreadOp } from '../comments/protocol';
 import { suggestionIds } from '../editor/suggestions/ids';
 import { DocxReviewError } from '../import/docx-review/limits';
 import { readDocxReview, type ReviewDocument } from '../import/docx-review/read';
 import { ImportError, MAX_IMPORT_BYTES } from '../import';
-import { applyReview, authorResolver, describeSummary, type ImportedThread, type ReviewSummary } from '../import/review';
+import { applyReview, authorResolver, describeSummary, sameCommentKey, type ExistingThread, type ImportedReplies, type ImportedThread, type ReviewSummary } from '../import/review';
 import type { ImportedThreadRecord } from '../storage/comment-store';
 import type { Storage } from '../storage/storage';
 import { InvalidOperationError, NotFoundError } from './errors';
@@ -43,7 +43,20 @@ export async function readReviewFile(file: { name: string; bytes: Uint8Array }):
   }
 }
 
-const threadKey = (sceneId: string, author: string, body: string) => `${sceneId}\u0000${author}\u0000${body}`;
+const threadKey = (sceneId: string, author: string, body: string) => `${sceneId}\u0000${sameCommentKey(author, body)}`;
+
+/** The manuscript's threads as an import looks them up: by scene and first comment (deleted messages never travel in a DOCX). */
+function existingThreads(threads: CommentThreadView[]): Map<string, ExistingThread> {
+  const known = new Map<string, ExistingThread>();
+  for (const thread of threads) {
+    const messages = thread.messages.filter((message) => !message.deleted).map((message) => ({ author: message.authorName, body: message.body }));
+    if (messages[0]) known.set(threadKey(thread.sceneId, messages[0].author, messages[0].body), { id: thread.id, messages });
+  }
+  return known;
+}
+
+const messageOps = (messages: ImportedThread['messages']): ImportedThreadOp['messages'] =>
+  messages.map((message) => ({ author: { name: message.author.name, ...(message.author.kind === 'member' ? { userId: message.author.userId } : {}) }, body: message.body, createdAt: message.createdAt }));
 
 /** A thread as the comment protocol's `import` operation carries it. */
 export const threadOp = (thread: ImportedThread): ImportedThreadOp => ({
@@ -52,8 +65,11 @@ export const threadOp = (thread: ImportedThread): ImportedThreadOp => ({
   quote: thread.quote,
   context: thread.context,
   resolved: thread.resolved,
-  messages: thread.messages.map((message) => ({ author: { name: message.author.name, ...(message.author.kind === 'member' ? { userId: message.author.userId } : {}) }, body: message.body, createdAt: message.createdAt })),
+  messages: messageOps(thread.messages),
 });
+
+/** Replies under an existing thread as the `import` operation carries them. */
+export const repliesOp = (replies: ImportedReplies): ImportedRepliesOp => ({ threadId: replies.threadId, messages: messageOps(replies.messages) });
 
 /**
  * "Import editor's changes": an editor's marked-up DOCX onto an existing manuscript. Only editors
@@ -67,19 +83,19 @@ export async function importChangesAs(storage: Storage, actor: ImportActor, manu
   if (found.manuscript.quarantinedAt) throw new InvalidOperationError('This manuscript is set aside until its stored history can be read; nothing was imported.');
   const review = await readReviewFile(file);
   const resolveAuthor = authorResolver(await storage.members.list(manuscriptId));
-  // The same file imported twice brings its threads once: same scene, same first words, same author.
-  const known = new Set((await storage.comments.listThreads(manuscriptId)).map((thread) => threadKey(thread.sceneId, thread.messages[0]?.authorName ?? '', thread.messages[0]?.body ?? '')));
+  // The same file imported twice (or a Review DOCX of this manuscript) brings its threads once: same scene, same first words, same author.
+  const known = existingThreads(await storage.comments.listThreads(manuscriptId));
   // Short-lived: the job connects at once.
   const token = await signCollabToken(access.secret, { sub: actor.id, name: actor.name, color: actor.color, mid: manuscriptId, role: found.role }, 120);
   try {
     const summary = await withLiveRoom({ url: access.collabUrl, manuscriptId, token }, async (room) => {
-      const { threads, summary } = applyReview(room.doc, review, resolveAuthor, {
+      const { threads, replies, summary } = applyReview(room.doc, review, resolveAuthor, {
         nextId: suggestionIds(() => room.doc.clientID),
         origin: 'import',
-        alreadyThere: (thread) => known.has(threadKey(thread.sceneId, thread.author, thread.body)),
+        existing: (thread) => known.get(threadKey(thread.sceneId, thread.author, thread.body)),
       });
-      await storeThreads(threads, async (chunk) => {
-        const answer = await room.comment({ op: 'import', threads: chunk });
+      await storeThreads({ threads, replies }, async (chunk) => {
+        const answer = await room.comment({ op: 'import', ...chunk });
         if (answer.kind === 'refused') throw new InvalidOperationError(answer.message);
       });
       return summary;
@@ -94,21 +110,30 @@ export async function importChangesAs(storage: Storage, actor: ImportActor, manu
 /** About how many bytes of threads one comment frame carries (an editor's frames may be far larger; this keeps each answer quick). */
 const CHUNK_BYTES = 2 * 1024 * 1024;
 
-/** Sends threads in chunks the comment protocol accepts: at most so many threads, and about so many bytes. */
-export async function storeThreads(threads: ImportedThread[], send: (chunk: ImportedThreadOp[]) => Promise<void>): Promise<void> {
-  let chunk: ImportedThreadOp[] = [];
+/** One `import` operation's load: new threads, and replies under threads the manuscript has. */
+export interface ImportChunk {
+  threads: ImportedThreadOp[];
+  replies: ImportedRepliesOp[];
+}
+
+/** Sends threads and replies in chunks the comment protocol accepts: at most so many of each, and about so many bytes. */
+export async function storeThreads(review: { threads: ImportedThread[]; replies?: ImportedReplies[] }, send: (chunk: ImportChunk) => Promise<void>): Promise<void> {
+  let chunk: ImportChunk = { threads: [], replies: [] };
   let bytes = 0;
-  for (const thread of threads.map(threadOp)) {
-    const size = JSON.stringify(thread).length;
-    if (chunk.length > 0 && (chunk.length >= MAX_IMPORTED_THREADS_PER_OP || bytes + size > CHUNK_BYTES)) {
+  const items = [...review.threads.map((thread) => ({ threads: threadOp(thread) })), ...(review.replies ?? []).map((replies) => ({ replies: repliesOp(replies) }))];
+  for (const item of items) {
+    const size = JSON.stringify(item).length;
+    const list = 'threads' in item ? chunk.threads : chunk.replies;
+    if (chunk.threads.length + chunk.replies.length > 0 && (list.length >= MAX_IMPORTED_THREADS_PER_OP || bytes + size > CHUNK_BYTES)) {
       await send(chunk);
-      chunk = [];
+      chunk = { threads: [], replies: [] };
       bytes = 0;
     }
-    chunk.push(thread);
+    if ('threads' in item) chunk.threads.push(item.threads);
+    else chunk.replies.push(item.replies);
     bytes += size;
   }
-  if (chunk.length > 0) await send(chunk);
+  if (chunk.threads.length + chunk.replies.length > 0) await send(chunk);
 }
 
 /** A thread as the comment store keeps it (guests by name, members by id). */

@@ -23,6 +23,9 @@ const importedMessage = z.object({
 });
 const importedThread = z.object({ sceneId: z.string().regex(/^[a-z0-9]{4,64}$/), anchor, quote, context, resolved: z.boolean(), messages: z.array(importedMessage).min(1).max(500) });
 export type ImportedThreadOp = z.infer<typeof importedThread>;
+/** An editor's replies, written in Word, under a thread this manuscript already has. */
+const importedReplies = z.object({ threadId: id, messages: z.array(importedMessage).min(1).max(500) });
+export type ImportedRepliesOp = z.infer<typeof importedReplies>;
 
 /** Every comment operation a client may send (message type 104), validated before anything else. */
 export const commentOpSchema = z.discriminatedUnion('op', [
@@ -35,7 +38,12 @@ export const commentOpSchema = z.discriminatedUnion('op', [
   // The passage was found again where its anchor no longer led; stored only if the anchor is still `previous`.
   z.object({ op: z.literal('reanchor'), requestId, threadId: id, previous: anchor, anchor, quote: quote.min(1), context }),
   // An editor's review imported from a Word file: whole threads, with their authors' names and dates (editors and the owner).
-  z.object({ op: z.literal('import'), requestId, threads: z.array(importedThread).min(1).max(MAX_IMPORTED_THREADS_PER_OP) }),
+  z.object({
+    op: z.literal('import'),
+    requestId,
+    threads: z.array(importedThread).max(MAX_IMPORTED_THREADS_PER_OP).default([]),
+    replies: z.array(importedReplies).max(MAX_IMPORTED_THREADS_PER_OP).default([]),
+  }),
 ]);
 export type CommentOp = z.infer<typeof commentOpSchema>;
 export type CommentOpInput = z.input<typeof commentOpSchema>;

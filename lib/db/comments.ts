@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
 import { GUEST_COLOR } from '../storage/records';
-import type { ImportedThreadRecord } from '../storage/records';
+import type { ImportedRepliesRecord, ImportedThreadRecord } from '../storage/records';
 import type { Db } from './connection';
 import { newId } from './ids';
 import { commentMessages, commentThreads, users } from './schema';
@@ -54,6 +54,24 @@ export function importThreads(db: Db, manuscriptId: string, threads: ImportedThr
     }
   }, { behavior: 'immediate' });
   return ids;
+}
+
+/** Adds imported replies to threads of this manuscript, in one transaction; a thread of another manuscript (or none) gets nothing. Returns the threads added to. */
+export function importReplies(db: Db, manuscriptId: string, replies: ImportedRepliesRecord[]): string[] {
+  const added: string[] = [];
+  db.transaction((tx) => {
+    for (const { threadId, messages } of replies) {
+      const thread = tx.select({ id: commentThreads.id }).from(commentThreads).where(and(eq(commentThreads.id, threadId), eq(commentThreads.manuscriptId, manuscriptId))).get();
+      if (!thread || messages.length === 0) continue;
+      added.push(threadId);
+      for (const message of messages) {
+        tx.insert(commentMessages)
+          .values({ id: newId(), threadId, authorId: message.authorId, guestName: message.authorId ? null : message.guestName, body: message.body, mentions: '[]', createdAt: new Date(message.createdAt) })
+          .run();
+      }
+    }
+  }, { behavior: 'immediate' });
+  return added;
 }
 
 export function addMessage(db: Db, input: { threadId: string; authorId: string; body: string; mentions: string[] }): string {

@@ -135,6 +135,25 @@ describe.each([
     expect(await store.getMessageView(first.messages[0]!.id)).toMatchObject({ authorName: 'Maria Rossi', guest: true });
   });
 
+  it('adds imported replies under this manuscript’s threads only, with their dates and names', async () => {
+    const threadId = await store.createThread({ manuscriptId, sceneId: 'scene1', anchor, quote: 'q', authorId: 'ada', body: 'Why forty?', mentions: [] });
+    const foreign = await store.createThread({ manuscriptId: other, sceneId: 'scene1', anchor, quote: 'q', authorId: 'ada', body: 'Elsewhere.', mentions: [] });
+    // Answered in Word after the thread began.
+    const at = Date.now() + 60_000;
+    const added = await store.importReplies(manuscriptId, [
+      { threadId, messages: [{ authorId: null, guestName: 'Maria Rossi', body: 'Forty is right.', createdAt: at }, { authorId: 'ben', guestName: null, body: 'Agreed.', createdAt: at + 1000 }] },
+      { threadId: foreign, messages: [{ authorId: null, guestName: 'Maria Rossi', body: 'Not here.', createdAt: at }] },
+      { threadId: 'nosuchthread', messages: [{ authorId: null, guestName: 'Maria Rossi', body: 'Nor here.', createdAt: at }] },
+    ]);
+    expect(added).toEqual([threadId]);
+    const [thread] = await store.listThreads(manuscriptId, [threadId]);
+    expect(thread!.messages.slice(1).map((m) => [m.authorId, m.authorName, m.guest ?? false, m.body, m.createdAt])).toEqual([
+      [null, 'Maria Rossi', true, 'Forty is right.', at],
+      ['ben', 'Ben', false, 'Agreed.', at + 1000],
+    ]);
+    expect((await store.listThreads(other, [foreign]))[0]!.messages.map((m) => m.body)).toEqual(['Elsewhere.']);
+  });
+
   it('names the members who may be mentioned, and none once the manuscript is in the trash', async () => {
     expect([...(await store.memberIds(manuscriptId))].sort()).toEqual(['ada', 'ben']);
     await engine.exec('UPDATE manuscripts SET deleted_at = $1 WHERE id = $2', [Date.now(), other]);

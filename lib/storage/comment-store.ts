@@ -8,6 +8,7 @@ import {
   getMessage,
   getMessageView,
   getThread,
+  importReplies,
   importThreads,
   listThreads,
   reanchorThread,
@@ -15,9 +16,9 @@ import {
   setThreadResolved,
   type Db,
 } from '../db';
-import type { ImportedThreadRecord } from './records';
+import type { ImportedRepliesRecord, ImportedThreadRecord } from './records';
 
-export type { ImportedThreadRecord } from './records';
+export type { ImportedRepliesRecord, ImportedThreadRecord } from './records';
 
 export interface Anchor {
   start: string;
@@ -53,6 +54,8 @@ export interface CommentStore {
   createThread(input: NewThread): Promise<string>;
   /** Threads brought in from a Word file, in one transaction (dates and guest authors kept); their ids in order. */
   importThreads(manuscriptId: string, threads: ImportedThreadRecord[]): Promise<string[]>;
+  /** An editor's replies (from a Word file) added under threads of this manuscript, in one transaction; the ids of the threads added to. */
+  importReplies(manuscriptId: string, replies: ImportedRepliesRecord[]): Promise<string[]>;
   hasThread(manuscriptId: string, threadId: string): Promise<boolean>;
   addMessage(input: { threadId: string; authorId: string; body: string; mentions: string[] }): Promise<string>;
   getMessage(manuscriptId: string, messageId: string): Promise<StoredMessage | null>;
@@ -75,6 +78,7 @@ export function createSqliteCommentStore(db: Db): CommentStore {
     listThreads: async (manuscriptId, threadIds) => listThreads(db, manuscriptId, threadIds),
     createThread: async (input) => createThread(db, input),
     importThreads: async (manuscriptId, threads) => importThreads(db, manuscriptId, threads),
+    importReplies: async (manuscriptId, replies) => importReplies(db, manuscriptId, replies),
     hasThread: async (manuscriptId, threadId) => getThread(db, manuscriptId, threadId) !== undefined,
     addMessage: async (input) => addMessage(db, input),
     async getMessage(manuscriptId, messageId) {

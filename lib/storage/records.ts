@@ -207,5 +207,11 @@ export interface ImportedThreadRecord {
   messages: Array<{ authorId: string | null; guestName: string | null; body: string; createdAt: number }>;
 }
 
+/** Replies an editor added in Word under a thread the manuscript already has: added to it, with their dates and names. */
+export interface ImportedRepliesRecord {
+  threadId: string;
+  messages: ImportedThreadRecord['messages'];
+}
+
 /** The colour guests (an editor named in an imported review, not a member) show in; members have their own. */
 export const GUEST_COLOR = '#6b6b6b';

@@ -152,4 +152,25 @@ describe('comment service in a room', () => {
     expect(eventsOf(world.benSocket)).toEqual([{ kind: 'threads', threads: listThreads(db, world.id) }]);
     expect(world.activity).toEqual([]);
   });
+
+  it('adds an editor’s replies under a thread the manuscript has, and nowhere else: not under another manuscript’s thread', async () => {
+    const world = await roomWithTwo();
+    await world.send(world.benSocket, { op: 'create', requestId: 'c1', sceneId: 'scene0001', anchor, quote: 'the harbour', body: 'Which harbour?', mentions: [] });
+    const threadId = listThreads(db, world.id)[0]!.id;
+    const elsewhere = seedManuscript(db, world.owner);
+    db.$client.prepare("INSERT INTO comment_threads (id, manuscript_id, scene_id, anchor_start, anchor_end, quote, created_by) VALUES ('otherthread1', ?, 'scene0001', 'AAAA', 'AAAA', 'x', ?)").run(elsewhere.id, world.owner.id);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Answered in Word after Ben asked.
+    const answer = { author: { name: 'Maria Rossi' }, body: 'Port Ellen.', createdAt: Date.now() };
+    await world.send(world.benSocket, { op: 'import', requestId: 'r0', replies: [{ threadId, messages: [answer] }] });
+    expect(eventsOf(world.benSocket)).toEqual([{ kind: 'refused', requestId: 'r0', message: 'Only editors and the owner can import an editor’s comments.' }]);
+    await world.send(world.ada, { op: 'import', requestId: 'r1', replies: [{ threadId, messages: [answer] }, { threadId: 'otherthread1', messages: [answer] }] });
+    expect(listThreads(db, world.id)[0]!.messages.map((m) => [m.authorName, m.guest ?? false, m.body])).toEqual([
+      ['Ben', false, 'Which harbour?'],
+      ['Maria Rossi', true, 'Port Ellen.'],
+    ]);
+    expect(listThreads(db, elsewhere.id)[0]!.messages).toEqual([]);
+    // The room sees the thread with its new reply; the other manuscript's thread never travels.
+    expect(eventsOf(world.benSocket)).toEqual([{ kind: 'threads', threads: listThreads(db, world.id) }]);
+  });
 });

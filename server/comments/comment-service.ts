@@ -114,22 +114,22 @@ export function createCommentServiceOn(store: CommentStore, options: { onActivit
           if (!allowed(identity, 'import')) return refused(op.requestId, 'Only editors and the owner can import an editor’s comments.');
           const memberIds = await store.memberIds(manuscriptId);
           const now = Date.now();
-          const threadIds = await store.importThreads(
-            manuscriptId,
-            op.threads.map((thread) => ({
-              sceneId: thread.sceneId,
-              anchor: thread.anchor,
-              quote: thread.quote,
-              context: thread.context,
-              resolvedAt: thread.resolved ? now : null,
-              // Someone no longer a member keeps their words, under the name the file gave.
-              messages: thread.messages.map((message) => {
-                const member = message.author.userId && memberIds.has(message.author.userId) ? message.author.userId : null;
-                return { authorId: member, guestName: member ? null : message.author.name, body: message.body, createdAt: Math.min(message.createdAt, now) };
-              }),
-            })),
-          );
-          return done(op.requestId, { kind: 'threads', threads: await store.listThreads(manuscriptId, threadIds) });
+          // Someone no longer a member keeps their words, under the name the file gave.
+          const messagesOf = (messages: typeof op.threads[number]['messages']) =>
+            messages.map((message) => {
+              const member = message.author.userId && memberIds.has(message.author.userId) ? message.author.userId : null;
+              return { authorId: member, guestName: member ? null : message.author.name, body: message.body, createdAt: Math.min(message.createdAt, now) };
+            });
+          const threadIds = op.threads.length
+            ? await store.importThreads(
+                manuscriptId,
+                op.threads.map((thread) => ({ sceneId: thread.sceneId, anchor: thread.anchor, quote: thread.quote, context: thread.context, resolvedAt: thread.resolved ? now : null, messages: messagesOf(thread.messages) })),
+              )
+            : [];
+          // Replies go only under this manuscript's threads (the store checks); each thread travels whole, and clients replace it by id.
+          const repliedIds = op.replies.length ? await store.importReplies(manuscriptId, op.replies.map((reply) => ({ threadId: reply.threadId, messages: messagesOf(reply.messages) }))) : [];
+          const changed = [...threadIds, ...repliedIds];
+          return done(op.requestId, changed.length ? { kind: 'threads', threads: await store.listThreads(manuscriptId, changed) } : undefined);
         }
         case 'reanchor': {
           if (!allowed(identity, 'reanchor')) return refused(op.requestId, 'Only commenters, editors and the owner can move a comment.');

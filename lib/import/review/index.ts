@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { readBinder } from '../../manuscript/binder';
+import type { ReviewComment } from '../docx-review/comments';
 import type { ReviewDocument } from '../docx-review/read';
 import { applyPlacement, sceneTexts, type AnchoredThread } from './apply';
 import { authorKeyOf, type ReviewAuthor } from './authors';
@@ -22,10 +23,26 @@ export interface ImportedThread {
   messages: Array<{ author: ReviewAuthor; body: string; createdAt: number }>;
 }
 
+/** A thread the manuscript already has (the same file, or a Review DOCX of it, imported again): its id and who said what in it. */
+export interface ExistingThread {
+  id: string;
+  messages: Array<{ author: string; body: string }>;
+}
+
+/** Replies the editor added in Word under a thread the manuscript already has. */
+export interface ImportedReplies {
+  threadId: string;
+  messages: ImportedThread['messages'];
+}
+
 export interface ReviewInto {
   threads: ImportedThread[];
+  replies: ImportedReplies[];
   summary: ReviewSummary;
 }
+
+/** The same comment whatever the file did to its spacing: author and words. */
+export const sameCommentKey = (author: string, body: string) => `${author}\u0000${body.replace(/\s+/g, ' ').trim()}`;
 
 const NO_TEXT = '(a comment without text)';
 /** Messages one thread may hold (the comment protocol's bound); later replies are listed instead. */
@@ -44,8 +61,12 @@ export function applyReview(
     nextId: () => string;
     now?: number;
     origin?: unknown;
-    /** True for a thread the manuscript already has (this file was imported before): it is left out and counted. */
-    alreadyThere?: (thread: { sceneId: string; author: string; body: string }) => boolean;
+    /**
+     * The thread the manuscript already has with this first comment in this scene (this file, or a
+     * Review DOCX of the manuscript, imported before): it is not made twice; replies the editor added
+     * under it in Word are added to it.
+     */
+    existing?: (thread: { sceneId: string; author: string; body: string }) => ExistingThread | undefined;
   },
 ): ReviewInto {
   const now = options.now ?? Date.now();
@@ -71,23 +92,36 @@ export function applyReview(
       countFor(summary, authorOfChange(change.change), 'changes');
     }
   }
-  const fresh = anchored.filter(({ thread, sceneId }) => {
-    const repeated = options.alreadyThere?.({ sceneId, author: resolveAuthor(thread.root.author, thread.root.email).name, body: thread.root.text || NO_TEXT }) ?? false;
-    if (repeated) summary.commentsAlreadyThere += 1;
-    return !repeated;
-  });
-  const importedThreads = fresh.map(({ thread, sceneId, anchor, quote, context }): ImportedThread => {
-    const all = [thread.root, ...thread.replies];
-    for (const extra of all.slice(MAX_MESSAGES)) {
+  /** Comments as messages of a thread that has `room` places left; the rest are listed. */
+  const messagesOf = (comments: ReviewComment[], room: number) => {
+    for (const extra of comments.slice(room)) {
       summary.unplaced.push({ kind: 'comment', author: resolveAuthor(extra.author, extra.email).name, what: `“${extra.text.slice(0, 79)}”`, reason: `its thread already has ${MAX_MESSAGES} replies` });
     }
-    const messages = all.slice(0, MAX_MESSAGES).map((comment) => {
+    return comments.slice(0, Math.max(0, room)).map((comment) => {
       const author = resolveAuthor(comment.author, comment.email);
       countFor(summary, author, 'comments');
       return { author, body: comment.text || NO_TEXT, createdAt: Math.min(comment.date ?? now, now) };
     });
-    return { sceneId, anchor, quote, context, resolved: thread.root.done, messages };
+  };
+  const replies: ImportedReplies[] = [];
+  const fresh = anchored.filter(({ thread, sceneId }) => {
+    const found = options.existing?.({ sceneId, author: resolveAuthor(thread.root.author, thread.root.email).name, body: thread.root.text || NO_TEXT });
+    if (!found) return true;
+    summary.commentsAlreadyThere += 1;
+    // The editor's answers under a thread the writers began: added to it, each once.
+    const said = new Set(found.messages.map((message) => sameCommentKey(message.author, message.body)));
+    const added = thread.replies.filter((reply) => !said.has(sameCommentKey(resolveAuthor(reply.author, reply.email).name, reply.text || NO_TEXT)));
+    if (added.length > 0) replies.push({ threadId: found.id, messages: messagesOf(added, MAX_MESSAGES - found.messages.length) });
+    return false;
   });
+  const importedThreads = fresh.map(({ thread, sceneId, anchor, quote, context }): ImportedThread => ({
+    sceneId,
+    anchor,
+    quote,
+    context,
+    resolved: thread.root.done,
+    messages: messagesOf([thread.root, ...thread.replies], MAX_MESSAGES),
+  }));
   const placedThreads = new Set(anchored.map((each) => each.thread));
   for (const plan of placement.scenes) {
     for (const placed of plan.threads) {
@@ -108,5 +142,5 @@ export function applyReview(
       });
     } else summary.unplaced.push({ kind: 'change', author: authorOfChange(missing.change).name, what: missing.what, reason: missing.reason });
   }
-  return { threads: importedThreads, summary };
+  return { threads: importedThreads, replies: replies.filter((each) => each.messages.length > 0), summary };
 }

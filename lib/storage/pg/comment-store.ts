@@ -119,6 +119,28 @@ export function createPgCommentStore(pool: PgPool): CommentStore {
       });
       return ids;
     },
+    async importReplies(manuscriptId, replies) {
+      const added: string[] = [];
+      await inTransaction(pool, async (client) => {
+        for (const { threadId, messages } of replies) {
+          const { rowCount } = await client.query('SELECT 1 FROM comment_threads WHERE id = $1 AND manuscript_id = $2', [threadId, manuscriptId]);
+          if (!rowCount || messages.length === 0) continue;
+          added.push(threadId);
+          for (const message of messages) {
+            await client.query('INSERT INTO comment_messages (id, thread_id, author_id, guest_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+              newId(),
+              threadId,
+              message.authorId,
+              message.authorId ? null : message.guestName,
+              message.body,
+              '[]',
+              message.createdAt,
+            ]);
+          }
+        }
+      });
+      return added;
+    },
     async hasThread(manuscriptId, threadId) {
       const { rowCount } = await pool.query('SELECT 1 FROM comment_threads WHERE id = $1 AND manuscript_id = $2', [threadId, manuscriptId]);
       return (rowCount ?? 0) > 0;
