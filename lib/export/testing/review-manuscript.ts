@@ -1,0 +1,280 @@
+import { getSchema } from '@tiptap/core';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { sceneField } from '../../collab/room-name';
+import { manuscriptExtensions } from '../../editor/extensions';
+import { guestNameOf } from '../../editor/suggestions/guests';
+import type { SuggestionAttrs } from '../../editor/suggestions/marks';
+import { describeSuggestion, listSuggestions } from '../../editor/suggestions/review';
+import { addBinderItem, readBinder } from '../../manuscript/binder';
+import { at } from '../fixtures';
+
+/**
+ * A manuscript as a writer sends it for review, written in a small notation that reads back the
+ * same way: `_italic_`, `{+key:added+}`, `[-key:deleted-]`, a paragraph opening with `<split key>`
+ * (a suggested paragraph break before it) or closing with `<join key>` (a suggested join with the
+ * next). Keys name suggestions (their writer and time); read back, they are the writers' names.
+ */
+
+const schema = getSchema(manuscriptExtensions());
+const ZERO_WIDTH_SPACE = '\u200B';
+
+export interface SceneSource {
+  title: string;
+  paragraphs: string[];
+}
+
+export interface ChapterSource {
+  title: string;
+  scenes: SceneSource[];
+}
+
+/** Two chapters of two scenes (so two scene breaks), italics, and ten suggestions by Ben (b…) and Cy (c…). */
+export const REVIEW_CHAPTERS: ChapterSource[] = [
+  {
+    title: 'The Harbour',
+    scenes: [
+      {
+        title: 'Arrival',
+        paragraphs: [
+          'The [-b1:boat-]{+b1:ship+} came in at dusk, _low in the water_, and nobody waved.',
+          '“Is it always like this?” she asked. The keeper shrugged {+c2:at last +}and said nothing.',
+          'Gulls wheeled over the quay where the nets lay drying[-b3: in long grey heaps-].',
+        ],
+      },
+      {
+        title: 'Night',
+        paragraphs: [
+          'At night the lamp turned {+c4:_very_ +}slowly over the _black water_, patient as a clock.',
+          'She counted the seconds between the flashes ',
+          '<split b5>and lost count at forty.',
+          'Somewhere below, a door banged twice and then was still.',
+        ],
+      },
+    ],
+  },
+  {
+    title: 'Storm',
+    scenes: [
+      {
+        title: 'The wreck',
+        paragraphs: [
+          'By morning the wreck was gone; the log said _nothing [-b7:at all-]_.',
+          'She wrote it down anyway, in pencil, in the margin of the tide tables.<join c6>',
+          'The keeper read it over her shoulder and did not correct her spelling.',
+        ],
+      },
+      {
+        title: 'Letters',
+        paragraphs: [
+          'The mail boat brought three letters and a [-c8:parcel-]{+c8:small box+} wrapped in _oilcloth_.',
+          'One was from her sister, who [-c10:really -]wanted to know when she would come home.',
+          'She put it under the lamp and answered none of them.{+b9: Not yet.+}',
+        ],
+      },
+    ],
+  },
+];
+
+/** Who proposed each suggestion of `REVIEW_CHAPTERS`, by the key's first letter. */
+export interface ReviewWriters {
+  ben: string;
+  cy: string;
+}
+
+/** A suggestion key's attributes: its writer (by id) and a time of its own, to the minute (Word keeps seconds). */
+export function suggestionAttrs(key: string, writers: ReviewWriters): SuggestionAttrs {
+  const author = key.startsWith('b') ? writers.ben : writers.cy;
+  return { id: `sugg-${key}`, author, time: at(5, 10, Number(key.slice(1))) };
+}
+
+type JsonMark = { type: string; attrs?: Record<string, unknown> };
+type JsonText = { type: 'text'; text: string; marks?: JsonMark[] };
+
+const TOKEN = /<split (\w+)>|<join (\w+)>|\{\+(\w+):|\+\}|\[-(\w+):|-\]|_|[^<{}[\]_+-]+|[<{}[\]+-]/g;
+
+/** One paragraph of the notation as ProseMirror JSON; `clean` leaves suggestions out (the text before them, as the writer had it). */
+function paragraphJson(source: string, writers: ReviewWriters, clean: boolean) {
+  const content: JsonText[] = [];
+  let italic = false;
+  let suggestion: { kind: 'insertion' | 'deletion'; attrs: SuggestionAttrs } | null = null;
+  let split: SuggestionAttrs | null = null;
+  let join: SuggestionAttrs | null = null;
+  const push = (text: string, marks: JsonMark[]) => content.push({ type: 'text', text, ...(marks.length ? { marks } : {}) });
+  for (const [token, splitKey, joinKey, insertKey, deleteKey] of source.matchAll(TOKEN)) {
+    if (splitKey) split = suggestionAttrs(splitKey, writers);
+    else if (joinKey) join = suggestionAttrs(joinKey, writers);
+    else if (insertKey) suggestion = { kind: 'insertion', attrs: suggestionAttrs(insertKey, writers) };
+    else if (deleteKey) suggestion = { kind: 'deletion', attrs: suggestionAttrs(deleteKey, writers) };
+    else if (token === '+}' || token === '-]') suggestion = null;
+    else if (token === '_') italic = !italic;
+    else {
+      if (clean && suggestion?.kind === 'insertion') continue;
+      const marks: JsonMark[] = [];
+      if (suggestion && !clean) marks.push({ type: suggestion.kind, attrs: { ...suggestion.attrs } });
+      if (italic) marks.push({ type: 'italic' });
+      push(token, marks);
+    }
+  }
+  return { content, split, join };
+}
+
+/** The scenes' ProseMirror JSON: a split or join marked as the suggestion library marks them (zero-width spaces on both sides). */
+function sceneJson(scene: SceneSource, writers: ReviewWriters, clean: boolean) {
+  const paragraphs = scene.paragraphs.map((source) => paragraphJson(source, writers, clean));
+  const marker = (kind: 'insertion' | 'deletion', attrs: SuggestionAttrs): JsonText => ({ type: 'text', text: ZERO_WIDTH_SPACE, marks: [{ type: kind, attrs: { ...attrs } }] });
+  const nodes: Array<{ type: 'paragraph'; attrs?: Record<string, unknown>; content: JsonText[] }> = [];
+  paragraphs.forEach((paragraph, index) => {
+    const previous = nodes.at(-1);
+    const content = [...paragraph.content];
+    // The clean copy has the paragraph as it was before the break was suggested: one.
+    if (clean) {
+      if (paragraph.split && previous) previous.content.push(...content);
+      else nodes.push({ type: 'paragraph', content });
+      return;
+    }
+    const before = index > 0 ? paragraphs[index - 1]!.join : null;
+    if (paragraph.split) {
+      previous?.content.push(marker('insertion', paragraph.split));
+      content.unshift(marker('insertion', paragraph.split));
+    }
+    if (before) content.unshift(marker('deletion', before));
+    if (paragraph.join) content.push(marker('deletion', paragraph.join));
+    nodes.push({ type: 'paragraph', ...(paragraph.split ? { attrs: { suggestion: { ...paragraph.split } } } : {}), content });
+  });
+  return { type: 'doc', content: nodes };
+}
+
+/**
+ * The review manuscript as a Y.Doc: chapters and scenes in the binder, each scene's text with its
+ * italics and, unless `clean`, the suggestions (a clean copy has the words as they were before them).
+ */
+export function reviewManuscript(writers: ReviewWriters, options: { clean?: boolean; chapters?: ChapterSource[] } = {}): Y.Doc {
+  const doc = new Y.Doc();
+  for (const chapter of options.chapters ?? REVIEW_CHAPTERS) {
+    const chapterId = addBinderItem(doc, { kind: 'chapter', title: chapter.title });
+    for (const scene of chapter.scenes) {
+      const sceneId = addBinderItem(doc, { kind: 'scene', title: scene.title, parentId: chapterId });
+      prosemirrorJSONToYXmlFragment(schema, sceneJson(scene, writers, options.clean ?? false), doc.getXmlFragment(sceneField(sceneId)));
+    }
+  }
+  return doc;
+}
+
+export const scenePM = (doc: Y.Doc, sceneId: string): PMNode => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(sceneField(sceneId)), schema);
+
+/** A suggestion's writer by name: a guest's key carries it, a member's id is looked up. */
+export const writerName = (author: string | null | undefined, nameOf: (userId: string) => string) => guestNameOf(author) ?? nameOf(author ?? '');
+
+/**
+ * A scene read back in the notation, with writers' names instead of keys: what must survive a
+ * round trip (the words, italics, who suggested which words, paragraph breaks suggested or taken out).
+ */
+export function readScene(doc: Y.Doc, sceneId: string, nameOf: (userId: string) => string): string[] {
+  const paragraphs: string[] = [];
+  scenePM(doc, sceneId).forEach((paragraph) => {
+    const suggested = paragraph.attrs.suggestion as SuggestionAttrs | null | undefined;
+    let out = suggested ? `<split ${writerName(suggested.author, nameOf)}>` : '';
+    let italic = false;
+    let open: { close: string; id: string } | null = null;
+    let join = '';
+    paragraph.forEach((node, _offset, index) => {
+      const mark = node.marks.find((each) => each.type.name === 'insertion' || each.type.name === 'deletion');
+      const attrs = mark?.attrs as SuggestionAttrs | undefined;
+      const text = (node.text ?? '').replaceAll(ZERO_WIDTH_SPACE, '');
+      if (!text) {
+        // A join's marker at the paragraph's end: said once, after the words.
+        if (mark?.type.name === 'deletion' && index > 0 && index === paragraph.childCount - 1) join = `<join ${writerName(attrs!.author, nameOf)}>`;
+        return;
+      }
+      // A bracket closes, italics end, a bracket opens, italics begin: the order the notation is written in.
+      const id = mark ? `${mark.type.name}:${attrs!.id}` : null;
+      const isItalic = node.marks.some((each) => each.type.name === 'italic');
+      if (open && open.id !== id) {
+        out += open.close;
+        open = null;
+      }
+      if (italic && !isItalic) out += '_';
+      if (mark && !open) {
+        const insertion = mark.type.name === 'insertion';
+        out += `${insertion ? '{+' : '[-'}${writerName(attrs!.author, nameOf)}:`;
+        open = { close: insertion ? '+}' : '-]', id: id! };
+      }
+      if (!italic && isItalic) out += '_';
+      italic = isItalic;
+      out += text;
+    });
+    if (open) out += (open as { close: string }).close;
+    if (italic) out += '_';
+    paragraphs.push(out + join);
+  });
+  return paragraphs;
+}
+
+/** Every scene of a manuscript read back, with its chapter: `[chapter, scene, paragraphs]`. */
+export function readManuscript(doc: Y.Doc, nameOf: (userId: string) => string): Array<{ chapter: string; scenes: string[][] }> {
+  return readBinder(doc).roots.map((chapter) => ({ chapter: chapter.title, scenes: chapter.children.filter((node) => node.kind === 'scene').map((scene) => readScene(doc, scene.id, nameOf)) }));
+}
+
+/** Every suggestion as its card says it: `[writer, what, time]`, scene by scene in reading order. */
+export function readSuggestions(doc: Y.Doc, nameOf: (userId: string) => string): Array<[string, string, number]> {
+  return readBinder(doc).scenes.flatMap((scene) => listSuggestions(scenePM(doc, scene.id)).map((s): [string, string, number] => [writerName(s.author, nameOf), describeSuggestion(s), s.time]));
+}
+
+/** One comment of a review thread: who (a writer of the manuscript) and what. */
+export interface ThreadMessageSource {
+  who: 'ada' | 'ben' | 'cy';
+  body: string;
+}
+
+export interface ThreadSource {
+  scene: string;
+  /** The words it is on, as the scene reads with suggestions shown (a paragraph break as "\n"). */
+  words: string;
+  messages: ThreadMessageSource[];
+  resolved?: boolean;
+}
+
+/**
+ * Twenty threads on `REVIEW_CHAPTERS`: eight replies among them, one resolved, one across two
+ * paragraphs, three on italics, several on or beside suggested words, in every scene.
+ */
+export const REVIEW_THREADS: ThreadSource[] = [
+  { scene: 'Arrival', words: 'The boatship came in', messages: [{ who: 'ada', body: 'Which boat? Name it.' }] },
+  { scene: 'Arrival', words: 'low in the water', messages: [{ who: 'ben', body: 'Lovely.' }, { who: 'ada', body: 'Thank you.' }] },
+  {
+    scene: 'Arrival',
+    words: 'nobody waved.\n“Is it always',
+    messages: [
+      { who: 'ada', body: 'Does this carry across the break?' },
+      { who: 'ben', body: 'It does.\nKeep it.' },
+      { who: 'cy', body: 'Agreed.\n\nSecond thought: shorten the question.' },
+    ],
+  },
+  { scene: 'Arrival', words: 'she asked', messages: [{ who: 'ada', body: 'Settled.' }, { who: 'ben', body: 'Fine by me.' }], resolved: true },
+  { scene: 'Arrival', words: 'The keeper shrugged', messages: [{ who: 'cy', body: 'Show, don’t tell?' }] },
+  { scene: 'Arrival', words: 'nets lay drying', messages: [{ who: 'ben', body: 'Which nets?' }] },
+  { scene: 'Arrival', words: 'Gulls wheeled', messages: [{ who: 'ada', body: 'Too many gulls in this book.' }, { who: 'cy', body: 'Never.' }] },
+  { scene: 'Night', words: 'the lamp turned', messages: [{ who: 'ben', body: 'In the second scene.' }] },
+  { scene: 'Night', words: 'black water', messages: [{ who: 'cy', body: 'Ink-black?' }] },
+  { scene: 'Night', words: 'counted the seconds', messages: [{ who: 'ada', body: 'Good.' }] },
+  { scene: 'Night', words: 'lost count at forty', messages: [{ who: 'ben', body: 'Why forty?' }, { who: 'ada', body: 'It is the lamp’s period.' }] },
+  { scene: 'The wreck', words: 'the wreck was gone', messages: [{ who: 'ada', body: 'Too sudden?' }] },
+  { scene: 'The wreck', words: 'nothing at all', messages: [{ who: 'ben', body: 'Keep the italics.' }] },
+  { scene: 'The wreck', words: 'in pencil', messages: [{ who: 'cy', body: 'Nice detail.' }] },
+  { scene: 'The wreck', words: 'The keeper read it', messages: [{ who: 'ada', body: 'Who is reading?' }] },
+  {
+    scene: 'Letters',
+    words: 'three letters',
+    messages: [
+      { who: 'ben', body: 'From whom?' },
+      { who: 'ada', body: 'Answered in the next line.' },
+      { who: 'ben', body: 'So it is.' },
+    ],
+  },
+  { scene: 'Letters', words: 'her sister', messages: [{ who: 'cy', body: 'Name the sister.' }] },
+  { scene: 'Letters', words: 'who really wanted to know', messages: [{ who: 'ada', body: 'Is “really” needed?' }] },
+  { scene: 'Letters', words: 'answered none of them', messages: [{ who: 'ben', body: 'Ouch.' }] },
+  { scene: 'Letters', words: 'She put it under the lamp', messages: [{ who: 'ada', body: 'Echoes the first chapter.' }] },
+];
