@@ -110,6 +110,9 @@ export function readBody(xml: string, limits: Pick<DocxLimits, 'maxElements' | '
             append(' ', change, italic, bold);
             break;
           case 'br':
+            // A page or column break is layout (LibreOffice writes one for "new page" before a chapter), not a line of the text.
+            if (wAttr(child, 'type') !== 'page' && wAttr(child, 'type') !== 'column') append('\n', change, italic, bold);
+            break;
           case 'cr':
             append('\n', change, italic, bold);
             break;

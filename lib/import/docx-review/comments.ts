@@ -27,7 +27,7 @@ function paragraphText(paragraph: Element): string {
     for (const child of elementChildren(element)) {
       if (isW(child, 't')) text += child.textContent ?? '';
       else if (isW(child, 'tab')) text += '\t';
-      else if (isW(child, 'br') || isW(child, 'cr')) text += '\n';
+      else if ((isW(child, 'br') && !['page', 'column'].includes(wAttr(child, 'type') ?? '')) || isW(child, 'cr')) text += '\n';
       else if (isW(child, 'instrText') || isW(child, 'delText') || isW(child, 'del') || isW(child, 'moveFrom') || isW(child, 'rPr') || isW(child, 'pPr')) continue;
       else walk(child);
     }
@@ -50,6 +50,16 @@ export function readPeople(xml: string | null, limits: Pick<DocxLimits, 'maxElem
   return emails;
 }
 
+export interface ReviewComments {
+  comments: ReviewComment[];
+  /**
+   * The file says which comment answers which: commentsExtended.xml links a reply to its parent, or
+   * lists every comment (Word). LibreOffice lists only the done ones and no parents: its replies are
+   * comments on the same words, threaded by place.
+   */
+  explicitReplies: boolean;
+}
+
 /**
  * comments.xml (the words), commentsExtended.xml (replies and done, keyed by each comment's last
  * paragraph id) and people.xml (emails), as one list in file order.
@@ -57,8 +67,8 @@ export function readPeople(xml: string | null, limits: Pick<DocxLimits, 'maxElem
 export function readComments(
   xml: { comments: string | null; extended: string | null; people: string | null },
   limits: Pick<DocxLimits, 'maxElements' | 'maxComments'>,
-): ReviewComment[] {
-  if (!xml.comments) return [];
+): ReviewComments {
+  if (!xml.comments) return { comments: [], explicitReplies: xml.extended !== null };
   const root = parseXml(xml.comments, 'word/comments.xml', limits).documentElement!;
   const emails = readPeople(xml.people, limits);
   const comments: ReviewComment[] = [];
@@ -82,12 +92,14 @@ export function readComments(
     const paraId = last ? attrNS(last, W14, 'paraId', 'w14') : null;
     if (paraId) byParaId.set(paraId.toUpperCase(), comment);
   }
+  const listed = new Set<ReviewComment>();
   if (xml.extended) {
     const extended = parseXml(xml.extended, 'word/commentsExtended.xml', limits).documentElement!;
     for (const entry of elementChildren(extended)) {
       if (!isElement(entry) || entry.localName !== 'commentEx') continue;
       const comment = byParaId.get((attrNS(entry, W15, 'paraId', 'w15') ?? '').toUpperCase());
       if (!comment) continue;
+      listed.add(comment);
       const done = attrNS(entry, W15, 'done', 'w15');
       comment.done = done === '1' || done === 'true';
       const parent = byParaId.get((attrNS(entry, W15, 'paraIdParent', 'w15') ?? '').toUpperCase());
@@ -95,7 +107,8 @@ export function readComments(
     }
   }
   breakCycles(comments);
-  return comments;
+  const explicitReplies = xml.extended !== null && (comments.some((comment) => comment.parentId !== null) || listed.size === comments.length);
+  return { comments, explicitReplies };
 }
 
 /** A hostile file could make two comments each other's parent: such a comment starts its own thread. */

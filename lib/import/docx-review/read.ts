@@ -34,9 +34,9 @@ export async function readDocxReview(bytes: Uint8Array, limits: DocxLimits = DOC
   if (documentXml === null) throw new DocxReviewError('That file has no document text (word/document.xml is missing); is it really a DOCX?');
   const body = readBody(documentXml, limits);
   const extended = await docx.read(parts.commentsExtended);
-  const comments = readComments({ comments: await docx.read(parts.comments), extended, people: await docx.read(parts.people) }, limits);
+  const { comments, explicitReplies } = readComments({ comments: await docx.read(parts.comments), extended, people: await docx.read(parts.people) }, limits);
   return {
-    review: { body, comments, explicitReplies: extended !== null },
+    review: { body, comments, explicitReplies },
     async originalDocx() {
       const zip = new JSZip();
       zip.file(parts.document, originalDocumentXml(documentXml, limits));
