@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { getSchema } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -10,7 +12,8 @@ import { createManuscript, createUser, type User } from '../lib/db';
 import { manuscriptExtensions } from '../lib/editor/extensions';
 import { plain, threadOn } from '../lib/export/fixtures';
 import { reviewChoices } from '../lib/export/presets';
-import { REVIEW_CHAPTERS, REVIEW_THREADS, readManuscript, readSuggestions, reviewManuscript, suggestionAttrs, type ReviewWriters } from '../lib/export/testing/review-manuscript';
+import { REVIEW_CHAPTERS, REVIEW_THREADS, reviewManuscript, reviewThreadViews, suggestionAttrs, type ReviewWriters } from '../lib/export/testing/review-manuscript';
+import { readManuscript, readSuggestions } from '../lib/export/testing/review-readback';
 import { editInWord } from '../lib/export/testing/word-edits';
 import { readWordParts } from '../lib/export/testing/word-parts';
 import { readBinder } from '../lib/manuscript/binder';
@@ -283,5 +286,55 @@ describe('the Review DOCX imported onto the manuscript after the writer kept wri
     expected[0]!.scenes[0]![2] = expected[0]!.scenes[0]![2]!.replace('Gulls wheeled', 'Gulls wheeled{+Maria Rossi: low+}');
     expected[0]!.scenes[1]![0] = expected[0]!.scenes[1]![0]!.replace(', patient as a clock', '[-Maria Rossi:, patient as a clock-]');
     expect(readManuscript(after, nameOf)).toEqual(expected);
+  });
+});
+
+/** Scriptorium's Review DOCX of the round-trip manuscript, opened in LibreOffice and saved again (made by the script beside it; CI has no LibreOffice). */
+const LIBREOFFICE_FILE = path.join(__dirname, '..', 'lib', 'import', 'docx-review', 'fixtures', 'libreoffice-round-trip.docx');
+
+/** The threads the file was made with (fixed times), as `threadsOf` reads them: LibreOffice saves a line break inside a comment as a new paragraph. */
+function threadsInTheFile(doc: Y.Doc, guests: boolean) {
+  const titles = new Map(readBinder(doc).roots.flatMap((chapter) => chapter.children.map((scene, index) => [scene.id, `${chapter.title} ${index + 1}`] as const)));
+  return reviewThreadViews(doc).map((thread) => ({
+    scene: titles.get(thread.sceneId),
+    words: REVIEW_THREADS[Number(thread.id.slice(-4))]!.words.replace('\n', ' '),
+    resolved: thread.resolvedAt !== null,
+    messages: thread.messages.map((message) => ({ author: message.authorName, guest: guests && message.authorName !== 'Ada Lovelace', body: message.body.replace(/(?<!\n)\n(?!\n)/g, '\n\n'), at: message.createdAt })),
+  }));
+}
+
+describe('a Review DOCX opened in LibreOffice and saved again', () => {
+  const bytes = new Uint8Array(fs.readFileSync(LIBREOFFICE_FILE));
+
+  it('imports as a new manuscript with the same text, italics, scene breaks, suggestions, and threads with their replies', async () => {
+    const { storage, writers, doc } = await setUp({ threads: false });
+    const nameOf = namesOf(writers);
+    const created = await importManuscriptAs(storage, writers.ada, { name: 'The Lighthouse Keeper.docx', bytes });
+    const copy = await loadManuscriptDoc(storage.documents, created.id);
+    expect(created.review?.summary.unplaced).toEqual([]);
+    expect(readManuscript(copy, nameOf)).toEqual(readManuscript(doc, nameOf));
+    expect(readSuggestions(copy, nameOf)).toEqual(readSuggestions(doc, nameOf));
+    expect(await threadsOf(storage, created.id, copy)).toEqual(threadsInTheFile(doc, true));
+  });
+
+  it('imports onto a clean copy the writer kept writing in: every comment and change placed, by the members', async () => {
+    const { harness, storage, writers, id } = await setUp({ clean: true, threads: false });
+    const nameOf = namesOf(writers);
+    const marked = reviewManuscript({ ben: writers.ben.id, cy: writers.cy.id });
+    await writeElsewhere(harness, id, writers.ada);
+    const result = await importChangesAs(storage, writers.ada, id, { name: 'The Lighthouse Keeper.docx', bytes }, { collabUrl: harness.url, secret: TEST_SECRET });
+    expect(result.summary.unplaced).toEqual([]);
+    const after = await loadManuscriptDoc(storage.documents, id);
+    expect(readManuscript(after, nameOf)).toEqual(withWritingElsewhere(readManuscript(marked, nameOf)));
+    expect(readSuggestions(after, nameOf)).toEqual(readSuggestions(marked, nameOf));
+    expect(await threadsOf(storage, id, after)).toEqual(threadsInTheFile(marked, false));
+  });
+
+  it('imports onto the manuscript it was made from as nothing new: every thread and change recognised, none doubled', async () => {
+    const { harness, storage, writers, id, doc } = await setUp();
+    const before = await threadsOf(storage, id, doc);
+    const result = await importChangesAs(storage, writers.ada, id, { name: 'The Lighthouse Keeper.docx', bytes }, { collabUrl: harness.url, secret: TEST_SECRET });
+    expect(result.message).toBe('Nothing new to place; 10 changes were already in the manuscript; 20 comments were already there.');
+    expect(await threadsOf(storage, id, await loadManuscriptDoc(storage.documents, id))).toEqual(before);
   });
 });

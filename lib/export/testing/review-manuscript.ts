@@ -1,20 +1,19 @@
 import { getSchema } from '@tiptap/core';
-import type { Node as PMNode } from '@tiptap/pm/model';
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { sceneField } from '../../collab/room-name';
 import { manuscriptExtensions } from '../../editor/extensions';
-import { guestNameOf } from '../../editor/suggestions/guests';
 import type { SuggestionAttrs } from '../../editor/suggestions/marks';
-import { describeSuggestion, listSuggestions } from '../../editor/suggestions/review';
 import { addBinderItem, readBinder } from '../../manuscript/binder';
-import { at } from '../fixtures';
+import type { CommentThreadView } from '../../comments/protocol';
+import { at, threadOn } from '../fixtures';
 
 /**
  * A manuscript as a writer sends it for review, written in a small notation that reads back the
  * same way: `_italic_`, `{+key:added+}`, `[-key:deleted-]`, a paragraph opening with `<split key>`
  * (a suggested paragraph break before it) or closing with `<join key>` (a suggested join with the
- * next). Keys name suggestions (their writer and time); read back, they are the writers' names.
+ * next). Keys name suggestions (their writer and time); read back (`review-readback.ts`), they are
+ * the writers' names. No import of the suggestion library here: a CommonJS script can build it.
  */
 
 const schema = getSchema(manuscriptExtensions());
@@ -162,66 +161,6 @@ export function reviewManuscript(writers: ReviewWriters, options: { clean?: bool
   return doc;
 }
 
-export const scenePM = (doc: Y.Doc, sceneId: string): PMNode => yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(sceneField(sceneId)), schema);
-
-/** A suggestion's writer by name: a guest's key carries it, a member's id is looked up. */
-export const writerName = (author: string | null | undefined, nameOf: (userId: string) => string) => guestNameOf(author) ?? nameOf(author ?? '');
-
-/**
- * A scene read back in the notation, with writers' names instead of keys: what must survive a
- * round trip (the words, italics, who suggested which words, paragraph breaks suggested or taken out).
- */
-export function readScene(doc: Y.Doc, sceneId: string, nameOf: (userId: string) => string): string[] {
-  const paragraphs: string[] = [];
-  scenePM(doc, sceneId).forEach((paragraph) => {
-    const suggested = paragraph.attrs.suggestion as SuggestionAttrs | null | undefined;
-    let out = suggested ? `<split ${writerName(suggested.author, nameOf)}>` : '';
-    let italic = false;
-    let open: { close: string; id: string } | null = null;
-    let join = '';
-    paragraph.forEach((node, _offset, index) => {
-      const mark = node.marks.find((each) => each.type.name === 'insertion' || each.type.name === 'deletion');
-      const attrs = mark?.attrs as SuggestionAttrs | undefined;
-      const text = (node.text ?? '').replaceAll(ZERO_WIDTH_SPACE, '');
-      if (!text) {
-        // A join's marker at the paragraph's end: said once, after the words.
-        if (mark?.type.name === 'deletion' && index > 0 && index === paragraph.childCount - 1) join = `<join ${writerName(attrs!.author, nameOf)}>`;
-        return;
-      }
-      // A bracket closes, italics end, a bracket opens, italics begin: the order the notation is written in.
-      const id = mark ? `${mark.type.name}:${attrs!.id}` : null;
-      const isItalic = node.marks.some((each) => each.type.name === 'italic');
-      if (open && open.id !== id) {
-        out += open.close;
-        open = null;
-      }
-      if (italic && !isItalic) out += '_';
-      if (mark && !open) {
-        const insertion = mark.type.name === 'insertion';
-        out += `${insertion ? '{+' : '[-'}${writerName(attrs!.author, nameOf)}:`;
-        open = { close: insertion ? '+}' : '-]', id: id! };
-      }
-      if (!italic && isItalic) out += '_';
-      italic = isItalic;
-      out += text;
-    });
-    if (open) out += (open as { close: string }).close;
-    if (italic) out += '_';
-    paragraphs.push(out + join);
-  });
-  return paragraphs;
-}
-
-/** Every scene of a manuscript read back, with its chapter: `[chapter, scene, paragraphs]`. */
-export function readManuscript(doc: Y.Doc, nameOf: (userId: string) => string): Array<{ chapter: string; scenes: string[][] }> {
-  return readBinder(doc).roots.map((chapter) => ({ chapter: chapter.title, scenes: chapter.children.filter((node) => node.kind === 'scene').map((scene) => readScene(doc, scene.id, nameOf)) }));
-}
-
-/** Every suggestion as its card says it: `[writer, what, time]`, scene by scene in reading order. */
-export function readSuggestions(doc: Y.Doc, nameOf: (userId: string) => string): Array<[string, string, number]> {
-  return readBinder(doc).scenes.flatMap((scene) => listSuggestions(scenePM(doc, scene.id)).map((s): [string, string, number] => [writerName(s.author, nameOf), describeSuggestion(s), s.time]));
-}
-
 /** One comment of a review thread: who (a writer of the manuscript) and what. */
 export interface ThreadMessageSource {
   who: 'ada' | 'ben' | 'cy';
@@ -278,3 +217,22 @@ export const REVIEW_THREADS: ThreadSource[] = [
   { scene: 'Letters', words: 'answered none of them', messages: [{ who: 'ben', body: 'Ouch.' }] },
   { scene: 'Letters', words: 'She put it under the lamp', messages: [{ who: 'ada', body: 'Echoes the first chapter.' }] },
 ];
+
+export const REVIEW_NAMES = { ada: 'Ada Lovelace', ben: 'Ben Okafor', cy: 'Cy Marsh' } as const;
+
+/**
+ * `REVIEW_THREADS` as stored threads on `doc`, without a database: each message by name, at a time
+ * of its own (thread i begins on day 1 + i, its replies an hour apart), for fixtures made once.
+ */
+export function reviewThreadViews(doc: Y.Doc): CommentThreadView[] {
+  const scenes = new Map(readBinder(doc).scenes.map((scene) => [scene.title, scene.id]));
+  return REVIEW_THREADS.map((source, index) =>
+    threadOn(
+      doc,
+      scenes.get(source.scene)!,
+      source.words,
+      source.messages.map((message, reply) => ({ author: REVIEW_NAMES[message.who], body: message.body, at: at(1 + index, 9 + reply) })),
+      { id: `review${String(index).padStart(4, '0')}`, ...(source.resolved ? { resolvedAt: at(1 + index, 18) } : {}) },
+    ),
+  );
+}

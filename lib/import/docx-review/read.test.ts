@@ -96,6 +96,21 @@ describe('reading a DOCX made by LibreOffice', () => {
   });
 });
 
+describe('a Review DOCX that LibreOffice saved again', () => {
+  it('threads replies by place: its commentsExtended.xml lists only the done comments and no parents', async () => {
+    const { review } = await readDocxReview(fixture('libreoffice-round-trip.docx'));
+    expect(review.explicitReplies).toBe(false);
+    const threads = reviewThreads(review.comments, review.body.comments, { explicitReplies: false });
+    expect([review.comments.length, threads.length]).toEqual([28, 20]);
+    expect(threads.find((thread) => thread.root.text === 'From whom?')!.replies.map((reply) => `${reply.author}: ${reply.text}`)).toEqual(['Ada Lovelace: Answered in the next line.', 'Ben Okafor: So it is.']);
+  });
+
+  it('reads a page break as layout, not as a line of text', async () => {
+    const { review } = await readDocxReview(await docxWith({ 'word/document.xml': documentXml('<w:p><w:r><w:t>Keep the light burning.</w:t><w:br w:type="page"/></w:r></w:p><w:p><w:r><w:t>One</w:t><w:br/><w:t>two</w:t></w:r></w:p>') }));
+    expect(texts(review.body.paragraphs)).toEqual(['Keep the light burning.', 'One\ntwo']);
+  });
+});
+
 describe('a damaged or hostile file', () => {
   const refused = (bytes: Uint8Array | Promise<Uint8Array>, message: RegExp, limits = DOCX_LIMITS) =>
     expect(Promise.resolve(bytes).then((b) => readDocxReview(b, limits))).rejects.toThrow(expect.objectContaining({ name: DocxReviewError.name, message: expect.stringMatching(message) }));
