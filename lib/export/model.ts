@@ -8,6 +8,7 @@ import { readBinder, type BinderNode } from '../manuscript/binder';
 import { withoutRepeatedChapterTitle } from '../manuscript/chapter-title';
 import { countWords, type SuggestionView } from '../manuscript/word-count';
 import { locateThreads, placeSceneThreads, revisionOf, type ExportThread, type LocatedThread, type Revision } from './threads';
+import type { ManuscriptSettings } from '../storage/records';
 
 export type { ExportComment, ExportThread, Revision } from './threads';
 
@@ -40,16 +41,8 @@ export interface ExportChapter {
   scenes: ExportScene[];
 }
 
-export interface TitlePage {
-  title: string;
-  authorLegalName: string;
-  byline: string;
-  contactAddress: string;
-  contactEmail: string;
-  contactPhone: string;
-  genre: string;
-  runningHeadKeyword: string;
-}
+/** What a title page and running head print: the manuscript's settings without the goal. */
+export type TitlePage = Omit<ManuscriptSettings, 'targetWords' | 'deadline'>;
 
 /** Everything a writer needs: format-neutral, built from the Y.Doc and the manuscript's settings. */
 export interface ExportManuscript {

@@ -44,18 +44,10 @@ export interface Manuscript {
 }
 
 /** The title-page details exports need, plus the writer's goal. */
-export interface ManuscriptSettings {
-  title: string;
-  authorLegalName: string;
-  byline: string;
-  contactAddress: string;
-  contactEmail: string;
-  contactPhone: string;
-  genre: string;
-  runningHeadKeyword: string;
-  targetWords: number | null;
-  deadline: string | null;
-}
+export type ManuscriptSettings = Pick<
+  Manuscript,
+  'title' | 'authorLegalName' | 'byline' | 'contactAddress' | 'contactEmail' | 'contactPhone' | 'genre' | 'runningHeadKeyword' | 'targetWords' | 'deadline'
+>;
 
 export function manuscriptSettingsOf(manuscript: Manuscript): ManuscriptSettings {
   const { title, authorLegalName, byline, contactAddress, contactEmail, contactPhone, genre, runningHeadKeyword, targetWords, deadline } = manuscript;
