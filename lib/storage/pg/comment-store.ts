@@ -1,8 +1,22 @@
 import type { CommentMessageView, CommentThreadView } from '../../comments/protocol';
 import { GUEST_COLOR } from '../records';
 import { newId } from '../../db/ids';
-import type { CommentStore } from '../comment-store';
+import type { CommentStore, ImportedThreadRecord } from '../comment-store';
+import type pg from 'pg';
 import { inTransaction, type PgPool } from './connect';
+
+/** One imported message (a member's, or a guest's by name), as it came from the file. */
+async function insertImportedMessage(client: pg.PoolClient, threadId: string, message: ImportedThreadRecord['messages'][number]): Promise<void> {
+  await client.query('INSERT INTO comment_messages (id, thread_id, author_id, guest_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    newId(),
+    threadId,
+    message.authorId,
+    message.authorId ? null : message.guestName,
+    message.body,
+    '[]',
+    message.createdAt,
+  ]);
+}
 
 interface MessageRow {
   id: string;
@@ -104,17 +118,7 @@ export function createPgCommentStore(pool: PgPool): CommentStore {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
             [id, manuscriptId, thread.sceneId, thread.anchor.start, thread.anchor.end, thread.quote, thread.context.prefix, thread.context.suffix, first?.authorId ?? null, first?.createdAt ?? Date.now(), thread.resolvedAt],
           );
-          for (const message of thread.messages) {
-            await client.query('INSERT INTO comment_messages (id, thread_id, author_id, guest_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-              newId(),
-              id,
-              message.authorId,
-              message.authorId ? null : message.guestName,
-              message.body,
-              '[]',
-              message.createdAt,
-            ]);
-          }
+          for (const message of thread.messages) await insertImportedMessage(client, id, message);
         }
       });
       return ids;
@@ -126,17 +130,7 @@ export function createPgCommentStore(pool: PgPool): CommentStore {
           const { rowCount } = await client.query('SELECT 1 FROM comment_threads WHERE id = $1 AND manuscript_id = $2', [threadId, manuscriptId]);
           if (!rowCount || messages.length === 0) continue;
           added.push(threadId);
-          for (const message of messages) {
-            await client.query('INSERT INTO comment_messages (id, thread_id, author_id, guest_name, body, mentions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-              newId(),
-              threadId,
-              message.authorId,
-              message.authorId ? null : message.guestName,
-              message.body,
-              '[]',
-              message.createdAt,
-            ]);
-          }
+          for (const message of messages) await insertImportedMessage(client, threadId, message);
         }
       });
       return added;
