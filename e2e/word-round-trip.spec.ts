@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { editInWord } from '../lib/export/testing/word-edits';
 import { readWordParts } from '../lib/export/testing/word-parts';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, proseText, select, shareWith, signUp, typeAtEnd } from './writers';
+import { openManuscript, proseText, select, shareNewManuscript, typeAtEnd } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const thread = (page: Page, first: string) => margin(page).locator('[data-thread-id]').filter({ hasText: first });
@@ -12,12 +12,7 @@ const suggestion = (page: Page, writer: string, what: string) => margin(page).ge
 test('a Word round trip: Ada sends a Review DOCX, her editor marks it up in Word, and it comes back onto the text she kept writing', async ({ browser }, testInfo) => {
   test.slow();
   fs.mkdirSync('e2e/artifacts', { recursive: true });
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Salt Road');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Salt Road' }, 'Editor');
 
   // Morning: Ada writes two paragraphs and a scene break; Ben, her co-author, writes the next scene.
   await typeAtEnd(ada, 'The boat came in at dusk, ');
