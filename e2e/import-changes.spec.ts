@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { FIXTURE_SCENES } from '../lib/import/docx-review/fixtures/original';
 import { E2E_COLLAB_PUBLIC_URL, E2E_DATABASE_URL } from './environment';
 import { expect, test } from './fixtures';
-import { apiSignIn, importDraft, openManuscript, proseText, shareNewManuscript, shareWith, typeAtEnd } from './writers';
+import { apiSignIn, importChanges, importDraft, openManuscript, proseText, shareNewManuscript, shareWith, typeAtEnd } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const suggestion = (page: Page, what: string) => margin(page).getByRole('article', { name: 'Suggestion by Maria Rossi (guest)' }).filter({ hasText: what });
@@ -27,10 +27,7 @@ test('importing an editor’s changes: Maria’s Word comments and tracked chang
   await expect(ada.status).toHaveText('Saved');
 
   // Import changes: the panel takes the marked-up DOCX and says calmly what it placed.
-  await ada.page.getByRole('button', { name: 'Import changes' }).click();
-  const panel = ada.page.getByRole('complementary', { name: 'Import editor’s changes' });
-  await panel.getByLabel('Marked-up file (.docx)').setInputFiles(MARKED_UP);
-  await panel.getByRole('button', { name: 'Import changes' }).click();
+  const panel = await importChanges(ada, MARKED_UP);
   await expect(panel.getByRole('status')).toHaveText('4 comments and 5 changes from Maria Rossi, 1 comment from Ada Writer placed.');
   await ada.page.screenshot({ path: 'e2e/artifacts/import-changes-summary.png' });
   await panel.getByRole('button', { name: /^Close/ }).click();

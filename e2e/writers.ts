@@ -58,11 +58,12 @@ export interface SharedManuscript {
 
 /**
  * The two-writer preamble: the owner and a co-author signed in through the API, the owner's new
- * manuscript (titled, or imported from a draft file) open and shared with the co-author as `role`.
+ * manuscript (titled, or imported from a draft file) open and shared with the co-author as `role`,
+ * and `text`, when given, typed into its first scene and saved.
  */
 export async function shareNewManuscript(
   browser: Browser,
-  manuscript: { title: string } | { draft: string },
+  manuscript: ({ title: string } | { draft: string }) & { text?: string },
   role: 'Editor' | 'Commenter' | 'Viewer',
   names: [owner: string, coAuthor: string] = ['Ada', 'Ben'],
 ): Promise<SharedManuscript> {
@@ -72,6 +73,10 @@ export async function shareNewManuscript(
   const owner = await openManuscript(ownerWriter, path);
   await shareWith(owner, coAuthor.email, role);
   await owner.page.getByRole('button', { name: 'Close sharing' }).click();
+  if (manuscript.text) {
+    await typeAtEnd(owner, manuscript.text);
+    await expect(owner.status).toHaveText('Saved');
+  }
   return { path, owner, coAuthor };
 }
 
@@ -113,6 +118,21 @@ export async function typeAtEnd(writer: InManuscript, text: string): Promise<voi
   await writer.text.click();
   await writer.page.keyboard.press('Control+End');
   await writer.page.keyboard.type(text, { delay: 5 });
+}
+
+/**
+ * Types paragraphs at the end of the scene like a person: Enter between them, and words between
+ * underscores in italics (Ctrl+I on, Ctrl+I off), as `'The boat came in, _low_, and…'`.
+ */
+export async function typeParagraphs(writer: InManuscript, paragraphs: string[]): Promise<void> {
+  await typeAtEnd(writer, '');
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (index > 0) await writer.page.keyboard.press('Enter');
+    for (const [run, words] of paragraph.split('_').entries()) {
+      if (run > 0) await writer.page.keyboard.press('Control+i');
+      if (words) await writer.page.keyboard.type(words, { delay: 5 });
+    }
+  }
 }
 
 /** The scene's words as stored, without co-authors' caret labels. */
@@ -213,6 +233,15 @@ export async function importDraft(writer: Writer, file: string): Promise<string>
   await writer.page.getByRole('button', { name: 'Import' }).click();
   await writer.page.waitForURL(/\/m\/[a-z0-9]+$/);
   return new URL(writer.page.url()).pathname;
+}
+
+/** Imports an editor's marked-up DOCX through the Import changes panel; returns the panel, its summary showing. */
+export async function importChanges(writer: InManuscript, file: string): Promise<Locator> {
+  await writer.page.getByRole('button', { name: 'Import changes' }).click();
+  const panel = writer.page.getByRole('complementary', { name: 'Import editor’s changes' });
+  await panel.getByLabel('Marked-up file (.docx)').setInputFiles(file);
+  await panel.getByRole('button', { name: 'Import changes' }).click();
+  return panel;
 }
 
 /** Pastes plain text at the caret, as Ctrl+V from another program delivers it. */
