@@ -235,7 +235,7 @@ export async function importDraft(writer: Writer, file: string): Promise<string>
   return new URL(writer.page.url()).pathname;
 }
 
-/** Imports an editor's marked-up DOCX through the Import changes panel; returns the panel, its summary showing. */
+/** Imports an editor's marked-up DOCX through the Import changes panel; returns the panel, for its summary. */
 export async function importChanges(writer: InManuscript, file: string): Promise<Locator> {
   await writer.page.getByRole('button', { name: 'Import changes' }).click();
   const panel = writer.page.getByRole('complementary', { name: 'Import editor’s changes' });
