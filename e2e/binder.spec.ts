@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, shareWith, signUp, type InManuscript } from './writers';
+import { apiSignIn, createManuscript, openManuscript, shareNewManuscript, type InManuscript } from './writers';
 
 const tree = (page: Page) => page.getByRole('tree', { name: 'Manuscript structure' });
 const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name: new RegExp(`^${name}, `) });
@@ -25,12 +25,7 @@ async function typeInScene(writer: InManuscript, scene: string, text: string) {
 }
 
 test('two writers build a manuscript together: chapters, scenes, live reordering, presence, counts and a read-through', async ({ browser }) => {
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'The Lighthouse Keeper');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'The Lighthouse Keeper' }, 'Editor');
   const ben = await openManuscript(benWriter, path);
 
   // Ada renames the first chapter with F2, typing straight over the old title, and the scene by double-click.
@@ -107,7 +102,7 @@ test('two writers build a manuscript together: chapters, scenes, live reordering
 });
 
 test('manuscript settings hold the title page details and the goal', async ({ browser }) => {
-  const eve = await signUp(browser, 'Eve');
+  const eve = await apiSignIn(browser, 'Eve');
   const path = await createManuscript(eve, 'Settings');
   await openManuscript(eve, path);
   await eve.page.getByRole('link', { name: 'Manuscript settings' }).click();
@@ -131,12 +126,7 @@ test('manuscript settings hold the title page details and the goal', async ({ br
 });
 
 test("a co-author reordering the binder never moves the scene you are writing in", async ({ browser }) => {
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Steady');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Steady' }, 'Editor');
   const ben = await openManuscript(benWriter, path);
 
   // Ada writes in the scene that opened by default, without touching the binder.

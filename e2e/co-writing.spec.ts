@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, proseText, shareWith, signInElsewhere, signUp, typeAtEnd } from './writers';
+import { apiSignIn, createManuscript, openManuscript, proseText, shareWith, signInElsewhere, typeAtEnd } from './writers';
 
 test.describe('two co-authors write one scene together', () => {
   test('they see each other live, keep writing offline, and nothing is lost', async ({ browser }) => {
-    const adaWriter = await signUp(browser, 'Ada');
-    const benWriter = await signUp(browser, 'Ben');
+    const adaWriter = await apiSignIn(browser, 'Ada');
+    const benWriter = await apiSignIn(browser, 'Ben');
     const path = await createManuscript(adaWriter, 'The Salt Road');
     const ada = await openManuscript(adaWriter, path);
     await shareWith(ada, benWriter.email, 'Editor');
@@ -59,8 +59,8 @@ test.describe('two co-authors write one scene together', () => {
   });
 
   test('the editor speaks prose: typography, chapter titles, scene breaks, undo of your own words only', async ({ browser }) => {
-    const adaWriter = await signUp(browser, 'Ada');
-    const benWriter = await signUp(browser, 'Ben');
+    const adaWriter = await apiSignIn(browser, 'Ada');
+    const benWriter = await apiSignIn(browser, 'Ben');
     const path = await createManuscript(adaWriter, 'Typography');
     const ada = await openManuscript(adaWriter, path);
     await shareWith(ada, benWriter.email, 'Editor');
@@ -96,7 +96,7 @@ test.describe('two co-authors write one scene together', () => {
   });
 
   test('an oversized paste is refused with a clear message and the scene is untouched', async ({ browser }) => {
-    const adaWriter = await signUp(browser, 'Ada');
+    const adaWriter = await apiSignIn(browser, 'Ada');
     const ada = await openManuscript(adaWriter, await createManuscript(adaWriter, 'Paste'));
     await typeAtEnd(ada, 'Before.');
     const paste = (size: number) =>
@@ -115,7 +115,7 @@ test.describe('two co-authors write one scene together', () => {
   });
 
   test('closing the tab with a change not yet stored asks for confirmation', async ({ browser }) => {
-    const adaWriter = await signUp(browser, 'Ada');
+    const adaWriter = await apiSignIn(browser, 'Ada');
     const ada = await openManuscript(adaWriter, await createManuscript(adaWriter, 'Unsaved'));
     await ada.context.setOffline(true);
     await expect(ada.status).toHaveText('Offline – changes kept on this device');

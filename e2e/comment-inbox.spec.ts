@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { keepMail } from './mailbox';
-import { createManuscript, editorSelection, inbox, openManuscript, proseText, select, shareWith, signUp, typeAtEnd, uniqueEmail, type InManuscript } from './writers';
+import { apiSignIn, createManuscript, editorSelection, inbox, openManuscript, proseText, select, shareWith, typeAtEnd, uniqueEmail, type InManuscript } from './writers';
 
 /** What the journeys' local SMTP server received. */
 const mail = keepMail();
@@ -28,8 +28,8 @@ async function benStillSeesThePassage(ben: InManuscript) {
 
 test('a comment holds through Enter and joins, a typed @mention reaches the bell and the mailbox', async ({ browser }) => {
   test.slow();
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben Marsh', uniqueEmail('Ben'));
+  const adaWriter = await apiSignIn(browser, 'Ada');
+  const benWriter = await apiSignIn(browser, 'Ben Marsh', uniqueEmail('Ben'));
 
   // Ben asks for email at once.
   await benWriter.page.goto('/settings');

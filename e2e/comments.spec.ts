@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, select, shareWith, signUp, typeAtEnd, type InManuscript } from './writers';
+import { openManuscript, select, shareNewManuscript, typeAtEnd, type InManuscript } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const highlight = (writer: InManuscript) => writer.text.locator('.comment-highlight');
@@ -9,12 +9,7 @@ const highlight = (writer: InManuscript) => writer.text.locator('.comment-highli
 test('margin comments: live for co-authors, anchored to their words, detached when deleted, resolved and kept', async ({ browser }) => {
   // A long journey of two writers; on two shared cores it can outlast the default minute.
   test.slow();
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Comments Journey');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Commenter');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Comments Journey' }, 'Commenter');
   await typeAtEnd(ada, 'The sea was calm that evening.');
   await ada.page.keyboard.press('Enter');
   await ada.page.keyboard.type('The lamp burned all night long, and nobody came.');

@@ -1,22 +1,11 @@
 import fs from 'node:fs';
 import { expect, test } from './fixtures';
-import { createManuscript, inbox, openManuscript, shareWith, signUp, typeAtEnd } from './writers';
+import { inbox, openManuscript, saveDraft, shareNewManuscript, typeAtEnd } from './writers';
 
 test('Ada restores “Second draft” while Ben writes: Ben is told who and what, finds the undo in History, and hears of it in his inbox', async ({ browser }, testInfo) => {
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Restore Journey');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
-  await typeAtEnd(ada, 'The keeper climbed the stairs at dusk.');
-  await expect(ada.status).toHaveText('Saved');
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Restore Journey', text: 'The keeper climbed the stairs at dusk.' }, 'Editor');
 
-  await ada.page.getByRole('button', { name: 'History' }).click();
-  const adaHistory = ada.page.getByRole('complementary', { name: 'History' });
-  await adaHistory.getByLabel('Draft name').fill('Second draft');
-  await adaHistory.getByRole('button', { name: 'Save as draft' }).click();
-  await expect(adaHistory.getByRole('list', { name: 'Drafts' })).toContainText('Second draft');
+  const adaHistory = await saveDraft(ada, 'Second draft');
 
   // Ben writes on.
   const ben = await openManuscript(benWriter, path);

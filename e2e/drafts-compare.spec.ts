@@ -1,24 +1,14 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, shareWith, signUp, typeAtEnd } from './writers';
+import { draftId, openManuscript, saveDraft, shareNewManuscript, typeAtEnd } from './writers';
 
 const tree = (page: Page) => page.getByRole('tree', { name: 'Manuscript structure' });
 const item = (page: Page, name: string) => tree(page).getByRole('treeitem', { name: new RegExp(`^${name}, `) });
 const order = (page: Page) => tree(page).getByRole('treeitem').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label')?.split(',')[0]));
 
-async function draftId(page: Page, path: string, name: string): Promise<string> {
-  const rows = (await (await page.context().request.get(`/api/manuscripts/${path.split('/').pop()}/drafts`)).json()) as { id: string; name: string }[];
-  return rows.find((row) => row.name === name)!.id;
-}
-
 test('Ada compares Draft 1 after Ben wrote and she moved a chapter: dated, signed entries, the scene break shown, nothing moved that did not move', async ({ browser }, testInfo) => {
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Compare Journey');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Compare Journey' }, 'Editor');
 
   // The first scene: two paragraphs with a scene break between them; then a second chapter.
   await typeAtEnd(ada, 'The keeper climbed the stairs at dusk.');
@@ -35,10 +25,7 @@ test('Ada compares Draft 1 after Ben wrote and she moved a chapter: dated, signe
   await expect(ada.status).toHaveText('Saved');
 
   // Ada saves Draft 1; the entry says when and who.
-  await ada.page.getByRole('button', { name: 'History' }).click();
-  const history = ada.page.getByRole('complementary', { name: 'History' });
-  await history.getByLabel('Draft name').fill('Draft 1');
-  await history.getByRole('button', { name: 'Save as draft' }).click();
+  const history = await saveDraft(ada, 'Draft 1');
   await expect(history.getByRole('listitem').filter({ hasText: 'Draft 1' })).toContainText(/\d{1,2}:\d{2}.* · saved by Ada/);
   await history.getByRole('button', { name: 'Close history' }).click();
 
@@ -53,7 +40,7 @@ test('Ada compares Draft 1 after Ben wrote and she moved a chapter: dated, signe
   await expect(ben.status).toHaveText('Saved');
 
   // The comparison: one scene changed, none moved (a chapter moving carries its scenes), the break drawn.
-  const id = await draftId(ada.page, path, 'Draft 1');
+  const id = await draftId(ada, path, 'Draft 1');
   await ada.page.goto(`${path}/drafts/${id}/compare`);
   const summary = ada.page.getByRole('region', { name: 'Summary of changes' });
   await expect(summary).toContainText('1 scene changed');

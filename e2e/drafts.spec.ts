@@ -1,24 +1,13 @@
 import fs from 'node:fs';
 import JSZip from 'jszip';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, shareWith, signUp, typeAtEnd } from './writers';
+import { draftId, openManuscript, saveDraft, shareNewManuscript } from './writers';
 
 test('A saves Draft 1, B rewrites a paragraph, A compares, restores Draft 1 live, and exports the draft', async ({ browser }, testInfo) => {
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Drafts Journey');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
-  await typeAtEnd(ada, 'The keeper climbed the stairs at dusk.');
-  await expect(ada.status).toHaveText('Saved');
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Drafts Journey', text: 'The keeper climbed the stairs at dusk.' }, 'Editor');
 
   // Ada saves "Draft 1".
-  await ada.page.getByRole('button', { name: 'History' }).click();
-  const history = ada.page.getByRole('complementary', { name: 'History' });
-  await history.getByLabel('Draft name').fill('Draft 1');
-  await history.getByRole('button', { name: 'Save as draft' }).click();
-  await expect(history.getByRole('list', { name: 'Drafts' })).toContainText('Draft 1');
+  const history = await saveDraft(ada, 'Draft 1');
 
   // Ben rewrites the paragraph.
   const ben = await openManuscript(benWriter, path);
@@ -30,7 +19,7 @@ test('A saves Draft 1, B rewrites a paragraph, A compares, restores Draft 1 live
   await expect(ben.status).toHaveText('Saved');
 
   // Ada compares Draft 1 with the current manuscript: Ben's words are marked.
-  await ada.page.goto(`${path}/drafts/${await draftId(ada.page, path, 'Draft 1')}/compare`);
+  await ada.page.goto(`${path}/drafts/${await draftId(ada, path, 'Draft 1')}/compare`);
   await expect(ada.page.getByRole('region', { name: 'Summary of changes' })).toContainText('1 scene changed');
   const marked = ada.page.locator('.compare-text ins');
   await expect(marked.first()).toBeVisible();
@@ -52,14 +41,9 @@ test('A saves Draft 1, B rewrites a paragraph, A compares, restores Draft 1 live
   await expect(history.getByRole('list', { name: 'Drafts' })).toContainText('Before restoring “Draft 1”');
 
   // The draft exports as DOCX.
-  const response = await ada.context.request.get(`/api/manuscripts/${path.split('/').pop()}/export?format=docx&draft=${await draftId(ada.page, path, 'Draft 1')}`);
+  const response = await ada.context.request.get(`/api/manuscripts/${path.split('/').pop()}/export?format=docx&draft=${await draftId(ada, path, 'Draft 1')}`);
   expect(response.status()).toBe(200);
   const zip = await JSZip.loadAsync(await response.body());
   expect(await zip.file('word/document.xml')!.async('string')).toContain('The keeper climbed the stairs at dusk.');
   void testInfo;
 });
-
-async function draftId(page: import('@playwright/test').Page, path: string, name: string): Promise<string> {
-  const rows = (await (await page.context().request.get(`/api/manuscripts/${path.split('/').pop()}/drafts`)).json()) as { id: string; name: string }[];
-  return rows.find((row) => row.name === name)!.id;
-}

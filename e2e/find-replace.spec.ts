@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openManuscript, shareWith, signUp, typeAtEnd } from './writers';
+import { apiSignIn, createManuscript, importDraft, openManuscript, shareNewManuscript, shareWith, typeAtEnd } from './writers';
 
 const DRAFT = [
   '---',
@@ -35,22 +35,12 @@ const wholeWords = (text: string, word: string) => text.match(new RegExp(`\\b${w
 
 test('a writer renames a character across the manuscript while a co-author writes, and one Undo brings the name back', async ({ browser }, testInfo) => {
   fs.mkdirSync('e2e/artifacts', { recursive: true });
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
 
   // Ada imports her draft: two chapters, five scenes, "Anna" six times as a name (once in italics).
-  const file = testInfo.outputPath('The Keeper.md');
-  fs.writeFileSync(file, DRAFT);
-  await adaWriter.page.goto('/');
-  await adaWriter.page.getByText('…or import a draft').click();
-  await adaWriter.page.getByLabel('Draft file').setInputFiles(file);
-  await adaWriter.page.getByRole('button', { name: 'Import' }).click();
-  await adaWriter.page.waitForURL(/\/m\/[a-z0-9]+$/);
-  const path = new URL(adaWriter.page.url()).pathname;
+  const draft = testInfo.outputPath('The Keeper.md');
+  fs.writeFileSync(draft, DRAFT);
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { draft }, 'Editor');
   const id = path.split('/').pop()!;
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
   const ben = await openManuscript(benWriter, path);
   await scene(ben.page, 'Scene 3').click();
   await expect(ben.text).toContainText('The storm found Anna awake.');
@@ -157,13 +147,9 @@ test('a writer renames a character across the manuscript while a co-author write
 });
 
 test('a viewer can search the manuscript but is offered no replacing', async ({ browser }) => {
-  const adaWriter = await signUp(browser, 'Ada');
-  const cyWriter = await signUp(browser, 'Cy');
-  await adaWriter.page.goto('/');
-  await adaWriter.page.getByPlaceholder(/Title/).fill('Quiet Water');
-  await adaWriter.page.getByRole('button', { name: 'Create' }).click();
-  await adaWriter.page.waitForURL(/\/m\/[a-z0-9]+$/);
-  const path = new URL(adaWriter.page.url()).pathname;
+  const adaWriter = await apiSignIn(browser, 'Ada');
+  const cyWriter = await apiSignIn(browser, 'Cy');
+  const path = await createManuscript(adaWriter, 'Quiet Water');
   const ada = await openManuscript(adaWriter, path);
   await typeAtEnd(ada, 'Anna rowed out. Anna rowed back.');
   await shareWith(ada, cyWriter.email, 'Viewer');
@@ -180,15 +166,10 @@ test('a viewer can search the manuscript but is offered no replacing', async ({ 
 });
 
 test('in the read-through, with no scene open, Replace all works across the manuscript and its Undo puts everything back', async ({ browser }, testInfo) => {
-  const adaWriter = await signUp(browser, 'Ada');
+  const adaWriter = await apiSignIn(browser, 'Ada');
   const file = testInfo.outputPath('The Keeper.md');
   fs.writeFileSync(file, DRAFT);
-  await adaWriter.page.goto('/');
-  await adaWriter.page.getByText('…or import a draft').click();
-  await adaWriter.page.getByLabel('Draft file').setInputFiles(file);
-  await adaWriter.page.getByRole('button', { name: 'Import' }).click();
-  await adaWriter.page.waitForURL(/\/m\/[a-z0-9]+$/);
-  const ada = await openManuscript(adaWriter, new URL(adaWriter.page.url()).pathname);
+  const ada = await openManuscript(adaWriter, await importDraft(adaWriter, file));
   await ada.page.getByRole('button', { name: 'Read-through' }).click();
   const reading = ada.page.getByRole('article', { name: 'Read-through' });
   await expect(reading).toContainText('The storm found Anna awake.');

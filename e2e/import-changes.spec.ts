@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { FIXTURE_SCENES } from '../lib/import/docx-review/fixtures/original';
 import { E2E_COLLAB_PUBLIC_URL, E2E_DATABASE_URL } from './environment';
 import { expect, test } from './fixtures';
-import { importDraft, openManuscript, proseText, shareWith, signUp, typeAtEnd } from './writers';
+import { apiSignIn, importChanges, importDraft, openManuscript, proseText, shareNewManuscript, shareWith, typeAtEnd } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const suggestion = (page: Page, what: string) => margin(page).getByRole('article', { name: 'Suggestion by Maria Rossi (guest)' }).filter({ hasText: what });
@@ -15,16 +15,11 @@ const MARKED_UP = path.join(__dirname, '..', 'lib', 'import', 'docx-review', 'fi
 test('importing an editor’s changes: Maria’s Word comments and tracked changes land on the words Ada kept writing around, live for her co-author; Ada accepts one change and rejects another', async ({ browser }, testInfo) => {
   test.slow();
   fs.mkdirSync('e2e/artifacts', { recursive: true });
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
 
   // Ada's manuscript, as she sent it to Maria: one chapter, two scenes.
   const draft = testInfo.outputPath('The Salt Road.txt');
   fs.writeFileSync(draft, ['Chapter One', '===========', '', ...FIXTURE_SCENES.map((scene) => scene.join('\n\n')).join('\n\n#\n\n').split('\n'), ''].join('\n'));
-  const manuscript = await importDraft(adaWriter, draft);
-  const ada = await openManuscript(adaWriter, manuscript);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path: manuscript, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { draft }, 'Editor');
   const ben = await openManuscript(benWriter, manuscript);
 
   // While the file was away, Ada kept writing.
@@ -32,10 +27,7 @@ test('importing an editor’s changes: Maria’s Word comments and tracked chang
   await expect(ada.status).toHaveText('Saved');
 
   // Import changes: the panel takes the marked-up DOCX and says calmly what it placed.
-  await ada.page.getByRole('button', { name: 'Import changes' }).click();
-  const panel = ada.page.getByRole('complementary', { name: 'Import editor’s changes' });
-  await panel.getByLabel('Marked-up file (.docx)').setInputFiles(MARKED_UP);
-  await panel.getByRole('button', { name: 'Import changes' }).click();
+  const panel = await importChanges(ada, MARKED_UP);
   await expect(panel.getByRole('status')).toHaveText('4 comments and 5 changes from Maria Rossi, 1 comment from Ada Writer placed.');
   await ada.page.screenshot({ path: 'e2e/artifacts/import-changes-summary.png' });
   await panel.getByRole('button', { name: /^Close/ }).click();
@@ -76,8 +68,8 @@ test('importing an editor’s changes: Maria’s Word comments and tracked chang
 });
 
 test('importing an editor’s changes is for editors and the owner: a commenter has no such button and the API refuses them', async ({ browser }) => {
-  const adaWriter = await signUp(browser, 'Ada');
-  const carlaWriter = await signUp(browser, 'Carla');
+  const adaWriter = await apiSignIn(browser, 'Ada');
+  const carlaWriter = await apiSignIn(browser, 'Carla');
   const draft = test.info().outputPath('Short.txt');
   fs.writeFileSync(draft, 'The storm broke over the harbour at dusk.\n');
   const manuscript = await importDraft(adaWriter, draft);
@@ -94,7 +86,7 @@ test('importing an editor’s changes is for editors and the owner: a commenter 
 test('importing an editor’s changes from the command line: they reach the writer who has the manuscript open', async ({ browser }, testInfo) => {
   // Each CLI run starts Node and compiles the TypeScript it needs: seconds on a busy machine.
   test.setTimeout(180_000);
-  const adaWriter = await signUp(browser, 'Ada');
+  const adaWriter = await apiSignIn(browser, 'Ada');
   const draft = testInfo.outputPath('The Salt Road.txt');
   fs.writeFileSync(draft, `${FIXTURE_SCENES.map((scene) => scene.join('\n\n')).join('\n\n#\n\n')}\n`);
   const manuscript = await importDraft(adaWriter, draft);

@@ -1,19 +1,14 @@
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { caretCollapsed, createManuscript, openManuscript, proseText, select, shareWith, signUp, typeAtEnd } from './writers';
+import { caretCollapsed, openManuscript, proseText, select, shareNewManuscript, typeAtEnd } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const card = (page: Page, writer: string) => margin(page).getByRole('article', { name: `Suggestion by ${writer}` });
 
 test('suggesting: a commenter proposes, the owner replies, accepts one and rejects another, live for both and kept', async ({ browser }) => {
   test.slow();
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Suggesting Journey');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Commenter');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Suggesting Journey' }, 'Commenter');
   await typeAtEnd(ada, 'The plan had one weakness in it. The night was long.');
   await expect(ada.status).toHaveText('Saved');
 
@@ -112,12 +107,7 @@ test('suggesting: a commenter proposes, the owner replies, accepts one and rejec
 });
 
 test('suggesting: an editor switches to Suggesting; a viewer has no switch; Viewing makes the text read-only', async ({ browser }) => {
-  const adaWriter = await signUp(browser, 'Ada');
-  const vicWriter = await signUp(browser, 'Vic');
-  const path = await createManuscript(adaWriter, 'Modes Journey');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, vicWriter.email, 'Viewer');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path, owner: ada, coAuthor: vicWriter } = await shareNewManuscript(browser, { title: 'Modes Journey' }, 'Viewer', ['Ada', 'Vic']);
   await typeAtEnd(ada, 'Plain words.');
   const modes = ada.page.getByRole('radiogroup', { name: 'Mode' });
   await modes.getByRole('radio', { name: 'Suggesting' }).click();

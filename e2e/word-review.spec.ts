@@ -2,25 +2,14 @@ import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import { readWordParts } from '../lib/export/testing/word-parts';
 import { expect, test } from './fixtures';
-import { createManuscript, editorSelection, openManuscript, select, shareWith, signUp, typeAtEnd } from './writers';
+import { editorSelection, openManuscript, select, shareNewManuscript, typeParagraphs } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 
 test('a writer sends a Review DOCX with the threads and a co-author’s suggestion, then a clean one for submission', async ({ browser }, testInfo) => {
   test.slow();
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Word Review');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Commenter');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
-  await typeAtEnd(ada, 'The boat came in at dusk, ');
-  await ada.page.keyboard.press('Control+i');
-  await ada.page.keyboard.type('low in the water');
-  await ada.page.keyboard.press('Control+i');
-  await ada.page.keyboard.type(', and nobody waved.');
-  await ada.page.keyboard.press('Enter');
-  await ada.page.keyboard.type('The keeper said nothing at all.');
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Word Review' }, 'Commenter');
+  await typeParagraphs(ada, ['The boat came in at dusk, _low in the water_, and nobody waved.', 'The keeper said nothing at all.']);
   await expect(ada.status).toHaveText('Saved');
 
   // Ada comments on the italic words, and on a passage that runs into the next paragraph.

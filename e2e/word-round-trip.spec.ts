@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import { editInWord } from '../lib/export/testing/word-edits';
 import { readWordParts } from '../lib/export/testing/word-parts';
 import { expect, test } from './fixtures';
-import { createManuscript, openManuscript, proseText, select, shareWith, signUp, typeAtEnd } from './writers';
+import { importChanges, openManuscript, proseText, select, shareNewManuscript, typeAtEnd, typeParagraphs } from './writers';
 
 const margin = (page: Page) => page.getByRole('complementary', { name: 'Comments in the margin' });
 const thread = (page: Page, first: string) => margin(page).locator('[data-thread-id]').filter({ hasText: first });
@@ -12,21 +12,10 @@ const suggestion = (page: Page, writer: string, what: string) => margin(page).ge
 test('a Word round trip: Ada sends a Review DOCX, her editor marks it up in Word, and it comes back onto the text she kept writing', async ({ browser }, testInfo) => {
   test.slow();
   fs.mkdirSync('e2e/artifacts', { recursive: true });
-  const adaWriter = await signUp(browser, 'Ada');
-  const benWriter = await signUp(browser, 'Ben');
-  const path = await createManuscript(adaWriter, 'Salt Road');
-  const ada = await openManuscript(adaWriter, path);
-  await shareWith(ada, benWriter.email, 'Editor');
-  await ada.page.getByRole('button', { name: 'Close sharing' }).click();
+  const { path, owner: ada, coAuthor: benWriter } = await shareNewManuscript(browser, { title: 'Salt Road' }, 'Editor');
 
   // Morning: Ada writes two paragraphs and a scene break; Ben, her co-author, writes the next scene.
-  await typeAtEnd(ada, 'The boat came in at dusk, ');
-  await ada.page.keyboard.press('Control+i');
-  await ada.page.keyboard.type('low in the water');
-  await ada.page.keyboard.press('Control+i');
-  await ada.page.keyboard.type(', and nobody waved.');
-  await ada.page.keyboard.press('Enter');
-  await ada.page.keyboard.type('The keeper said nothing at all.');
+  await typeParagraphs(ada, ['The boat came in at dusk, _low in the water_, and nobody waved.', 'The keeper said nothing at all.']);
   await ada.page.keyboard.press('Enter');
   await ada.page.keyboard.type('#');
   await ada.page.keyboard.press('Enter');
@@ -83,10 +72,7 @@ test('a Word round trip: Ada sends a Review DOCX, her editor marks it up in Word
   await expect(ada.status).toHaveText('Saved');
 
   // She imports Maria's file: what was already there is recognised, Maria's work is placed.
-  await ada.page.getByRole('button', { name: 'Import changes' }).click();
-  const importPanel = ada.page.getByRole('complementary', { name: 'Import editor’s changes' });
-  await importPanel.getByLabel('Marked-up file (.docx)').setInputFiles(returned);
-  await importPanel.getByRole('button', { name: 'Import changes' }).click();
+  const importPanel = await importChanges(ada, returned);
   await expect(importPanel.getByRole('status')).toHaveText('2 comments and 2 changes from Maria Rossi placed; 1 change was already in the manuscript; 1 comment was already there.');
   await ada.page.screenshot({ path: 'e2e/artifacts/word-round-trip-summary.png' });
   await importPanel.getByRole('button', { name: /^Close/ }).click();

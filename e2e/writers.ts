@@ -1,4 +1,5 @@
 import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { createAccount, signInThroughApi } from './api-sign-in';
 
 export interface Writer {
   name: string;
@@ -33,6 +34,50 @@ export async function signUp(browser: Browser, name: string, email = uniqueEmail
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { name: 'My manuscripts' })).toBeVisible();
   return { name, email, password, context, page };
+}
+
+/**
+ * A new writer in their own browser context, signed in through the API: for journeys where the
+ * sign-up and sign-in forms are setup, not what is tested. The page starts blank.
+ */
+export async function apiSignIn(browser: Browser, name: string, email = uniqueEmail(name)): Promise<Writer> {
+  const password = `${name}-correct-horse`;
+  await createAccount({ email, name, password });
+  const context = await browser.newContext();
+  await signInThroughApi(context, { email, password });
+  return { name, email, password, context, page: await context.newPage() };
+}
+
+export interface SharedManuscript {
+  path: string;
+  /** The owner, in the manuscript, the Share panel closed again. */
+  owner: InManuscript;
+  /** The co-author, signed in, not yet in the manuscript. */
+  coAuthor: Writer;
+}
+
+/**
+ * The two-writer preamble: the owner and a co-author signed in through the API, the owner's new
+ * manuscript (titled, or imported from a draft file) open and shared with the co-author as `role`,
+ * and `text`, when given, typed into its first scene and saved.
+ */
+export async function shareNewManuscript(
+  browser: Browser,
+  manuscript: ({ title: string } | { draft: string }) & { text?: string },
+  role: 'Editor' | 'Commenter' | 'Viewer',
+  names: [owner: string, coAuthor: string] = ['Ada', 'Ben'],
+): Promise<SharedManuscript> {
+  const ownerWriter = await apiSignIn(browser, names[0]);
+  const coAuthor = await apiSignIn(browser, names[1]);
+  const path = 'title' in manuscript ? await createManuscript(ownerWriter, manuscript.title) : await importDraft(ownerWriter, manuscript.draft);
+  const owner = await openManuscript(ownerWriter, path);
+  await shareWith(owner, coAuthor.email, role);
+  await owner.page.getByRole('button', { name: 'Close sharing' }).click();
+  if (manuscript.text) {
+    await typeAtEnd(owner, manuscript.text);
+    await expect(owner.status).toHaveText('Saved');
+  }
+  return { path, owner, coAuthor };
 }
 
 /** The same writer in a fresh browser (no cookies, no local copy), signed in through the form. */
@@ -73,6 +118,21 @@ export async function typeAtEnd(writer: InManuscript, text: string): Promise<voi
   await writer.text.click();
   await writer.page.keyboard.press('Control+End');
   await writer.page.keyboard.type(text, { delay: 5 });
+}
+
+/**
+ * Types paragraphs at the end of the scene like a person: Enter between them, and words between
+ * underscores in italics (Ctrl+I on, Ctrl+I off), as `'The boat came in, _low_, and…'`.
+ */
+export async function typeParagraphs(writer: InManuscript, paragraphs: string[]): Promise<void> {
+  await typeAtEnd(writer, '');
+  for (const [index, paragraph] of paragraphs.entries()) {
+    if (index > 0) await writer.page.keyboard.press('Enter');
+    for (const [run, words] of paragraph.split('_').entries()) {
+      if (run > 0) await writer.page.keyboard.press('Control+i');
+      if (words) await writer.page.keyboard.type(words, { delay: 5 });
+    }
+  }
 }
 
 /** The scene's words as stored, without co-authors' caret labels. */
@@ -175,6 +235,15 @@ export async function importDraft(writer: Writer, file: string): Promise<string>
   return new URL(writer.page.url()).pathname;
 }
 
+/** Imports an editor's marked-up DOCX through the Import changes panel; returns the panel, for its summary. */
+export async function importChanges(writer: InManuscript, file: string): Promise<Locator> {
+  await writer.page.getByRole('button', { name: 'Import changes' }).click();
+  const panel = writer.page.getByRole('complementary', { name: 'Import editor’s changes' });
+  await panel.getByLabel('Marked-up file (.docx)').setInputFiles(file);
+  await panel.getByRole('button', { name: 'Import changes' }).click();
+  return panel;
+}
+
 /** Pastes plain text at the caret, as Ctrl+V from another program delivers it. */
 export async function pasteText(writer: InManuscript, text: string): Promise<void> {
   await writer.text.evaluate((element, pasted) => {
@@ -187,4 +256,20 @@ export async function pasteText(writer: InManuscript, text: string): Promise<voi
 /** Whether the keyboard focus is inside the scene's text. */
 export function focusInText(writer: InManuscript): Promise<boolean> {
   return writer.text.evaluate((element) => element.contains(document.activeElement));
+}
+
+/** Saves the open manuscript as a named draft from the History panel, and returns the panel. */
+export async function saveDraft(writer: InManuscript, name: string): Promise<Locator> {
+  await writer.page.getByRole('button', { name: 'History' }).click();
+  const history = writer.page.getByRole('complementary', { name: 'History' });
+  await history.getByLabel('Draft name').fill(name);
+  await history.getByRole('button', { name: 'Save as draft' }).click();
+  await expect(history.getByRole('list', { name: 'Drafts' })).toContainText(name);
+  return history;
+}
+
+/** The id of the manuscript's draft called `name`, from the drafts API. */
+export async function draftId(writer: Writer, path: string, name: string): Promise<string> {
+  const rows = (await (await writer.context.request.get(`/api/manuscripts/${path.split('/').pop()}/drafts`)).json()) as { id: string; name: string }[];
+  return rows.find((row) => row.name === name)!.id;
 }

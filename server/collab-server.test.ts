@@ -21,6 +21,7 @@ import { createSqliteStorage } from '../lib/storage/sqlite';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
+import { TEST_SERVER_OPTIONS } from './testing/server-options';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 let dir: string;
@@ -34,17 +35,10 @@ beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-collab-'));
   db = openDatabase(`file:${path.join(dir, 'test.db')}`);
   server = await startCollabServer({
-    host: '127.0.0.1',
-    port: 0,
+    ...TEST_SERVER_OPTIONS,
     persistence: createSqlitePersistence(db),
     roles: createSqliteRoleSource(db),
-    secret: TEST_SECRET,
-    roleRecheckMs: 100,
     maxMessageBytes: MAX_MESSAGE_BYTES,
-    roomGraceMs: 50,
-    pingIntervalMs: 60_000,
-    compactEveryUpdates: 100,
-    checkpointIntervalMs: 3_600_000,
     comments: createCommentService(createSqliteStorage(db)),
     log: (line) => logs.push(line),
   });
@@ -276,9 +270,7 @@ describe('collab server over real sockets', () => {
     expect(await closed).toBe(CloseCode.ServiceRestart);
     expect(readUpdates(db, id)).toHaveLength(1);
     server = await startCollabServer({
-      host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db), roles: createSqliteRoleSource(db),
-      secret: TEST_SECRET, roleRecheckMs: 100, maxMessageBytes: MAX_MESSAGE_BYTES,
-      roomGraceMs: 50, pingIntervalMs: 60_000, compactEveryUpdates: 100, checkpointIntervalMs: 3_600_000, log: () => {},
+      ...TEST_SERVER_OPTIONS, persistence: createSqlitePersistence(db), roles: createSqliteRoleSource(db), maxMessageBytes: MAX_MESSAGE_BYTES, log: () => {},
     });
   });
 

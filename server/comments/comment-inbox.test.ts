@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addMessage, createThread, openDatabase, setNotificationSettings, type Db } from '../../lib/db';
 import { createSqliteStorage } from '../../lib/storage/sqlite';
@@ -11,6 +9,7 @@ import { createCommentService } from './comment-service';
 import { seedManuscript, seedWriter } from '../testing/fixtures';
 import { createInbox } from '../../lib/notifications/inbox';
 import { createSmtpMailer, sendDueDigests, sendImmediate } from '../../lib/notifications/mail';
+import { startSmtpSink } from '../../lib/notifications/testing/smtp-sink';
 
 let dir: string;
 let db: Db;
@@ -33,27 +32,6 @@ function cast() {
   const { id } = seedManuscript(db, ada, 'The Lighthouse');
   for (const [user, role] of [[ben, 'commenter'], [cy, 'editor']] as const) db.$client.prepare('INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, ?)').run(id, user.id, role);
   return { ada, ben, cy, outsider, id };
-}
-
-/** A local SMTP server on port 0 that keeps every message it receives. */
-async function smtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        // Quoted-printable soft line breaks joined, so assertions read the text as written.
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 const anchor = { start: 'AAAA', end: 'AAAA' };
@@ -115,7 +93,7 @@ describe('inbox', () => {
 
   it('emails immediately to those who asked, and a daily digest once a day, through a real SMTP server', async () => {
     const { ada, ben, cy, id } = cast();
-    const server = await smtp();
+    const server = await startSmtpSink();
     try {
       const mailer = createSmtpMailer(server.url, 'Scriptorium <no-reply@example.test>');
       setNotificationSettings(db, ben.id, { kinds: ['mention', 'reply', 'resolved', 'reopened', 'shared', 'draft-restored'], email: 'immediate' });
@@ -127,15 +105,15 @@ describe('inbox', () => {
       expect(await sendImmediate(storage.notifications, mailer, 'http://localhost:3000', ids)).toBe(1);
       expect(server.received).toHaveLength(1);
       expect(server.received[0]!.to).toEqual([ben.email]);
-      expect(server.received[0]!.raw).toContain('Ada mentioned you in');
-      expect(server.received[0]!.raw).toContain(`/m/${id}?thread=${threadId}`);
+      expect(server.received[0]!.text).toContain('Ada mentioned you in');
+      expect(server.received[0]!.text).toContain(`/m/${id}?thread=${threadId}`);
       // Sent once only.
       expect(await sendImmediate(storage.notifications, mailer, 'http://localhost:3000', ids)).toBe(0);
 
       const now = new Date();
       expect(await sendDueDigests(storage.notifications, mailer, 'http://localhost:3000', now)).toBe(1);
       expect(server.received.at(-1)!.to).toEqual([cy.email]);
-      expect(server.received.at(-1)!.raw).toContain('1 new thing');
+      expect(server.received.at(-1)!.text).toContain('1 new thing');
       // Not again the same day.
       expect(await sendDueDigests(storage.notifications, mailer, 'http://localhost:3000', new Date(now.getTime() + 60_000))).toBe(0);
       expect(server.received).toHaveLength(2);

@@ -16,6 +16,7 @@ import { startCollabServer, type CollabServer } from '../collab-server';
 import { createPgPersistence } from '../persistence/pg-persistence';
 import type { Persistence } from '../persistence/persistence';
 import { TEST_SECRET } from '../testing/fixtures';
+import { CLUSTER_TEST_SERVER_OPTIONS } from '../testing/server-options';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from '../testing/headless-client';
 import { TEST_POSTGRES_URL } from '../testing/storage-engines';
 import { decodeFanoutMessage, encodeFanoutMessage, type Fanout } from './fanout';
@@ -51,17 +52,10 @@ describe('two collab instances behind one store', () => {
     const fanout = await createRedisFanout({ url: REDIS_URL, prefix, heartbeatTtlMs: 1_000, heartbeatEveryMs: 150, onTraffic: metrics.onFanout });
     const persistence = createPgPersistence(pool, { commitWindowMs: 5, offThread: false });
     const server = await startCollabServer({
-      host: '127.0.0.1',
-      port: 0,
+      ...CLUSTER_TEST_SERVER_OPTIONS,
       persistence,
       roles: createPgRoleSource(pool),
-      secret: TEST_SECRET,
-      roleRecheckMs: 1_000,
-      maxMessageBytes: 1024 * 1024,
-      roomGraceMs: 50,
-      pingIntervalMs: 60_000,
       compactEveryUpdates: 25,
-      checkpointIntervalMs: 3_600_000,
       fanout,
       metrics,
       comments: createCommentServiceOn(createPgCommentStore(pool), { onActivity: () => {} }),

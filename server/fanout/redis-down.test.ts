@@ -9,6 +9,7 @@ import { createPgRoleSource } from '../auth/roles';
 import { startCollabServer, type CollabServer } from '../collab-server';
 import { createPgPersistence } from '../persistence/pg-persistence';
 import { TEST_SECRET } from '../testing/fixtures';
+import { CLUSTER_TEST_SERVER_OPTIONS } from '../testing/server-options';
 import { freePort, untilListening } from '../testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from '../testing/headless-client';
 import { TEST_POSTGRES_URL } from '../testing/storage-engines';
@@ -40,17 +41,10 @@ describe('an instance whose Redis goes away', () => {
     await pool.query("INSERT INTO users (id, email, name, color) VALUES ('ada', 'ada@example.test', 'Ada', '#225588')");
     await pool.query("INSERT INTO memberships (manuscript_id, user_id, role) VALUES ($1, 'ada', 'editor')", [manuscriptId]);
     server = await startCollabServer({
-      host: '127.0.0.1',
-      port: 0,
+      ...CLUSTER_TEST_SERVER_OPTIONS,
       persistence: createPgPersistence(pool, { commitWindowMs: 5, offThread: false }),
       roles: createPgRoleSource(pool),
-      secret: TEST_SECRET,
-      roleRecheckMs: 1_000,
-      maxMessageBytes: 1024 * 1024,
-      roomGraceMs: 50,
-      pingIntervalMs: 60_000,
       compactEveryUpdates: 1000,
-      checkpointIntervalMs: 3_600_000,
       fanout: await createRedisFanout({ url: `redis://127.0.0.1:${redisPort}`, prefix: `test-${newId(6)}`, heartbeatEveryMs: 200 }),
       log: () => {},
     });

@@ -14,6 +14,7 @@ import { createSqliteStorage } from '../../lib/storage/sqlite';
 import { createSqlitePersistence } from '../persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './fixtures';
 import { connectHeadlessClient, type HeadlessClient } from './headless-client';
+import { TEST_SERVER_OPTIONS } from './server-options';
 
 export type Role = 'editor' | 'commenter' | 'viewer';
 
@@ -23,17 +24,9 @@ export async function startHarness(overrides: Partial<CollabServerOptions> = {})
   const db: Db = openDatabase(`file:${path.join(dir, 'test.db')}`);
   const logs: string[] = [];
   const server: CollabServer = await startCollabServer({
-    host: '127.0.0.1',
-    port: 0,
+    ...TEST_SERVER_OPTIONS,
     persistence: createSqlitePersistence(db, { commitWindowMs: 5 }),
     roles: createSqliteRoleSource(db),
-    secret: TEST_SECRET,
-    roleRecheckMs: 100,
-    maxMessageBytes: 64 * 1024,
-    roomGraceMs: 50,
-    pingIntervalMs: 60_000,
-    compactEveryUpdates: 100,
-    checkpointIntervalMs: 3_600_000,
     comments: createCommentService(createSqliteStorage(db)),
     log: (line) => logs.push(line),
     ...overrides,

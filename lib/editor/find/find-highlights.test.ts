@@ -1,29 +1,13 @@
 // @vitest-environment happy-dom
-import { Editor } from '@tiptap/core';
-import Collaboration from '@tiptap/extension-collaboration';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { sceneField } from '../../collab/room-name';
-import { manuscriptExtensions } from '../extensions';
 import { FindHighlights, matchPosition, replaceSelected, selectNearest, showQuery, stepMatch } from './find-highlights';
-import { buildQuery, type FindOptions } from './query';
-import { manuscriptOf, paragraph, sceneText } from './test-fixtures';
-
-const query = (options: FindOptions) => {
-  const built = buildQuery(options);
-  if (!built.ok) throw new Error(built.message ?? 'empty');
-  return built.query;
-};
-
-const editors: Editor[] = [];
-afterEach(() => editors.splice(0).forEach((editor) => editor.destroy()));
+import { openSceneEditor } from './test-editor';
+import { manuscriptOf, paragraph, query, sceneText } from './test-fixtures';
 
 function openScene(content: object[]) {
   const { doc, sceneIds } = manuscriptOf([content]);
-  const element = document.createElement('div');
-  document.body.append(element);
-  const editor = new Editor({ element, extensions: [...manuscriptExtensions(), FindHighlights, Collaboration.configure({ document: doc, field: sceneField(sceneIds[0]!) })] });
-  editors.push(editor);
+  const editor = openSceneEditor(doc, sceneIds[0]!, [FindHighlights]);
   return { editor, doc, sceneId: sceneIds[0]! };
 }
 

@@ -1,34 +1,14 @@
 // @vitest-environment happy-dom
 import { Editor } from '@tiptap/core';
-import Collaboration from '@tiptap/extension-collaboration';
 import { yUndoPluginKey } from '@tiptap/y-tiptap';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sceneField } from '../../collab/room-name';
-import { manuscriptExtensions } from '../extensions';
-import { buildQuery, type FindOptions } from './query';
 import { replaceInFragment } from './replace';
 import { replaceAll, standaloneReplaceUndo } from './replace-all';
-import { manuscriptOf, paragraph, sceneJSON, sceneText, schema } from './test-fixtures';
-
-const query = (options: FindOptions) => {
-  const built = buildQuery(options);
-  if (!built.ok) throw new Error(built.message ?? 'empty');
-  return built.query;
-};
-
-const editors: Editor[] = [];
-afterEach(() => editors.splice(0).forEach((editor) => editor.destroy()));
-
-/** A real Tiptap editor bound to one scene, as the browser has it. */
-function openEditor(doc: Y.Doc, sceneId: string): Editor {
-  const element = document.createElement('div');
-  document.body.append(element);
-  const editor = new Editor({ element, extensions: [...manuscriptExtensions(), Collaboration.configure({ document: doc, field: sceneField(sceneId) })] });
-  editors.push(editor);
-  return editor;
-}
+import { openSceneEditor } from './test-editor';
+import { manuscriptOf, paragraph, query, sceneJSON, sceneText, schema } from './test-fixtures';
 
 const undoManagerOf = (editor: Editor) => yUndoPluginKey.getState(editor.state)!.undoManager as Y.UndoManager;
 
@@ -97,7 +77,7 @@ describe('Replace all across the manuscript', () => {
   it('is one step that one Undo in the open editor reverts, in every scene, keeping typing before and after', () => {
     const { doc, sceneIds } = manuscriptOf([[paragraph('Anna sails.')], [paragraph('No one here.')], [paragraph('Anna and ', { text: 'Anna', marks: ['italic'] })]]);
     const before = sceneIds.map((id) => sceneJSON(doc, id));
-    const editor = openEditor(doc, sceneIds[1]!);
+    const editor = openSceneEditor(doc, sceneIds[1]!);
     editor.commands.insertContentAt(1, 'Typed first. ');
     const afterTyping = sceneJSON(doc, sceneIds[1]!);
     const outcome = replaceAll({ doc, schema, sceneIds, query: query({ search: 'anna', replace: 'Hanna' }), mayEdit: () => true, undoManager: undoManagerOf(editor) });
@@ -119,7 +99,7 @@ describe('Replace all across the manuscript', () => {
 
   it('merges with a co-author typing in the same scene at the same moment, and Undo keeps their words', () => {
     const { a, b, sceneIds, exchange } = twoWriters([[paragraph('Anna sails at dawn.'), paragraph('Later, Anna rests.')], [paragraph('Anna waits.')]]);
-    const editor = openEditor(a, sceneIds[0]!);
+    const editor = openSceneEditor(a, sceneIds[0]!);
     // B types in the first scene while A replaces; neither has seen the other's change.
     const bText = (b.getXmlFragment(sceneField(sceneIds[0]!)).get(0) as Y.XmlElement).get(0) as Y.XmlText;
     bText.insert('Anna sails'.length, ' quietly');

@@ -1,16 +1,10 @@
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import { sceneField } from '../../collab/room-name';
-import { buildQuery, type FindOptions } from './query';
+import { buildQuery } from './query';
 import { SceneNodes } from './scene-nodes';
 import { findMatches, searchManuscript } from './search';
-import { manuscriptOf, paragraph, schema } from './test-fixtures';
-
-const query = (options: FindOptions) => {
-  const built = buildQuery(options);
-  if (!built.ok) throw new Error(built.message ?? 'empty');
-  return built.query;
-};
+import { manuscriptOf, paragraph, query, schema } from './test-fixtures';
 
 describe('find in a scene', () => {
   const { doc, sceneIds } = manuscriptOf([

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { sceneField } from '../../collab/room-name';
 import { addBinderItem } from '../../manuscript/binder';
 import { manuscriptExtensions } from '../extensions';
+import { buildQuery, type FindOptions } from './query';
 
 export const schema = getSchema(manuscriptExtensions());
 
@@ -34,4 +35,11 @@ export function sceneText(doc: Y.Doc, sceneId: string): string {
 /** A scene's JSON, to compare formatting. */
 export function sceneJSON(doc: Y.Doc, sceneId: string): unknown {
   return yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(sceneField(sceneId)));
+}
+
+/** The search a writer's options make; a test with options that make none fails at once. */
+export function query(options: FindOptions) {
+  const built = buildQuery(options);
+  if (!built.ok) throw new Error(built.message ?? 'empty');
+  return built.query;
 }

@@ -175,47 +175,36 @@ export interface ThreadSource {
   resolved?: boolean;
 }
 
+/** A thread on `words` in `scene`: its messages as [who, body] in order, and whether it is resolved. */
+function thread(scene: string, words: string, messages: [ThreadMessageSource['who'], string][], resolved?: true): ThreadSource {
+  return { scene, words, messages: messages.map(([who, body]) => ({ who, body })), ...(resolved && { resolved }) };
+}
+
 /**
  * Twenty threads on `REVIEW_CHAPTERS`: eight replies among them, one resolved, one across two
  * paragraphs, three on italics, several on or beside suggested words, in every scene.
  */
 export const REVIEW_THREADS: ThreadSource[] = [
-  { scene: 'Arrival', words: 'The boatship came in', messages: [{ who: 'ada', body: 'Which boat? Name it.' }] },
-  { scene: 'Arrival', words: 'low in the water', messages: [{ who: 'ben', body: 'Lovely.' }, { who: 'ada', body: 'Thank you.' }] },
-  {
-    scene: 'Arrival',
-    words: 'nobody waved.\n“Is it always',
-    messages: [
-      { who: 'ada', body: 'Does this carry across the break?' },
-      { who: 'ben', body: 'It does.\nKeep it.' },
-      { who: 'cy', body: 'Agreed.\n\nSecond thought: shorten the question.' },
-    ],
-  },
-  { scene: 'Arrival', words: 'she asked', messages: [{ who: 'ada', body: 'Settled.' }, { who: 'ben', body: 'Fine by me.' }], resolved: true },
-  { scene: 'Arrival', words: 'The keeper shrugged', messages: [{ who: 'cy', body: 'Show, don’t tell?' }] },
-  { scene: 'Arrival', words: 'nets lay drying', messages: [{ who: 'ben', body: 'Which nets?' }] },
-  { scene: 'Arrival', words: 'Gulls wheeled', messages: [{ who: 'ada', body: 'Too many gulls in this book.' }, { who: 'cy', body: 'Never.' }] },
-  { scene: 'Night', words: 'the lamp turned', messages: [{ who: 'ben', body: 'In the second scene.' }] },
-  { scene: 'Night', words: 'black water', messages: [{ who: 'cy', body: 'Ink-black?' }] },
-  { scene: 'Night', words: 'counted the seconds', messages: [{ who: 'ada', body: 'Good.' }] },
-  { scene: 'Night', words: 'lost count at forty', messages: [{ who: 'ben', body: 'Why forty?' }, { who: 'ada', body: 'It is the lamp’s period.' }] },
-  { scene: 'The wreck', words: 'the wreck was gone', messages: [{ who: 'ada', body: 'Too sudden?' }] },
-  { scene: 'The wreck', words: 'nothing at all', messages: [{ who: 'ben', body: 'Keep the italics.' }] },
-  { scene: 'The wreck', words: 'in pencil', messages: [{ who: 'cy', body: 'Nice detail.' }] },
-  { scene: 'The wreck', words: 'The keeper read it', messages: [{ who: 'ada', body: 'Who is reading?' }] },
-  {
-    scene: 'Letters',
-    words: 'three letters',
-    messages: [
-      { who: 'ben', body: 'From whom?' },
-      { who: 'ada', body: 'Answered in the next line.' },
-      { who: 'ben', body: 'So it is.' },
-    ],
-  },
-  { scene: 'Letters', words: 'her sister', messages: [{ who: 'cy', body: 'Name the sister.' }] },
-  { scene: 'Letters', words: 'who really wanted to know', messages: [{ who: 'ada', body: 'Is “really” needed?' }] },
-  { scene: 'Letters', words: 'answered none of them', messages: [{ who: 'ben', body: 'Ouch.' }] },
-  { scene: 'Letters', words: 'She put it under the lamp', messages: [{ who: 'ada', body: 'Echoes the first chapter.' }] },
+  thread('Arrival', 'The boatship came in', [['ada', 'Which boat? Name it.']]),
+  thread('Arrival', 'low in the water', [['ben', 'Lovely.'], ['ada', 'Thank you.']]),
+  thread('Arrival', 'nobody waved.\n“Is it always', [['ada', 'Does this carry across the break?'], ['ben', 'It does.\nKeep it.'], ['cy', 'Agreed.\n\nSecond thought: shorten the question.']]),
+  thread('Arrival', 'she asked', [['ada', 'Settled.'], ['ben', 'Fine by me.']], true),
+  thread('Arrival', 'The keeper shrugged', [['cy', 'Show, don’t tell?']]),
+  thread('Arrival', 'nets lay drying', [['ben', 'Which nets?']]),
+  thread('Arrival', 'Gulls wheeled', [['ada', 'Too many gulls in this book.'], ['cy', 'Never.']]),
+  thread('Night', 'the lamp turned', [['ben', 'In the second scene.']]),
+  thread('Night', 'black water', [['cy', 'Ink-black?']]),
+  thread('Night', 'counted the seconds', [['ada', 'Good.']]),
+  thread('Night', 'lost count at forty', [['ben', 'Why forty?'], ['ada', 'It is the lamp’s period.']]),
+  thread('The wreck', 'the wreck was gone', [['ada', 'Too sudden?']]),
+  thread('The wreck', 'nothing at all', [['ben', 'Keep the italics.']]),
+  thread('The wreck', 'in pencil', [['cy', 'Nice detail.']]),
+  thread('The wreck', 'The keeper read it', [['ada', 'Who is reading?']]),
+  thread('Letters', 'three letters', [['ben', 'From whom?'], ['ada', 'Answered in the next line.'], ['ben', 'So it is.']]),
+  thread('Letters', 'her sister', [['cy', 'Name the sister.']]),
+  thread('Letters', 'who really wanted to know', [['ada', 'Is “really” needed?']]),
+  thread('Letters', 'answered none of them', [['ben', 'Ouch.']]),
+  thread('Letters', 'She put it under the lamp', [['ada', 'Echoes the first chapter.']]),
 ];
 
 export const REVIEW_NAMES = { ada: 'Ada Lovelace', ben: 'Ben Okafor', cy: 'Cy Marsh' } as const;
