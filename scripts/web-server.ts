@@ -11,6 +11,8 @@ import { admitForwarding } from '../lib/http/client-address';
 import { createWebOps } from '../lib/http/web-ops';
 import next from 'next';
 import { readEnv } from '../lib/validation/env';
+import { drainable } from '../server/http-drain';
+import { exitWithin, STOP_DEADLINE_MS } from '../server/shutdown';
 
 const env = readEnv();
 
@@ -37,8 +39,20 @@ app.prepare().then(() => {
     admitForwarding(request.headers, request.socket.remoteAddress, env.TRUST_PROXY);
     void handle(request, response);
   });
+  const draining = drainable(server);
   server.listen(env.PORT, () => console.log(`[web] listening on port ${env.PORT}${env.TRUST_PROXY ? `, trusting ${env.TRUST_PROXY} proxy hop(s)` : ''}`));
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[web] ${signal}: finishing requests in flight, ending event streams`);
+    // The drain cuts what is left at the deadline; the exit timer covers anything else that hangs.
+    exitWithin(STOP_DEADLINE_MS + 2_000, (line) => console.error(`[web] ${line}`));
+    void draining.drain(STOP_DEADLINE_MS).then((outcome) => {
+      if (outcome === 'cut') console.error(`[web] connections still open after ${STOP_DEADLINE_MS / 1000} s were cut`);
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 });
