@@ -20,12 +20,15 @@ export interface OwnApp {
 
 const root = path.resolve(__dirname, '..');
 
-/** Starts `npm start` on `port` (web) and `port + 1` (collab) with a fresh database; resolves once web is ready. */
-export async function startOwnApp(port: number): Promise<OwnApp> {
+/**
+ * Starts `npm start` on `port` (web) and `port + 1` (collab) with a fresh database; resolves once web
+ * is ready. With `only: 'web'`, collab is not started and web is awaited only until it answers.
+ */
+export async function startOwnApp(port: number, options: { only?: 'web' } = {}): Promise<OwnApp> {
   const databaseFile = `data/e2e-own-${port}.db`;
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(root, databaseFile + suffix), { force: true });
   const databaseUrl = `file:./${databaseFile}`;
-  const npm = spawn('npm', ['start'], {
+  const npm = spawn('npm', options.only ? ['start', '--', options.only] : ['start'], {
     cwd: root,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,10 +46,10 @@ export async function startOwnApp(port: number): Promise<OwnApp> {
   npm.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => npm.once('exit', (code, signal) => resolve({ code, signal })));
   const baseURL = `http://localhost:${port}`;
+  const route = options.only === 'web' ? '/healthz' : '/readyz';
   await expect
-    .poll(async () => (npm.exitCode === null ? (await fetch(`${baseURL}/readyz`).catch(() => null))?.status : `npm start exited:\n${output}`), { timeout: 240_000 })
+    .poll(async () => (npm.exitCode === null ? (await fetch(`${baseURL}${route}`).catch(() => null))?.status : `npm start exited:\n${output}`), { timeout: 240_000 })
     .toBe(200);
-  await expect.poll(() => listening(port + 1), { timeout: 60_000 }).toBe(true);
   return {
     baseURL,
     databaseUrl,

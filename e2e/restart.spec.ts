@@ -10,9 +10,9 @@ let app: OwnApp;
 
 test.describe.configure({ mode: 'serial' });
 test.use({ baseURL: `http://localhost:${PORT}` });
-test.beforeEach(async () => {
+test.beforeEach(async ({}, testInfo) => {
   test.setTimeout(300_000);
-  app = await startOwnApp(PORT);
+  app = await startOwnApp(PORT, testInfo.title.startsWith('web alone') ? { only: 'web' } : {});
 });
 test.afterEach(() => app.dispose());
 
@@ -66,4 +66,12 @@ test('SIGTERM to npm start with pages open: it exits within the stop deadline an
   expect(await listening(PORT)).toBe(false);
   expect(await listening(PORT + 1)).toBe(false);
   expect(storedText(manuscript)).toContain('Every word she was told was saved.');
+});
+
+test('web alone, with collab unreachable: /readyz fails with the reason, and npm start logs it', async () => {
+  const collab = `ws://127.0.0.1:${PORT + 1}`;
+  const answer = await fetch(`${app.baseURL}/readyz`);
+  expect(answer.status).toBe(503);
+  expect(await answer.json()).toEqual({ ready: false, reason: `collab is unreachable at ${collab} (ECONNREFUSED)` });
+  await expect.poll(() => app.output()).toContain(`[start] not ready: collab is unreachable at ${collab} (ECONNREFUSED)`);
 });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { openStorage } from '../lib/storage/open';
 import { readEnv } from '../lib/validation/env';
 import { STOP_DEADLINE_MS } from '../server/shutdown';
+import { watchReadiness } from '../server/supervisor/readiness-watch';
 import { supervise, type ChildSpec, type Supervisor } from '../server/supervisor/supervisor';
 import { buildCollab, COLLAB_ENTRY } from './build-collab';
 import { ensureWebBuild } from './web-build';
@@ -64,6 +65,7 @@ async function launch(): Promise<void> {
     console.log(`[start] Scriptorium: http://localhost:${env.PORT}`);
   }
   supervisor = supervise(children, { stopDeadlineMs: CHILDREN_STOP_DEADLINE_MS, log });
+  if (which !== 'collab') watchReadiness(`http://127.0.0.1:${env.PORT}/readyz`, log);
   process.exitCode = await supervisor.finished;
   process.exit();
 }

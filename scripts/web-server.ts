@@ -11,6 +11,8 @@ import { admitForwarding } from '../lib/http/client-address';
 import { createWebOps } from '../lib/http/web-ops';
 import next from 'next';
 import { readEnv } from '../lib/validation/env';
+import { collabUrlForJobs } from '../lib/collab/live-room';
+import { probeCollab } from '../server/collab-probe';
 import { drainable } from '../server/http-drain';
 import { exitWithin, STOP_DEADLINE_MS } from '../server/shutdown';
 
@@ -19,7 +21,8 @@ const env = readEnv();
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), port: env.PORT });
 const handle = app.getRequestHandler();
 
-// Readiness asks the store itself, on a handle of its own (the app's handle lives inside Next's bundle).
+// Readiness asks the store itself, on a handle of its own (the app's handle lives inside Next's bundle),
+// and collab at the address imports and restores use.
 let probe: Promise<Storage> | undefined;
 const ops = createWebOps({
   async checkReady() {
@@ -29,6 +32,7 @@ const ops = createWebOps({
       throw error;
     });
     await (await probe).ping();
+    await probeCollab(collabUrlForJobs(env));
   },
 });
 
