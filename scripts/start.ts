@@ -1,13 +1,17 @@
 /**
  * `npm start`: prepares a fresh checkout (secret, database, production build) and runs web and
- * collab together. `npm start -- web` or `-- collab` runs one of them alone.
+ * collab together, restarting either if it dies (see server/supervisor). `npm start -- web` or
+ * `-- collab` runs one of them alone, kept up the same way.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStorage } from '../lib/storage/open';
 import { readEnv } from '../lib/validation/env';
+import { STOP_DEADLINE_MS } from '../server/shutdown';
+import { watchReadiness } from '../server/supervisor/readiness-watch';
+import { supervise, type ChildSpec, type Supervisor } from '../server/supervisor/supervisor';
 import { buildCollab, COLLAB_ENTRY } from './build-collab';
 import { ensureWebBuild } from './web-build';
 
@@ -32,58 +36,51 @@ function ensureSecret(): string {
 }
 
 
-function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { stdio: 'inherit', env });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[start] ${name} stopped (${signal ?? code}); stopping the rest`);
-      stop('SIGTERM', code ?? 1);
-    }
-  });
-  return child;
-}
-
 process.env.NEXT_TELEMETRY_DISABLED = '1';
 process.env.AUTH_SECRET = ensureSecret();
 const env = readEnv();
 
-const children: ChildProcess[] = [];
-let stopping = false;
-function stop(signal: NodeJS.Signals, exitCode = 0) {
-  stopping = true;
-  for (const child of children) if (child.exitCode === null) child.kill(signal);
-  Promise.all(children.map((child) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null))).then(() =>
-    process.exit(exitCode),
-  );
-}
-process.on('SIGINT', () => stop('SIGINT'));
-process.on('SIGTERM', () => stop('SIGTERM'));
+/** Web and collab each stop within STOP_DEADLINE_MS (plus web's own margin); anything still running after this is killed. */
+const CHILDREN_STOP_DEADLINE_MS = STOP_DEADLINE_MS + 5_000;
+const log = (line: string) => console.error(`[start] ${line}`);
 
-async function startCollab(): Promise<void> {
-  // Plain JavaScript at run time: transpiling TypeScript in memory costs about 25 MB of RSS.
-  await buildCollab(root);
-  children.push(run('collab', ['--enable-source-maps', COLLAB_ENTRY], process.env));
-}
+let supervisor: Supervisor | undefined;
+const onSignal = (signal: NodeJS.Signals) => (supervisor ? void supervisor.stop(signal) : process.exit(0));
+process.on('SIGINT', () => onSignal('SIGINT'));
+process.on('SIGTERM', () => onSignal('SIGTERM'));
 
-/** Starts the processes asked for. */
-function launch(): void {
+const node = (args: string[], childEnv: NodeJS.ProcessEnv) => () => spawn(process.execPath, args, { stdio: 'inherit', env: childEnv });
+
+/** Builds what is missing, then starts the processes asked for and keeps them up. */
+async function launch(): Promise<void> {
+  const children: ChildSpec[] = [];
   if (which !== 'web') {
-    startCollab().catch((error: unknown) => {
-      console.error(`[start] could not build the collab server: ${(error as Error).message}`);
-      process.exit(1);
-    });
+    // Plain JavaScript at run time: transpiling TypeScript in memory costs about 25 MB of RSS.
+    await buildCollab(root);
+    children.push({ name: 'collab', start: node(['--enable-source-maps', COLLAB_ENTRY], process.env) });
   }
   if (which !== 'collab') {
     ensureWebBuild(root);
-    children.push(run('web', ['--import', 'tsx', 'scripts/web-server.ts'], { ...process.env, NODE_ENV: 'production' }));
+    children.push({ name: 'web', start: node(['--import', 'tsx', 'scripts/web-server.ts'], { ...process.env, NODE_ENV: 'production' }) });
     console.log(`[start] Scriptorium: http://localhost:${env.PORT}`);
   }
+  supervisor = supervise(children, { stopDeadlineMs: CHILDREN_STOP_DEADLINE_MS, log });
+  if (which !== 'collab') watchReadiness(`http://127.0.0.1:${env.PORT}/readyz`, log);
+  process.exitCode = await supervisor.finished;
+  process.exit();
 }
 
 // Migrate once here, before either process opens the database.
 openStorage(env.DATABASE_URL)
   .then((storage) => storage.close())
-  .then(launch, (error: unknown) => {
-    console.error(`[start] could not open the database: ${(error as Error).message}`);
-    process.exit(1);
-  });
+  .then(
+    () =>
+      launch().catch((error: unknown) => {
+        log(`could not start: ${(error as Error).message}`);
+        process.exit(1);
+      }),
+    (error: unknown) => {
+      log(`could not open the database: ${(error as Error).message}`);
+      process.exit(1);
+    },
+  );

@@ -11,13 +11,18 @@ import { admitForwarding } from '../lib/http/client-address';
 import { createWebOps } from '../lib/http/web-ops';
 import next from 'next';
 import { readEnv } from '../lib/validation/env';
+import { collabUrlForJobs } from '../lib/collab/live-room';
+import { probeCollab } from '../server/collab-probe';
+import { drainable } from '../server/http-drain';
+import { exitWithin, STOP_DEADLINE_MS } from '../server/shutdown';
 
 const env = readEnv();
 
 const app = next({ dev: false, dir: path.resolve(__dirname, '..'), port: env.PORT });
 const handle = app.getRequestHandler();
 
-// Readiness asks the store itself, on a handle of its own (the app's handle lives inside Next's bundle).
+// Readiness asks the store itself, on a handle of its own (the app's handle lives inside Next's bundle),
+// and collab at the address imports and restores use.
 let probe: Promise<Storage> | undefined;
 const ops = createWebOps({
   async checkReady() {
@@ -27,6 +32,7 @@ const ops = createWebOps({
       throw error;
     });
     await (await probe).ping();
+    await probeCollab(collabUrlForJobs(env));
   },
 });
 
@@ -37,8 +43,20 @@ app.prepare().then(() => {
     admitForwarding(request.headers, request.socket.remoteAddress, env.TRUST_PROXY);
     void handle(request, response);
   });
+  const draining = drainable(server);
   server.listen(env.PORT, () => console.log(`[web] listening on port ${env.PORT}${env.TRUST_PROXY ? `, trusting ${env.TRUST_PROXY} proxy hop(s)` : ''}`));
-  const stop = () => server.close(() => process.exit(0));
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[web] ${signal}: finishing requests in flight, ending event streams`);
+    // The drain cuts what is left at the deadline; the exit timer covers anything else that hangs.
+    exitWithin(STOP_DEADLINE_MS + 2_000, (line) => console.error(`[web] ${line}`));
+    void draining.drain(STOP_DEADLINE_MS).then((outcome) => {
+      if (outcome === 'cut') console.error(`[web] connections still open after ${STOP_DEADLINE_MS / 1000} s were cut`);
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
 });

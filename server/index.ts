@@ -13,6 +13,7 @@ import { createCollabMetrics, type CollabMetrics } from './metrics/metrics';
 import { createJsonLog, type Log } from './log';
 import { createPgPersistence } from './persistence/pg-persistence';
 import { createSqlitePersistence } from './persistence/sqlite-persistence';
+import { exitWithin, STOP_DEADLINE_MS } from './shutdown';
 
 type CollabStorage = Pick<CollabServerOptions, 'persistence' | 'roles' | 'comments' | 'onDraftRestored'> & { close(): Promise<void> };
 
@@ -79,6 +80,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     log(`${signal}: flushing rooms and closing connections`);
+    exitWithin(STOP_DEADLINE_MS, (line) => log(line, { level: 'error' }));
     await server.shutdown();
     await storage.close();
     process.exit(0);

@@ -1,6 +1,7 @@
 import { readEnv, type Env } from '../validation/env';
 import { createInbox, type Inbox, type InboxStorage } from './inbox';
 import { createSmtpMailer, sendDueDigests, sendImmediate, type Mailer } from './mail';
+import { processInboxSignal } from './signal';
 
 /** How often a process looks for writers whose daily digest is due. */
 const DIGEST_CHECK_MS = 15 * 60 * 1000;
@@ -9,13 +10,16 @@ export const appUrlOf = (env: Env) => env.APP_URL ?? `http://localhost:${env.POR
 
 /**
  * The inbox with email delivery as configured: with `SMTP_URL`, items go out at once to writers who
- * chose immediate email; without it, items are only shown in the app.
+ * chose immediate email; without it, items are only shown in the app. Either way, open inbox
+ * streams hear of new items through the inbox signal.
  */
 export function inboxFromEnv(storage: InboxStorage, env: Env = readEnv(), mailer: Mailer | null = env.SMTP_URL ? createSmtpMailer(env.SMTP_URL, env.MAIL_FROM) : null): Inbox {
-  if (!mailer) return createInbox(storage);
-  return createInbox(storage, (ids) => {
+  const announce = processInboxSignal(env).publish;
+  if (!mailer) return createInbox(storage, undefined, announce);
+  const deliver = (ids: string[]) => {
     sendImmediate(storage.notifications, mailer, appUrlOf(env), ids).catch((error: unknown) => console.error('[inbox] email failed', (error as Error).message));
-  });
+  };
+  return createInbox(storage, deliver, announce);
 }
 
 /** Sends due daily digests now and every quarter hour; returns a stop function. Does nothing without `SMTP_URL`. */

@@ -37,11 +37,15 @@ export async function recipientsOfComment(storage: InboxStorage, activity: Comme
   return items.filter((item) => item.userId !== activity.actorId);
 }
 
-/** The inbox as the servers use it: store items for a comment, a share or a restore, then deliver them. */
-export function createInbox(storage: InboxStorage, deliver: Deliver = () => {}) {
+/**
+ * The inbox as the servers use it: store items for a comment, a share or a restore, then deliver
+ * them and `announce` whose inbox changed (the inbox signal, so open streams update).
+ */
+export function createInbox(storage: InboxStorage, deliver: Deliver = () => {}, announce: (userIds: string[]) => void = () => {}) {
   const store = async (items: NewNotification[]) => {
     const ids = await storage.notifications.add(items);
     if (ids.length > 0) deliver(ids);
+    if (ids.length > 0) announce(items.map((item) => item.userId));
     return ids;
   };
   return {

@@ -1,52 +1,38 @@
 import { withUser } from '@/app/_server/api';
-import { getStorage } from '@/app/_server/storage';
+import { unreadHub } from './hub';
 
 export const dynamic = 'force-dynamic';
 
-/** How often the stream looks for new items; the collab process writes them to the same database. */
-const CHECK_MS = 1000;
-
 // GET /api/notifications/stream – server-sent events: `unread` with the count whenever it changes
 export const GET = withUser(async ({ request, user }) => {
-  const notifications = (await getStorage()).notifications;
   const encoder = new TextEncoder();
-  let timer: ReturnType<typeof setInterval> | undefined;
+  let stopWatching = () => {};
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       let last = -1;
-      // One check at a time: a slow store never stacks queries up.
-      let checking = false;
-      const check = async () => {
-        if (checking) return;
-        checking = true;
-        try {
-          const count = await notifications.unreadCount(user.id);
-          if (count !== last) controller.enqueue(encoder.encode(`event: unread\ndata: ${JSON.stringify({ unread: count })}\n\n`));
-          last = count;
-        } catch {
-          clearInterval(timer);
-          try {
-            controller.close();
-          } catch {
-            /* already closed */
-          }
-        } finally {
-          checking = false;
-        }
-      };
-      void check();
-      timer = setInterval(() => void check(), CHECK_MS);
-      request.signal.addEventListener('abort', () => {
-        clearInterval(timer);
+      const close = () => {
+        stopWatching();
         try {
           controller.close();
         } catch {
           /* already closed */
         }
+      };
+      // The count is read when the inbox signal names this writer, and on a slow timer: not per tab per second.
+      stopWatching = unreadHub().watch(user.id, (update) => {
+        if ('error' in update) return close();
+        if (update.unread === last) return;
+        last = update.unread;
+        try {
+          controller.enqueue(encoder.encode(`event: unread\ndata: ${JSON.stringify({ unread: update.unread })}\n\n`));
+        } catch {
+          stopWatching();
+        }
       });
+      request.signal.addEventListener('abort', close);
     },
     cancel() {
-      clearInterval(timer);
+      stopWatching();
     },
   });
   return new Response(stream, { headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' } });
