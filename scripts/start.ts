@@ -7,7 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStorage } from '../lib/storage/open';
-import { readEnv } from '../lib/validation/env';
+import { readEnv } from '../lib/config/env';
 import { buildCollab, COLLAB_ENTRY } from './build-collab';
 import { ensureWebBuild } from './web-build';
 

@@ -12,19 +12,18 @@ import { encodeSyncStep1, onServerMessage, encodeSyncUpdate, PROTOCOL_VERSION } 
 import { signCollabToken } from '../lib/collab/token';
 import { replayUpdates } from '../lib/collab/replay';
 import { readScenes } from '../lib/manuscript/binder';
-import { appendUpdate, openDatabase, readUpdates, removeMember, setMemberRole, type Db } from '../lib/db';
+import { appendUpdate, openDatabase, readUpdates, removeMember, setMemberRole, type Db } from '../lib/storage/sqlite';
+import { createSqliteStorage } from '../lib/storage/sqlite/storage';
+import type { Storage } from '../lib/storage/storage';
 import { startCollabServer, type CollabServer } from './collab-server';
-import { createSqliteRoleSource } from './auth/roles';
 import { createCommentService } from './comments/comment-service';
-import { createSqliteStorage } from '../lib/storage/sqlite';
-
-import { createSqlitePersistence } from './persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
 
 const MAX_MESSAGE_BYTES = 64 * 1024;
 let dir: string;
 let db: Db;
+let storage: Storage;
 let server: CollabServer;
 let url: string;
 const clients: HeadlessClient[] = [];
@@ -33,11 +32,11 @@ const logs: string[] = [];
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-collab-'));
   db = openDatabase(`file:${path.join(dir, 'test.db')}`);
+  storage = createSqliteStorage(db);
   server = await startCollabServer({
     host: '127.0.0.1',
     port: 0,
-    persistence: createSqlitePersistence(db),
-    roles: createSqliteRoleSource(db),
+    storage,
     secret: TEST_SECRET,
     roleRecheckMs: 100,
     maxMessageBytes: MAX_MESSAGE_BYTES,
@@ -45,7 +44,7 @@ beforeEach(async () => {
     pingIntervalMs: 60_000,
     compactEveryUpdates: 100,
     checkpointIntervalMs: 3_600_000,
-    comments: createCommentService(createSqliteStorage(db)),
+    comments: createCommentService(storage),
     log: (line) => logs.push(line),
   });
   url = `ws://127.0.0.1:${server.port}`;
@@ -54,7 +53,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
   await server.shutdown();
-  db.$client.close();
+  await storage.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -276,7 +275,7 @@ describe('collab server over real sockets', () => {
     expect(await closed).toBe(CloseCode.ServiceRestart);
     expect(readUpdates(db, id)).toHaveLength(1);
     server = await startCollabServer({
-      host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db), roles: createSqliteRoleSource(db),
+      host: '127.0.0.1', port: 0, storage,
       secret: TEST_SECRET, roleRecheckMs: 100, maxMessageBytes: MAX_MESSAGE_BYTES,
       roomGraceMs: 50, pingIntervalMs: 60_000, compactEveryUpdates: 100, checkpointIntervalMs: 3_600_000, log: () => {},
     });

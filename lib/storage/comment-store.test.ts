@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
-import { newId } from '../db/ids';
-import { createSqliteCommentStore, type CommentStore } from './comment-store';
+import { openDatabase } from './sqlite/connection';
+import { newId } from './secrets';
+import type { CommentStore } from './comment-store';
+import { createSqliteCommentStore } from './sqlite/comment-store';
 import { createPgCommentStore } from './pg/comment-store';
 import { openTestPgSchema } from './pg/test-database';
 

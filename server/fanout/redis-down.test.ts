@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { signCollabToken } from '../../lib/collab/token';
-import { newId } from '../../lib/db/ids';
+import { newId } from '../../lib/storage/secrets';
 import { encodeNewManuscript } from '../../lib/manuscript/binder';
 import { openPgPool, type PgPool } from '../../lib/storage/pg/connect';
-import { createPgRoleSource } from '../auth/roles';
 import { startCollabServer, type CollabServer } from '../collab-server';
-import { createPgPersistence } from '../persistence/pg-persistence';
+import { createPgStorage } from '../../lib/storage/pg/storage';
 import { TEST_SECRET } from '../testing/fixtures';
 import { freePort, untilListening } from '../testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from '../testing/headless-client';
@@ -42,8 +41,7 @@ describe('an instance whose Redis goes away', () => {
     server = await startCollabServer({
       host: '127.0.0.1',
       port: 0,
-      persistence: createPgPersistence(pool, { commitWindowMs: 5, offThread: false }),
-      roles: createPgRoleSource(pool),
+      storage: createPgStorage(pool, { commitWindowMs: 5, offThread: false }),
       secret: TEST_SECRET,
       roleRecheckMs: 1_000,
       maxMessageBytes: 1024 * 1024,

@@ -1,8 +1,8 @@
-import type { CommentMessageView, CommentThreadView } from '../../comments/protocol';
-import { GUEST_COLOR } from '../records';
-import { newId } from '../../db/ids';
-import type { CommentStore, ImportedThreadRecord } from '../comment-store';
 import type pg from 'pg';
+import type { CommentMessageView, CommentThreadView } from '../../comments/protocol';
+import type { CommentStore, ImportedThreadRecord } from '../comment-store';
+import { GUEST_COLOR } from '../records';
+import { newId } from '../secrets';
 import { inTransaction, type PgPool } from './connect';
 
 /** One imported message (a member's, or a guest's by name), as it came from the file. */

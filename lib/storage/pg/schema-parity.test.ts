@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../db';
+import { openDatabase, type Db } from '../sqlite/connection';
 import { openTestPgSchema } from './test-database';
 
 /** Table → sorted column names. */
