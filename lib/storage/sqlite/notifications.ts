@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from './connection';
 import { newId } from '../secrets';
-import { DEFAULT_NOTIFICATION_SETTINGS, NOTIFICATION_KINDS, type EmailMode, type NewNotification, type NotificationKind, type NotificationSettingsView, type NotificationView } from '../records';
+import { DEFAULT_NOTIFICATION_SETTINGS, NOTIFICATION_KINDS, type NewNotification, type NotificationKind, type NotificationSettingsView, type NotificationView } from '../records';
 import { commentMessages, commentThreads, manuscripts, memberships, notifications, notificationSettings, users } from './schema';
 
 export function getNotificationSettings(db: Db, userId: string): NotificationSettingsView {
