@@ -1,5 +1,5 @@
 import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
-import type { ImportedRepliesRecord, ImportedThreadRecord } from './records';
+import { GUEST_COLOR, type ImportedRepliesRecord, type ImportedThreadRecord } from './records';
 
 export type { ImportedRepliesRecord, ImportedThreadRecord } from './records';
 
@@ -53,4 +53,66 @@ export interface CommentStore {
   reanchorThread(threadId: string, previous: Anchor, next: { anchor: Anchor; quote: string; context: { prefix: string; suffix: string } }): Promise<boolean>;
   /** Who may be mentioned: the members of a manuscript that is not in the trash. */
   memberIds(manuscriptId: string): Promise<Set<string>>;
+}
+
+/** A stored message with its author's name and colour, as either engine reads it (times in epoch ms). */
+export interface MessageRow {
+  id: string;
+  authorId: string | null;
+  guestName: string | null;
+  body: string;
+  /** JSON array of user ids. */
+  mentions: string;
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+  authorName: string | null;
+  authorColor: string | null;
+}
+
+/** A message as clients see it: a guest (an imported author who is not a member) keeps their name, a departed member becomes "Former member". */
+export function messageViewOf(row: MessageRow): CommentMessageView {
+  const guest = row.authorId === null && row.guestName !== null;
+  return {
+    id: row.id,
+    authorId: row.authorId,
+    authorName: row.authorName ?? row.guestName ?? 'Former member',
+    authorColor: row.authorColor ?? (guest ? GUEST_COLOR : '#888888'),
+    ...(guest ? { guest: true } : {}),
+    body: row.body,
+    mentions: JSON.parse(row.mentions) as string[],
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deleted: row.deletedAt !== null,
+  };
+}
+
+/** A stored thread with who resolved it, as either engine reads it (times in epoch ms). */
+export interface ThreadRow {
+  id: string;
+  sceneId: string;
+  anchorStart: string;
+  anchorEnd: string;
+  quote: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  createdBy: string | null;
+  createdAt: number;
+  resolvedAt: number | null;
+  resolvedByName: string | null;
+}
+
+export function threadViewOf(thread: ThreadRow, messages: CommentMessageView[]): CommentThreadView {
+  return {
+    id: thread.id,
+    sceneId: thread.sceneId,
+    anchor: { start: thread.anchorStart, end: thread.anchorEnd },
+    quote: thread.quote,
+    context: { prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
+    createdBy: thread.createdBy,
+    createdAt: thread.createdAt,
+    resolvedAt: thread.resolvedAt,
+    resolvedByName: thread.resolvedByName,
+    messages,
+  };
 }

@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appearanceFromStored, DEFAULT_APPEARANCE } from '../appearance/appearance';
-import { openDatabase } from './sqlite/connection';
+import { openTestSqlite } from './sqlite/test-database';
 import { createPgStorage } from './pg/storage';
 import { openTestPgSchema } from './pg/test-database';
 import { EmailTakenError, manuscriptSettingsOf, TRASH_RETENTION_DAYS, type Manuscript, type ManuscriptSettings, type User } from './records';
@@ -20,17 +17,16 @@ interface Engine {
 }
 
 async function sqliteEngine(): Promise<Engine> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-storage-'));
-  const db = openDatabase(`file:${path.join(dir, 'test.db')}`);
-  const statement = (sql: string) => db.$client.prepare(sql.replace(/\$\d+/g, '?'));
-  const storage = createSqliteStorage(db);
+  const test = openTestSqlite();
+  const statement = (sql: string) => test.db.$client.prepare(sql.replace(/\$\d+/g, '?'));
+  const storage = createSqliteStorage(test.db);
   return {
     storage,
     exec: async (sql, params = []) => void statement(sql).run(...params),
     rows: async <T>(sql: string, params: unknown[] = []) => statement(sql).all(...params) as T[],
     close: async () => {
       await storage.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      test.close();
     },
   };
 }

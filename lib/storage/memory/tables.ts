@@ -19,24 +19,6 @@ export function createMemoryTables(): MemoryTables {
 
 /** A manuscript row with the schema's defaults. */
 export function newManuscriptRow(id: string, title: string, now = new Date()): Manuscript {
-  return {
-    id,
-    title,
-    createdAt: now,
-    updatedAt: now,
-    quarantinedAt: null,
-    quarantineReason: null,
-    deletedAt: null,
-    lastEditedBy: null,
-    wordCount: 0,
-    authorLegalName: '',
-    byline: '',
-    contactAddress: '',
-    contactEmail: '',
-    contactPhone: '',
-    genre: '',
-    runningHeadKeyword: '',
-    targetWords: null,
-    deadline: null,
-  };
+  const titlePage = { authorLegalName: '', byline: '', contactAddress: '', contactEmail: '', contactPhone: '', genre: '', runningHeadKeyword: '' };
+  return { id, title, createdAt: now, updatedAt: now, quarantinedAt: null, quarantineReason: null, deletedAt: null, lastEditedBy: null, wordCount: 0, ...titlePage, targetWords: null, deadline: null };
 }

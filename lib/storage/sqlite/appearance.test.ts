@@ -1,24 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appearanceFromStored, DEFAULT_APPEARANCE } from '../../appearance/appearance';
 import { getAppearance, setAppearance } from './appearance';
-import { openDatabase, type Db } from './connection';
+import type { Db } from './connection';
+import { openTestSqlite, type TestSqlite } from './test-database';
 import { writerAppearance } from './schema';
 import { createUser } from './users';
 
-let dir: string;
+let test: TestSqlite;
 let db: Db;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-db-'));
-  db = openDatabase(`file:${path.join(dir, 'test.db')}`);
-});
-afterEach(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ db } = test = openTestSqlite()));
+afterEach(() => test.close());
 
 const writer = () => createUser(db, { email: `w${Math.random()}@example.test`, name: 'Writer', color: '#112233', passwordHash: null }).id;
 

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CommentMessageView, CommentThreadView } from '../../comments/protocol';
-import { GUEST_COLOR, type ImportedRepliesRecord, type ImportedThreadRecord } from '../records';
+import { messageViewOf, threadViewOf } from '../comment-store';
+import type { ImportedRepliesRecord, ImportedThreadRecord } from '../records';
 import type { Db } from './connection';
 import { newId } from '../secrets';
 import { commentMessages, commentThreads, users } from './schema';
@@ -133,20 +134,10 @@ export function getMessageView(db: Db, messageId: string): CommentMessageView | 
   return row ? messageView(row) : null;
 }
 
+const epochOrNull = (date: Date | null) => date?.getTime() ?? null;
+
 function messageView({ message, authorName, authorColor }: { message: typeof commentMessages.$inferSelect; authorName: string | null; authorColor: string | null }): CommentMessageView {
-  const guest = message.authorId === null && message.guestName !== null;
-  return {
-    id: message.id,
-    authorId: message.authorId,
-    authorName: authorName ?? message.guestName ?? 'Former member',
-    authorColor: authorColor ?? (guest ? GUEST_COLOR : '#888888'),
-    ...(guest ? { guest: true } : {}),
-    body: message.body,
-    mentions: JSON.parse(message.mentions) as string[],
-    createdAt: message.createdAt.getTime(),
-    editedAt: message.editedAt?.getTime() ?? null,
-    deleted: message.deletedAt !== null,
-  };
+  return messageViewOf({ ...message, createdAt: message.createdAt.getTime(), editedAt: epochOrNull(message.editedAt), deletedAt: epochOrNull(message.deletedAt), authorName, authorColor });
 }
 
 export function deleteThread(db: Db, threadId: string): void {
@@ -170,16 +161,10 @@ export function listThreads(db: Db, manuscriptId: string, threadIds?: string[]):
     .where(inArray(commentMessages.threadId, threads.map((row) => row.thread.id)))
     .orderBy(asc(commentMessages.createdAt))
     .all();
-  return threads.map(({ thread, resolvedByName }) => ({
-    id: thread.id,
-    sceneId: thread.sceneId,
-    anchor: { start: thread.anchorStart, end: thread.anchorEnd },
-    quote: thread.quote,
-    context: { prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
-    createdBy: thread.createdBy,
-    createdAt: thread.createdAt.getTime(),
-    resolvedAt: thread.resolvedAt?.getTime() ?? null,
-    resolvedByName,
-    messages: messages.filter((row) => row.message.threadId === thread.id).map(messageView),
-  }));
+  return threads.map(({ thread, resolvedByName }) =>
+    threadViewOf(
+      { ...thread, createdAt: thread.createdAt.getTime(), resolvedAt: epochOrNull(thread.resolvedAt), resolvedByName },
+      messages.filter((row) => row.message.threadId === thread.id).map(messageView),
+    ),
+  );
 }

@@ -1,26 +1,18 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CorruptUpdateError, replayUpdates } from '../../collab/replay';
 import { encodeNewManuscript, readScenes } from '../../manuscript/binder';
-import { openDatabase, type Db } from './connection';
+import type { Db } from './connection';
+import { openTestSqlite, type TestSqlite } from './test-database';
 import { appendUpdate, compactUpdates, countUpdates, readUpdates } from './document-log';
 import { createManuscript, getManuscript, quarantineManuscript } from './manuscripts';
 import { createUser } from './users';
 
-let dir: string;
+let test: TestSqlite;
 let db: Db;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-db-'));
-  db = openDatabase(`file:${path.join(dir, 'test.db')}`);
-});
-afterEach(() => {
-  db.$client.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+beforeEach(() => ({ db } = test = openTestSqlite()));
+afterEach(() => test.close());
 
 const owner = () => createUser(db, { email: `o${Math.random()}@example.test`, name: 'Owner', color: '#112233', passwordHash: null }).id;
 
@@ -50,8 +42,7 @@ describe('document log on a real SQLite file', () => {
   it('appends, replays in order, and survives reopening the file', () => {
     const manuscript = createManuscript(db, { title: 'T', ownerId: owner(), initialUpdate: encodeNewManuscript() });
     for (const update of typeInto(new Y.Doc(), 'It was a dark night.')) appendUpdate(db, manuscript.id, update);
-    db.$client.close();
-    db = openDatabase(`file:${path.join(dir, 'test.db')}`);
+    db = test.reopen();
     const doc = new Y.Doc();
     replayUpdates(doc, readUpdates(db, manuscript.id));
     expect(doc.getText('t').toString()).toBe('It was a dark night.');
@@ -90,8 +81,7 @@ describe('document log on a real SQLite file', () => {
   });
 
   it('migrating an up-to-date database again changes nothing', () => {
-    db.$client.close();
-    db = openDatabase(`file:${path.join(dir, 'test.db')}`);
+    db = test.reopen();
     const rows = db.$client.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number };
     const journal = JSON.parse(fs.readFileSync('lib/storage/sqlite/migrations/meta/_journal.json', 'utf8')) as { entries: unknown[] };
     expect(rows.n).toBe(journal.entries.length);
