@@ -1,11 +1,14 @@
 import { z } from 'zod';
 
+/** The SQLite file used when DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_URL = 'file:./data/scriptorium.db';
+
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
 
 /** Every environment variable Scriptorium reads, with its default. The README's table mirrors this. */
 export const envSchema = z.object({
-  DATABASE_URL: z.string().min(1).default('file:./data/scriptorium.db'),
+  DATABASE_URL: z.string().min(1).default(DEFAULT_DATABASE_URL),
   /** Signs tokens and sessions; `npm start` generates one into data/secret on first run. */
   AUTH_SECRET: z.string().min(32).optional(),
   PORT: port.default(3000),

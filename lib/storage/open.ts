@@ -1,7 +1,8 @@
 import { isPostgresUrl, openPgPool } from './pg/connect';
 import { createPgStorage } from './pg/storage';
 import { restoreDatabase } from './sqlite/backup';
-import { DEFAULT_DATABASE_URL, openDatabase, sqlitePathFromUrl } from './sqlite/connection';
+import { DEFAULT_DATABASE_URL } from '../config/env';
+import { openDatabase, sqlitePathFromUrl } from './sqlite/connection';
 import { createSqliteStorage } from './sqlite/storage';
 import type { Storage, StorageOptions } from './storage';
 

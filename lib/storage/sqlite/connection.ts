@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { DEFAULT_DATABASE_URL } from '../../config/env';
 import * as schema from './schema';
 import { migrate } from './migrate';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const DEFAULT_DATABASE_URL = 'file:./data/scriptorium.db';
 
 /** Resolves `file:` URLs and bare paths to a file path; `:memory:` stays in memory. */
 export function sqlitePathFromUrl(url: string): string {
