@@ -20,3 +20,11 @@ export class FoldWorker {
     return this.rpc.close();
   }
 }
+
+/**
+ * Folds on this thread instead (offThread: false, for comparison benchmarks). The fold and Yjs load
+ * on first use, so a process that never folds (web, the CLI) never loads them.
+ */
+export async function foldHere(rows: StoredUpdate[]): Promise<Folded> {
+  return (await import('./fold')).foldRows(rows);
+}

@@ -1,6 +1,6 @@
 import { storeCheckpoint, type CheckpointRows } from '../log/checkpoints';
-import { foldRows, type Folded } from '../log/fold';
-import { FoldWorker } from '../log/fold-pool';
+import type { Folded } from '../log/fold';
+import { foldHere, FoldWorker } from '../log/fold-pool';
 import { GroupCommitter, type PendingAppend } from '../log/group-commit';
 import type { StoredUpdate } from '../records';
 import { newId } from '../secrets';
@@ -41,7 +41,7 @@ const LOCK = "pg_advisory_xact_lock(hashtext('scriptorium:log:' || $1))";
  */
 export function createPgDocumentStore(pool: PgPool, options: StorageOptions = {}): DocumentStore & { close(): Promise<void> } {
   const folder = (options.offThread ?? true) ? new FoldWorker() : null;
-  const fold = (rows: StoredUpdate[]): Promise<Folded> => (folder ? folder.fold(rows.map((row) => ({ seq: row.seq, bytes: row.bytes.slice() }))) : Promise.resolve(foldRows(rows)));
+  const fold = (rows: StoredUpdate[]): Promise<Folded> => (folder ? folder.fold(rows.map((row) => ({ seq: row.seq, bytes: row.bytes.slice() }))) : foldHere(rows));
 
   const appends = new GroupCommitter<PendingAppend, void>(
     async (batch) => {

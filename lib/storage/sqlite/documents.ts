@@ -1,5 +1,5 @@
-import { FoldWorker } from '../log/fold-pool';
-import { foldRows, type Folded } from '../log/fold';
+import type { Folded } from '../log/fold';
+import { foldHere, FoldWorker } from '../log/fold-pool';
 import { storeCheckpoint, type NewCheckpoint } from '../log/checkpoints';
 import { GroupCommitter, type PendingAppend } from '../log/group-commit';
 import { WorkerRpc } from '../log/worker-rpc';
@@ -23,7 +23,7 @@ interface LogWrites {
 function inlineWrites(db: Db): LogWrites {
   const log = createUpdateLogWriter(db);
   const checkpoints = sqliteCheckpointRows(db);
-  return { appendAll: log.appendAll, readRows: log.readRows, saveCheckpoint: (checkpoint) => storeCheckpoint(checkpoints, checkpoint), fold: log.fold, foldRows, close: async () => {} };
+  return { appendAll: log.appendAll, readRows: log.readRows, saveCheckpoint: (checkpoint) => storeCheckpoint(checkpoints, checkpoint), fold: log.fold, foldRows: foldHere, close: async () => {} };
 }
 
 function workerWrites(db: Db): LogWrites {
