@@ -2,6 +2,6 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './lib/db/schema.ts',
-  out: './lib/db/migrations',
+  schema: './lib/storage/sqlite/schema.ts',
+  out: './lib/storage/sqlite/migrations',
 });

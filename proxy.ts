@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { collabConnectSources, pageContentSecurityPolicy, STRICT_TRANSPORT_SECURITY } from '@/lib/http/security-headers';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 
 /**
  * Gives every page its own CSP nonce (Next adds it to its scripts when it finds the policy on the

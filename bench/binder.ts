@@ -18,14 +18,12 @@ import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '../lib/collab/protocol';
 import { sceneField } from '../lib/collab/room-name';
 import { trackSaves } from '../lib/collab/save-tracker';
-import { openDatabase } from '../lib/db';
 import { manuscriptExtensions } from '../lib/editor/extensions';
 import { readBinder } from '../lib/manuscript/binder';
 import { countManuscriptWords, countSceneWords } from '../lib/manuscript/word-count';
-import { createSqliteRoleSource } from '../server/auth/roles';
+import { openStorage } from '../lib/storage/open';
 import { startCollabServer } from '../server/collab-server';
-import { createSqlitePersistence } from '../server/persistence/sqlite-persistence';
-import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from '../server/testing/fixtures';
+import { seedManuscriptIn, seedWriterIn, TEST_SECRET, tokenIn } from '../server/testing/fixtures';
 import { buildManuscript } from './manuscript';
 
 const RUNS = 7;
@@ -121,17 +119,15 @@ async function main() {
 
   // Our server: a real SQLite file, authenticated clients, a room loaded cold for every open.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-bench-'));
-  const db = openDatabase(`file:${path.join(dir, 'bench.db')}`);
-  const owner = seedWriter(db, 'Bench');
-  const { id } = seedManuscript(db, owner, 'Bench');
-  db.$client.prepare('DELETE FROM document_updates WHERE manuscript_id = ?').run(id);
-  db.$client.prepare('INSERT INTO document_updates (manuscript_id, bytes) VALUES (?, ?)').run(id, Buffer.from(update));
+  const storage = await openStorage(`file:${path.join(dir, 'bench.db')}`);
+  const owner = await seedWriterIn(storage, 'Bench');
+  const { id } = await seedManuscriptIn(storage, owner, 'Bench', update);
   const ours = await startCollabServer({
-    host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db), roles: createSqliteRoleSource(db), secret: TEST_SECRET,
+    host: '127.0.0.1', port: 0, storage, secret: TEST_SECRET,
     roleRecheckMs: 60_000, maxMessageBytes: 16 * 1024 * 1024, roomGraceMs: 0, pingIntervalMs: 60_000, compactEveryUpdates: 10_000, checkpointIntervalMs: 3_600_000, log: () => {},
   });
   const oursUrl = `ws://127.0.0.1:${ours.port}`;
-  const ourParams = async () => ({ token: await tokenFor(db, owner, id), v: String(PROTOCOL_VERSION) });
+  const ourParams = async () => ({ token: await tokenIn(storage, owner, id), v: String(PROTOCOL_VERSION) });
   const oursOpen: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     while (ours.rooms.loadedRoomCount > 0) await new Promise((r) => setTimeout(r, 20));
@@ -139,7 +135,7 @@ async function main() {
   }
   const oursKeys = await keystrokeLatency(oursUrl, `manuscript.${id}`, ourParams, firstScene);
   await ours.shutdown();
-  db.$client.close();
+  await storage.close();
 
   // Reference: @y/websocket-server 0.1.1 with the document already in memory.
   const referenceServer = http.createServer();

@@ -13,12 +13,13 @@ import path from 'node:path';
 import pg from 'pg';
 import { PROTOCOL_VERSION } from '../lib/collab/protocol';
 import { formatRoomName } from '../lib/collab/room-name';
-import { signCollabToken } from '../lib/collab/token';
-import { newId } from '../lib/db/ids';
+import { newId } from '../lib/storage/secrets';
 import { encodeNewManuscript } from '../lib/manuscript/binder';
-import { openPgPool, type PgPool } from '../lib/storage/pg/connect';
+import { openStorage } from '../lib/storage/open';
+import type { User } from '../lib/storage/records';
+import type { Storage } from '../lib/storage/storage';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
-import { TEST_SECRET } from '../server/testing/fixtures';
+import { seedManuscriptIn, seedWriterIn, TEST_SECRET, tokenIn } from '../server/testing/fixtures';
 import { TEST_POSTGRES_URL } from '../server/testing/storage-engines';
 import { keystrokeToPeers, printTable, quantile, scriptorium, sleep, spawnServer, steadyTyping, throughputRamp, yWebsocketClient, type Peer } from './collab';
 
@@ -30,7 +31,8 @@ const root = path.resolve(__dirname, '..');
 function postgresPeer(name: string, instances: number): Peer {
   const database = `bench_${newId(8)}`;
   const url = TEST_POSTGRES_URL.replace(/\/[^/]*$/, `/${database}`);
-  let pool: PgPool;
+  let storage: Storage;
+  let owner: User;
   const children: ChildProcess[] = [];
   const ports: number[] = [];
   /** Per room, how many clients joined: the next goes to the next instance. */
@@ -46,7 +48,8 @@ function postgresPeer(name: string, instances: number): Peer {
     async start() {
       await buildCollab(root);
       await admin(`CREATE DATABASE ${database}`);
-      pool = await openPgPool(url);
+      storage = await openStorage(url);
+      owner = await seedWriterIn(storage, 'Bench');
       const prefix = `bench-${newId(6)}`;
       for (let i = 0; i < instances; i++) {
         const { child, port } = await spawnServer([COLLAB_ENTRY], {
@@ -62,16 +65,12 @@ function postgresPeer(name: string, instances: number): Peer {
       }
     },
     async room(initial) {
-      const id = newId();
-      await pool.query('INSERT INTO manuscripts (id, title) VALUES ($1, $2)', [id, 'Bench']);
-      await pool.query('INSERT INTO document_updates (manuscript_id, bytes) VALUES ($1, $2)', [id, Buffer.from(initial ?? encodeNewManuscript())]);
-      return id;
+      return (await seedManuscriptIn(storage, owner, 'Bench', initial ?? encodeNewManuscript())).id;
     },
     async prepare(room) {
-      const writer = newId();
-      await pool.query('INSERT INTO users (id, email, name, color) VALUES ($1, $2, $3, $4)', [writer, `${writer}@example.test`, 'Writer', '#336699']);
-      await pool.query("INSERT INTO memberships (manuscript_id, user_id, role) VALUES ($1, $2, 'editor')", [room, writer]);
-      const token = await signCollabToken(TEST_SECRET, { sub: writer, name: 'Writer', color: '#336699', mid: room, role: 'editor' });
+      const writer = await seedWriterIn(storage, 'Writer');
+      await storage.members.shareByEmail({ manuscriptId: room, email: writer.email, role: 'editor', invitedBy: owner.id });
+      const token = await tokenIn(storage, writer, room);
       const index = joined.get(room) ?? 0;
       joined.set(room, index + 1);
       const port = ports[index % ports.length]!;
@@ -86,7 +85,7 @@ function postgresPeer(name: string, instances: number): Peer {
         child.kill('SIGKILL');
         await new Promise((resolve) => child.once('exit', resolve));
       }
-      await pool.end();
+      await storage.close();
       await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };

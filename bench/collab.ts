@@ -17,10 +17,12 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '../lib/collab/protocol';
 import { formatRoomName } from '../lib/collab/room-name';
-import { createManuscript, openDatabase, type Db, type User } from '../lib/db';
 import { encodeNewManuscript } from '../lib/manuscript/binder';
+import { openStorage } from '../lib/storage/open';
+import type { User } from '../lib/storage/records';
+import type { Storage } from '../lib/storage/storage';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
-import { seedWriter, TEST_SECRET, tokenFor } from '../server/testing/fixtures';
+import { seedManuscriptIn, seedWriterIn, TEST_SECRET, tokenIn } from '../server/testing/fixtures';
 import { buildManuscript } from './manuscript';
 import { measureSuggestionCheck } from './suggestion-check';
 
@@ -107,7 +109,7 @@ export function yWebsocketClient(url: string, room: string, params: Record<strin
 
 export function scriptorium(): Peer {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-bench-'));
-  let db: Db;
+  let storage: Storage;
   let owner: User;
   let child: ChildProcess;
   let port = 0;
@@ -115,8 +117,8 @@ export function scriptorium(): Peer {
     name: 'Scriptorium',
     async start() {
       await buildCollab(root);
-      db = openDatabase(`file:${path.join(dir, 'bench.db')}`);
-      owner = seedWriter(db, 'Bench');
+      storage = await openStorage(`file:${path.join(dir, 'bench.db')}`);
+      owner = await seedWriterIn(storage, 'Bench');
       const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
       ({ child, port } = await spawnServer([...profile, COLLAB_ENTRY], {
         AUTH_SECRET: TEST_SECRET,
@@ -127,13 +129,13 @@ export function scriptorium(): Peer {
       }));
     },
     async room(initial) {
-      return createManuscript(db, { title: 'Bench', ownerId: owner.id, initialUpdate: initial ?? encodeNewManuscript() }).id;
+      return (await seedManuscriptIn(storage, owner, 'Bench', initial ?? encodeNewManuscript())).id;
     },
     async prepare(room) {
       // Each client is its own writer, as in a real room (one account may hold at most 20 sockets).
-      const writer = seedWriter(db, 'Writer');
-      db.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'editor')").run(room, writer.id);
-      const token = await tokenFor(db, writer, room);
+      const writer = await seedWriterIn(storage, 'Writer');
+      await storage.members.shareByEmail({ manuscriptId: room, email: writer.email, role: 'editor', invitedBy: owner.id });
+      const token = await tokenIn(storage, writer, room);
       return () => yWebsocketClient(`ws://127.0.0.1:${port}`, formatRoomName(room), { token, v: String(PROTOCOL_VERSION) }, true);
     },
     async connect(room) {
@@ -148,7 +150,7 @@ export function scriptorium(): Peer {
     async stop() {
       child.kill(process.env.BENCH_PROFILE ? 'SIGINT' : 'SIGKILL');
       await new Promise((resolve) => child.once('exit', resolve));
-      db.$client.close();
+      await storage.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -9,25 +9,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import { createManuscript, openDatabase } from '../lib/db';
-import { createSqliteRoleSource } from '../server/auth/roles';
+import { openStorage } from '../lib/storage/open';
 import { startCollabServer } from '../server/collab-server';
-import { createSqlitePersistence } from '../server/persistence/sqlite-persistence';
-import { seedWriter, TEST_SECRET, tokenFor } from '../server/testing/fixtures';
+import { seedManuscriptIn, seedWriterIn, TEST_SECRET, tokenIn } from '../server/testing/fixtures';
 import { connectHeadlessClient, waitFor } from '../server/testing/headless-client';
 import { buildManuscript } from './manuscript';
 
 async function run(offThread: boolean) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-compaction-'));
-  const db = openDatabase(`file:${path.join(dir, 'bench.db')}`);
-  const owner = seedWriter(db, 'Bench');
-  const id = createManuscript(db, { title: 'Novel', ownerId: owner.id, initialUpdate: Y.encodeStateAsUpdate(buildManuscript(100_000, 60)) }).id;
+  const storage = await openStorage(`file:${path.join(dir, 'bench.db')}`, { commitWindowMs: 20, offThread });
+  const owner = await seedWriterIn(storage, 'Bench');
+  const { id } = await seedManuscriptIn(storage, owner, 'Novel', Y.encodeStateAsUpdate(buildManuscript(100_000, 60)));
   const server = await startCollabServer({
-    host: '127.0.0.1', port: 0, persistence: createSqlitePersistence(db, { commitWindowMs: 20, offThread }), roles: createSqliteRoleSource(db),
+    host: '127.0.0.1', port: 0, storage,
     secret: TEST_SECRET, roleRecheckMs: 60_000, maxMessageBytes: 64 * 1024 * 1024, roomGraceMs: 60_000, pingIntervalMs: 60_000,
     compactEveryUpdates: 1_000_000, checkpointIntervalMs: 3_600_000, log: () => {},
   });
-  const client = connectHeadlessClient(`ws://127.0.0.1:${server.port}`, id, await tokenFor(db, owner, id));
+  const client = connectHeadlessClient(`ws://127.0.0.1:${server.port}`, id, await tokenIn(storage, owner, id));
   await waitFor(() => client.saves.status === 'saved', 'synced', 60_000);
   client.type('a few words typed today');
   await waitFor(() => client.saves.status === 'saved', 'typed and stored', 60_000);
@@ -56,7 +54,7 @@ async function run(offThread: boolean) {
   const idleSorted = [...idleGaps].sort((a, b) => a - b);
   client.destroy();
   await server.shutdown();
-  db.$client.close();
+  await storage.close();
   fs.rmSync(dir, { recursive: true, force: true });
   return {
     foldMs: elapsed,

@@ -9,10 +9,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createManuscript, openDatabase } from '../lib/db';
-import { encodeNewManuscript } from '../lib/manuscript/binder';
+import { openStorage } from '../lib/storage/open';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
-import { seedWriter, TEST_SECRET, tokenFor } from '../server/testing/fixtures';
+import { seedManuscriptIn, seedWriterIn, TEST_SECRET, tokenIn } from '../server/testing/fixtures';
 import { connectHeadlessClient, waitFor } from '../server/testing/headless-client';
 
 const SOCKETS = Number(process.env.FLOOD_SOCKETS ?? 2000);
@@ -29,9 +28,9 @@ async function main() {
   await buildCollab(root);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-flood-'));
   const databaseUrl = `file:${path.join(dir, 'flood.db')}`;
-  const db = openDatabase(databaseUrl);
-  const owner = seedWriter(db, 'Writer');
-  const id = createManuscript(db, { title: 'Flooded', ownerId: owner.id, initialUpdate: encodeNewManuscript() }).id;
+  const storage = await openStorage(databaseUrl);
+  const owner = await seedWriterIn(storage, 'Writer');
+  const { id } = await seedManuscriptIn(storage, owner, 'Flooded');
   const child = spawn(process.execPath, [COLLAB_ENTRY], {
     cwd: root,
     env: { ...process.env, AUTH_SECRET: TEST_SECRET, DATABASE_URL: databaseUrl, COLLAB_PORT: '0', COLLAB_HOST: '0.0.0.0' },
@@ -44,7 +43,7 @@ async function main() {
   const pid = child.pid!;
   const baseRss = rssMb(pid);
 
-  const writer = connectHeadlessClient(`ws://127.0.0.1:${port}`, id, await tokenFor(db, owner, id));
+  const writer = connectHeadlessClient(`ws://127.0.0.1:${port}`, id, await tokenIn(storage, owner, id));
   await waitFor(() => writer.saves.status === 'saved', 'writer synced');
 
   const measureWriter = async (seconds: number) => {

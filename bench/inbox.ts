@@ -14,7 +14,7 @@ import path from 'node:path';
 import { encodeNewManuscript } from '../lib/manuscript/binder';
 import { inboxFromEnv } from '../lib/notifications/delivery';
 import { openStorage } from '../lib/storage/open';
-import { readEnv } from '../lib/validation/env';
+import { readEnv } from '../lib/config/env';
 
 const STREAMS = Number(process.env.INBOX_STREAMS ?? 500);
 const WRITERS = 50;

@@ -37,8 +37,8 @@ async function bundle(root: string, outdir: string): Promise<void> {
     absWorkingDir: root,
     entryPoints: {
       index: 'server/index.ts',
-      'fold-worker': 'server/persistence/fold-worker.ts',
-      'log-writer-worker': 'server/persistence/log-writer-worker.ts',
+      'fold-worker': 'lib/storage/log/fold-worker.ts',
+      'log-writer-worker': 'lib/storage/sqlite/log-writer-worker.ts',
     },
     bundle: true,
     // Rarely used modules (the editor schema a draft restore needs) stay in their own chunk until asked for.

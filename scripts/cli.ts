@@ -18,14 +18,10 @@ import { importChangesAs } from '../lib/access/import-changes';
 import { exportManuscriptAs, importManuscriptAs } from '../lib/access/operations';
 import { reviewChoices } from '../lib/export/presets';
 import { collabUrlForJobs } from '../lib/collab/live-room';
-import { readEnv } from '../lib/validation/env';
+import { readEnv } from '../lib/config/env';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../lib/auth/password';
 import { pickCaretColor } from '../lib/collab/identity';
-import { backupDatabase, restoreDatabase } from '../lib/db/backup';
-import { sqlitePathFromUrl } from '../lib/db/connection';
-import { openDatabase } from '../lib/db';
-import { isPostgresUrl } from '../lib/storage/pg/connect';
-import { openStorage } from '../lib/storage/open';
+import { openStorage, restoreBackup } from '../lib/storage/open';
 import type { Storage } from '../lib/storage/storage';
 import { displayName, email as emailSchema, exportQuery, password as passwordSchema } from '../lib/validation/inputs';
 
@@ -134,27 +130,20 @@ async function main(argv: string[]): Promise<number> {
   const options = flags(rest);
   if (command === 'restore') {
     // Before the database is opened: the file is about to be replaced.
-    const target = sqlitePathFromUrl(process.env.DATABASE_URL ?? 'file:./data/scriptorium.db');
-    const { keptAs } = restoreDatabase(required(options, '_'), target);
+    const { target, keptAs } = restoreBackup(process.env.DATABASE_URL ?? 'file:./data/scriptorium.db', required(options, '_'));
     console.log(`restored ${target}${keptAs ? ` (the previous file is kept as ${keptAs})` : ''}`);
     return 0;
   }
   const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/scriptorium.db';
-  if (command === 'backup') {
-    if (isPostgresUrl(databaseUrl)) throw new Error('backup copies the SQLite file; for PostgreSQL use pg_dump (see the README)');
-    const db = openDatabase(databaseUrl);
-    try {
-      const out = required(options, 'out');
-      const counts = await backupDatabase(db, out);
-      console.log(`backed up to ${out} (${counts.manuscripts} manuscripts, ${counts.users} writers; verified)`);
-      return 0;
-    } finally {
-      db.$client.close();
-    }
-  }
   const storage = await openStorage(databaseUrl);
   try {
     switch (command) {
+      case 'backup': {
+        const out = required(options, 'out');
+        const counts = await storage.backup(out);
+        console.log(`backed up to ${out} (${counts.manuscripts} manuscripts, ${counts.users} writers; verified)`);
+        return 0;
+      }
       case 'user:create': {
         const email = emailSchema.parse(required(options, 'email'));
         const name = displayName.parse(required(options, 'name'));

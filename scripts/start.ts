@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStorage } from '../lib/storage/open';
-import { readEnv } from '../lib/validation/env';
+import { readEnv } from '../lib/config/env';
 import { STOP_DEADLINE_MS } from '../server/shutdown';
 import { watchReadiness } from '../server/supervisor/readiness-watch';
 import { supervise, type ChildSpec, type Supervisor } from '../server/supervisor/supervisor';

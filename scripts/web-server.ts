@@ -10,7 +10,7 @@ import type { Storage } from '../lib/storage/storage';
 import { admitForwarding } from '../lib/http/client-address';
 import { createWebOps } from '../lib/http/web-ops';
 import next from 'next';
-import { readEnv } from '../lib/validation/env';
+import { readEnv } from '../lib/config/env';
 import { collabUrlForJobs } from '../lib/collab/live-room';
 import { probeCollab } from '../server/collab-probe';
 import { drainable } from '../server/http-drain';

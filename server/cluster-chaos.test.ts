@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { replayUpdates } from '../lib/collab/replay';
 import { isCoveredBy } from '../lib/collab/save-tracker';
 import { signCollabToken } from '../lib/collab/token';
-import { newId } from '../lib/db/ids';
+import { newId } from '../lib/storage/secrets';
 import { encodeNewManuscript } from '../lib/manuscript/binder';
 import { openPgPool, type PgPool } from '../lib/storage/pg/connect';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';

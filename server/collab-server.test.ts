@@ -12,13 +12,11 @@ import { encodeSyncStep1, onServerMessage, encodeSyncUpdate, PROTOCOL_VERSION } 
 import { signCollabToken } from '../lib/collab/token';
 import { replayUpdates } from '../lib/collab/replay';
 import { readScenes } from '../lib/manuscript/binder';
-import { appendUpdate, openDatabase, readUpdates, removeMember, setMemberRole, type Db } from '../lib/db';
+import { appendUpdate, openDatabase, readUpdates, removeMember, setMemberRole, type Db } from '../lib/storage/sqlite';
+import { createSqliteStorage } from '../lib/storage/sqlite/storage';
+import type { Storage } from '../lib/storage/storage';
 import { startCollabServer, type CollabServer } from './collab-server';
-import { createSqliteRoleSource } from './auth/roles';
 import { createCommentService } from './comments/comment-service';
-import { createSqliteStorage } from '../lib/storage/sqlite';
-
-import { createSqlitePersistence } from './persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
 import { TEST_SERVER_OPTIONS } from './testing/server-options';
@@ -26,6 +24,7 @@ import { TEST_SERVER_OPTIONS } from './testing/server-options';
 const MAX_MESSAGE_BYTES = 64 * 1024;
 let dir: string;
 let db: Db;
+let storage: Storage;
 let server: CollabServer;
 let url: string;
 const clients: HeadlessClient[] = [];
@@ -34,12 +33,12 @@ const logs: string[] = [];
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-collab-'));
   db = openDatabase(`file:${path.join(dir, 'test.db')}`);
+  storage = createSqliteStorage(db);
   server = await startCollabServer({
     ...TEST_SERVER_OPTIONS,
-    persistence: createSqlitePersistence(db),
-    roles: createSqliteRoleSource(db),
+    storage,
     maxMessageBytes: MAX_MESSAGE_BYTES,
-    comments: createCommentService(createSqliteStorage(db)),
+    comments: createCommentService(storage),
     log: (line) => logs.push(line),
   });
   url = `ws://127.0.0.1:${server.port}`;
@@ -48,7 +47,7 @@ beforeEach(async () => {
 afterEach(async () => {
   for (const client of clients.splice(0)) client.destroy();
   await server.shutdown();
-  db.$client.close();
+  await storage.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
@@ -270,7 +269,7 @@ describe('collab server over real sockets', () => {
     expect(await closed).toBe(CloseCode.ServiceRestart);
     expect(readUpdates(db, id)).toHaveLength(1);
     server = await startCollabServer({
-      ...TEST_SERVER_OPTIONS, persistence: createSqlitePersistence(db), roles: createSqliteRoleSource(db), maxMessageBytes: MAX_MESSAGE_BYTES, log: () => {},
+      ...TEST_SERVER_OPTIONS, storage, maxMessageBytes: MAX_MESSAGE_BYTES, log: () => {},
     });
   });
 

@@ -1,11 +1,10 @@
 import { CloseCode } from '../lib/collab/close-codes';
+import type { Storage } from '../lib/storage/storage';
 import { createAuthenticator } from './auth/authenticate';
-import type { RoleSource } from './auth/roles';
 import type { CommentService } from './comments/comment-service';
 import type { Fanout } from './fanout/fanout';
 import type { Log } from './log';
 import type { CollabMetrics } from './metrics/metrics';
-import type { Persistence } from './persistence/persistence';
 import type { RoomLimits, RoomOptions } from './rooms/room';
 import { RoomManager } from './rooms/room-manager';
 import { DEFAULT_LIMITS, startTransport, type TransportLimits } from './transport/ws-server';
@@ -13,8 +12,8 @@ import { DEFAULT_LIMITS, startTransport, type TransportLimits } from './transpor
 export interface CollabServerOptions {
   host: string;
   port: number;
-  persistence: Persistence;
-  roles: RoleSource;
+  /** The document log, roles and drafts (the caller opens and closes it). */
+  storage: Storage;
   /** The secret web signs collab tokens with. */
   secret: string;
   roleRecheckMs: number;
@@ -41,10 +40,10 @@ export interface CollabServer {
   shutdown(): Promise<void>;
 }
 
-/** Wires transport, auth, rooms and persistence; holds no logic of its own. */
+/** Wires transport, auth, rooms and storage; holds no logic of its own. */
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const log: Log = options.log ?? ((line) => console.log(`[collab] ${line}`));
-  const rooms = new RoomManager(options.persistence, options.roles, {
+  const rooms = new RoomManager(options.storage, {
     graceMs: options.roomGraceMs,
     roleRecheckMs: options.roleRecheckMs,
     compactEveryUpdates: options.compactEveryUpdates,
@@ -61,7 +60,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     port: options.port,
     limits: { ...DEFAULT_LIMITS, ...options.limits, maxMessageBytes: options.maxMessageBytes },
     pingIntervalMs: options.pingIntervalMs,
-    authenticate: createAuthenticator({ secret: options.secret, roles: options.roles }),
+    authenticate: createAuthenticator({ secret: options.secret, members: options.storage.members }),
     acquireRoom: async (manuscriptId) =>
       rooms.ready ? rooms.acquire(manuscriptId) : { ok: false, code: CloseCode.TryAgainLater, reason: 'cannot reach the other instances' },
     health: () => ({ rooms: rooms.loadedRoomCount }),
@@ -84,8 +83,7 @@ export async function startCollabServer(options: CollabServerOptions): Promise<C
     async shutdown() {
       await transport.stopAccepting();
       await rooms.unloadAll(CloseCode.ServiceRestart);
-      await options.persistence.flush();
-      await options.persistence.close?.();
+      await options.storage.documents.flush();
       await options.fanout?.close();
       transport.terminateAll();
     },

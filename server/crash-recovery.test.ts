@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { replayUpdates } from '../lib/collab/replay';
 import { isCoveredBy } from '../lib/collab/save-tracker';
-import { openDatabase, readUpdates } from '../lib/db';
+import { openDatabase, readUpdates } from '../lib/storage/sqlite';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';

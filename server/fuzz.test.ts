@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { MessageType } from '../lib/collab/message-types';
 import { replayUpdates } from '../lib/collab/replay';
-import { readUpdates } from '../lib/db';
+import { readUpdates } from '../lib/storage/sqlite';
 import { hostileFrame } from './testing/frame-fuzz';
 import { waitFor } from './testing/headless-client';
 import { startHarness, type Harness } from './testing/server-harness';

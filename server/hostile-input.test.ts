@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../lib/collab/close-codes';
 import { MessageType } from '../lib/collab/message-types';
 import { decodeServerMessage, encodeRestoreDraft, encodeSyncUpdate, PROTOCOL_VERSION } from '../lib/collab/protocol';
-import { insertDraft, readUpdates } from '../lib/db';
+import { insertDraft, readUpdates } from '../lib/storage/sqlite';
 import { closeCodeOf, startHarness, type Harness } from './testing/server-harness';
 import { waitFor } from './testing/headless-client';
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MessageType } from '../lib/collab/message-types';
 import { encodeRestoreDraft, onServerMessage, type RestoreResult } from '../lib/collab/protocol';
-import { insertDraft, openDatabase } from '../lib/db';
+import { insertDraft, openDatabase } from '../lib/storage/sqlite';
 import { encodeNewManuscript } from '../lib/manuscript/binder';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './testing/fixtures';
 import { connectHeadlessClient, waitFor } from './testing/headless-client';

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../lib/collab/close-codes';
 import { encodeSyncUpdate } from '../lib/collab/protocol';
-import type { User } from '../lib/db';
+import type { User } from '../lib/storage/records';
 import { closeCodeOf, startHarness, type Harness } from './testing/server-harness';
 import { waitFor } from './testing/headless-client';
 

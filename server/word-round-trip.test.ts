@@ -8,7 +8,8 @@ import { exportManuscriptAs, importManuscriptAs } from '../lib/access/operations
 import { sceneField } from '../lib/collab/room-name';
 import { resolvePassageIn } from '../lib/comments/anchor';
 import type { CommentThreadView } from '../lib/comments/protocol';
-import { createManuscript, createUser, type User } from '../lib/db';
+import type { User } from '../lib/storage/records';
+import { createManuscript, createUser } from '../lib/storage/sqlite';
 import { manuscriptExtensions } from '../lib/editor/extensions';
 import { plain, threadOn } from '../lib/export/fixtures';
 import { reviewChoices } from '../lib/export/presets';
@@ -18,7 +19,7 @@ import { editInWord } from '../lib/export/testing/word-edits';
 import { readWordParts } from '../lib/export/testing/word-parts';
 import { readBinder } from '../lib/manuscript/binder';
 import { loadManuscriptDoc } from '../lib/manuscript/load-document';
-import { createSqliteStorage } from '../lib/storage/sqlite';
+import { createSqliteStorage } from '../lib/storage/sqlite/storage';
 import type { Storage } from '../lib/storage/storage';
 import { TEST_SECRET } from './testing/fixtures';
 import { waitFor } from './testing/headless-client';

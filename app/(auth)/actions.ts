@@ -3,7 +3,7 @@
 import { AuthError } from 'next-auth';
 import { hashPassword } from '@/lib/auth/password';
 import { signUpVerdict } from '@/lib/auth/sign-up-policy';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 import { pickCaretColor } from '@/lib/collab/identity';
 
 import { signInInput, signUpInput } from '@/lib/validation/inputs';

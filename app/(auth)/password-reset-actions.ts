@@ -8,7 +8,7 @@ import { requestPasswordReset } from '@/lib/auth/password-reset';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { appUrlOf } from '@/lib/notifications/delivery';
 import { createSmtpMailer } from '@/lib/notifications/mail';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 import { forgotPasswordInput, resetPasswordInput } from '@/lib/validation/inputs';
 import { actionResult, type ActionState } from '../_server/action-result';
 import { getStorage } from '../_server/storage';

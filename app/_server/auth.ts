@@ -6,7 +6,7 @@ import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { signUpVerdict } from '@/lib/auth/sign-up-policy';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 import { pickCaretColor } from '@/lib/collab/identity';
 
 import { signInInput } from '@/lib/validation/inputs';

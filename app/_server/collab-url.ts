@@ -1,5 +1,5 @@
 import 'server-only';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 
 /** What the browser needs to reach the collab server, read at request time so one build serves any config. */
 export type CollabEndpoint = { url: string } | { port: number };

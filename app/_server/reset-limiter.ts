@@ -1,7 +1,7 @@
 import 'server-only';
 import { Redis } from 'ioredis';
 import { PasswordResetLimiter } from '@/lib/auth/password-reset';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 
 let limiter: PasswordResetLimiter | undefined;
 

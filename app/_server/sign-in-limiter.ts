@@ -2,7 +2,7 @@ import 'server-only';
 import { Redis } from 'ioredis';
 import { SignInLimiter } from '@/lib/auth/sign-in-limiter';
 import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 
 let limiter: SignInLimiter | undefined;
 

@@ -4,13 +4,13 @@ import { getSchema } from '@tiptap/core';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import { sceneField } from '../collab/room-name';
-import { openDatabase } from '../db';
+import { openDatabase } from '../storage/sqlite';
 import { manuscriptExtensions } from '../editor/extensions';
 import { describeSuggestion, listSuggestions } from '../editor/suggestions/review';
 import { ImportError } from '../import';
 import { loadManuscriptDoc } from '../manuscript/load-document';
 import { readBinder } from '../manuscript/binder';
-import { createSqliteStorage } from '../storage/sqlite';
+import { createSqliteStorage } from '../storage/sqlite/storage';
 import { readReviewFile } from './import-changes';
 import { importManuscriptAs } from './operations';
 

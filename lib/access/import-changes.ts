@@ -10,7 +10,7 @@ import { applyReview, authorResolver, describeSummary, sameCommentKey, type Exis
 import type { ImportedThreadRecord } from '../storage/comment-store';
 import type { Storage } from '../storage/storage';
 import { InvalidOperationError, NotFoundError } from './errors';
-import { canWrite } from './roles';
+import { canWrite } from '../domain/roles';
 
 /** Who asks: the writer importing the editor's file. */
 export interface ImportActor {

@@ -7,13 +7,13 @@ import { verifyCollabToken } from '../collab/token';
 import { readScenes } from '../manuscript/binder';
 import { loadManuscriptDoc } from '../manuscript/load-document';
 import { sceneText } from '../manuscript/word-count';
-import { appendUpdate, drafts, openDatabase, type Db } from '../db';
+import { appendUpdate, drafts, openDatabase, type Db } from '../storage/sqlite';
 import type { User } from '../storage/records';
-import { createSqliteStorage } from '../storage/sqlite';
+import { createSqliteStorage } from '../storage/sqlite/storage';
 import type { Storage } from '../storage/storage';
 import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from './errors';
 import * as operations from './operations';
-import type { Role } from './roles';
+import type { Role } from '../domain/roles';
 
 const SECRET = 'operations-test-secret-operations-test';
 let dir: string;

@@ -16,7 +16,7 @@ import type { Inbox } from '../notifications/inbox';
 import { manuscriptSettingsOf, type Manuscript, type ManuscriptSettings, type Member, type User } from '../storage/records';
 import type { Storage } from '../storage/storage';
 import { InvalidOperationError, NotFoundError, UnreadableDocumentError } from './errors';
-import { hasAtLeast, type Role, type ShareableRole } from './roles';
+import { hasAtLeast, type Role, type ShareableRole } from '../domain/roles';
 
 /**
  * Every operation on a manuscript, each authorising its actor itself. Route handlers, server

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createUser, getUserByEmail, openDatabase, passwordResets, type Db } from '../db';
-import { consumePasswordReset, userForPasswordReset } from '../db/password-resets';
-import { createSqliteStorage } from '../storage/sqlite';
+import { createUser, getUserByEmail, openDatabase, passwordResets, type Db } from '../storage/sqlite';
+import { consumePasswordReset, userForPasswordReset } from '../storage/sqlite/password-resets';
+import { createSqliteStorage } from '../storage/sqlite/storage';
 import { hashToken } from './api-token';
 import { hashPassword, verifyPassword } from './password';
 import { PASSWORD_RESET_LIMITS, PasswordResetLimiter, requestPasswordReset } from './password-reset';

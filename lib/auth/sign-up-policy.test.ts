@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as operations from '../access/operations';
-import { openDatabase, type Db } from '../db';
-import { createSqliteStorage } from '../storage/sqlite';
+import { openDatabase, type Db } from '../storage/sqlite';
+import { createSqliteStorage } from '../storage/sqlite/storage';
 import type { Storage } from '../storage/storage';
 import { inviteSecretIn, signUpVerdict } from './sign-up-policy';
 

@@ -1,6 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
+import { ROLES } from '../domain/roles';
 import { MessageType, SyncStep } from './message-types';
 
 /**
@@ -31,7 +32,7 @@ export type ServerMessage =
   | { type: 'restore-result'; result: RestoreResult }
   | { type: 'comment-event'; payload: unknown };
 
-export const wireRoleSchema = z.enum(['owner', 'editor', 'commenter', 'viewer']);
+export const wireRoleSchema = z.enum(ROLES);
 export type WireRole = z.infer<typeof wireRoleSchema>;
 
 /**

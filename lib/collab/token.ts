@@ -1,6 +1,7 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
+import { ROLES } from '../domain/roles';
 
 /** How long a collab token is good for; clients fetch a fresh one before each (re)connection. */
 export const COLLAB_TOKEN_TTL_SECONDS = 10 * 60;
@@ -12,7 +13,7 @@ const claimsSchema = z.object({
   name: z.string().min(1),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   mid: z.string().min(1),
-  role: z.enum(['owner', 'editor', 'commenter', 'viewer']),
+  role: z.enum(ROLES),
 });
 
 export type CollabTokenClaims = z.infer<typeof claimsSchema>;

@@ -1,4 +1,4 @@
-import { hasAtLeast, type Role } from '../access/roles';
+import { hasAtLeast, type Role } from '../domain/roles';
 
 /** What a writer may do with comments; the collab server asks this before storing anything. */
 export type CommentAction = 'create' | 'reply' | 'edit-message' | 'delete-message' | 'resolve' | 'delete-thread' | 'reanchor' | 'import';

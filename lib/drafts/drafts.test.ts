@@ -8,7 +8,7 @@ import { addBinderItem, moveBinderItem, readBinder, trashBinderItem, updateBinde
 import { sceneText } from '../manuscript/word-count';
 import { compareManuscripts, SCENE_BREAK_MARK } from './compare';
 import { restoreDraftInto } from './restore';
-import { checkpointsToDrop } from './retention';
+import { checkpointsToDrop } from '../domain/checkpoint-retention';
 
 const schema = getSchema(manuscriptExtensions());
 const paragraphs = (...texts: string[]) => ({ type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) });

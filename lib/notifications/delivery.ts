@@ -1,4 +1,4 @@
-import { readEnv, type Env } from '../validation/env';
+import { readEnv, type Env } from '../config/env';
 import { createInbox, type Inbox, type InboxStorage } from './inbox';
 import { createSmtpMailer, sendDueDigests, sendImmediate, type Mailer } from './mail';
 import { processInboxSignal } from './signal';

@@ -59,7 +59,7 @@ export function createInbox(storage: InboxStorage, deliver: Deliver = () => {}, 
      */
     draftRestored: async (input: { manuscriptId: string; actorId: string; draftName: string }) =>
       store(
-        [...(await storage.members.rolesForManuscript(input.manuscriptId)).keys()].map((userId) => ({
+        [...((await storage.members.rolesFor([input.manuscriptId])).get(input.manuscriptId)?.keys() ?? [])].map((userId) => ({
           manuscriptId: input.manuscriptId,
           userId,
           actorId: input.actorId,

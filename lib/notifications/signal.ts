@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import type { Env } from '../validation/env';
+import type { Env } from '../config/env';
 import { createFileSignal } from './file-signal';
 import { createRedisSignal } from './redis-signal';
 

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db';
-import { newId } from '../db/ids';
-import { createSqliteCommentStore, type CommentStore } from './comment-store';
+import { openTestSqlite } from './sqlite/test-database';
+import { newId } from './secrets';
+import type { CommentStore } from './comment-store';
+import { createSqliteCommentStore } from './sqlite/comment-store';
 import { createPgCommentStore } from './pg/comment-store';
 import { openTestPgSchema } from './pg/test-database';
 
@@ -16,15 +14,11 @@ interface Engine {
 }
 
 async function sqliteEngine(): Promise<Engine> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-comments-'));
-  const db = openDatabase(`file:${path.join(dir, 'test.db')}`);
+  const test = openTestSqlite();
   return {
-    store: createSqliteCommentStore(db),
-    exec: async (sql, params) => void db.$client.prepare(sql.replace(/\$\d+/g, '?')).run(...params),
-    close: async () => {
-      db.$client.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    store: createSqliteCommentStore(test.db),
+    exec: async (sql, params) => void test.db.$client.prepare(sql.replace(/\$\d+/g, '?')).run(...params),
+    close: async () => test.close(),
   };
 }
 

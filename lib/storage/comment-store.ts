@@ -1,22 +1,5 @@
 import type { CommentMessageView, CommentThreadView } from '../comments/protocol';
-import {
-  addMessage,
-  createThread,
-  deleteMessage,
-  deleteThread,
-  editMessage,
-  getMessage,
-  getMessageView,
-  getThread,
-  importReplies,
-  importThreads,
-  listThreads,
-  reanchorThread,
-  rolesForManuscript,
-  setThreadResolved,
-  type Db,
-} from '../db';
-import type { ImportedRepliesRecord, ImportedThreadRecord } from './records';
+import { GUEST_COLOR, type ImportedRepliesRecord, type ImportedThreadRecord } from './records';
 
 export type { ImportedRepliesRecord, ImportedThreadRecord } from './records';
 
@@ -72,30 +55,64 @@ export interface CommentStore {
   memberIds(manuscriptId: string): Promise<Set<string>>;
 }
 
-/** The SQLite store: the queries in lib/db, behind the async interface. */
-export function createSqliteCommentStore(db: Db): CommentStore {
+/** A stored message with its author's name and colour, as either engine reads it (times in epoch ms). */
+export interface MessageRow {
+  id: string;
+  authorId: string | null;
+  guestName: string | null;
+  body: string;
+  /** JSON array of user ids. */
+  mentions: string;
+  createdAt: number;
+  editedAt: number | null;
+  deletedAt: number | null;
+  authorName: string | null;
+  authorColor: string | null;
+}
+
+/** A message as clients see it: a guest (an imported author who is not a member) keeps their name, a departed member becomes "Former member". */
+export function messageViewOf(row: MessageRow): CommentMessageView {
+  const guest = row.authorId === null && row.guestName !== null;
   return {
-    listThreads: async (manuscriptId, threadIds) => listThreads(db, manuscriptId, threadIds),
-    createThread: async (input) => createThread(db, input),
-    importThreads: async (manuscriptId, threads) => importThreads(db, manuscriptId, threads),
-    importReplies: async (manuscriptId, replies) => importReplies(db, manuscriptId, replies),
-    hasThread: async (manuscriptId, threadId) => getThread(db, manuscriptId, threadId) !== undefined,
-    addMessage: async (input) => addMessage(db, input),
-    async getMessage(manuscriptId, messageId) {
-      const found = getMessage(db, manuscriptId, messageId);
-      if (!found) return null;
-      return { threadId: found.threadId, authorId: found.message.authorId, mentions: JSON.parse(found.message.mentions) as string[], deleted: found.message.deletedAt !== null };
-    },
-    getMessageView: async (messageId) => getMessageView(db, messageId),
-    editMessage: async (messageId, body, mentions) => editMessage(db, messageId, body, mentions),
-    deleteMessage: async (messageId) => deleteMessage(db, messageId),
-    async setThreadResolved(manuscriptId, threadId, resolvedBy) {
-      if (!getThread(db, manuscriptId, threadId)) return null;
-      setThreadResolved(db, threadId, resolvedBy);
-      return getThread(db, manuscriptId, threadId)?.resolvedAt?.getTime() ?? null;
-    },
-    deleteThread: async (threadId) => deleteThread(db, threadId),
-    reanchorThread: async (threadId, previous, next) => reanchorThread(db, threadId, previous, next),
-    memberIds: async (manuscriptId) => new Set(rolesForManuscript(db, manuscriptId).keys()),
+    id: row.id,
+    authorId: row.authorId,
+    authorName: row.authorName ?? row.guestName ?? 'Former member',
+    authorColor: row.authorColor ?? (guest ? GUEST_COLOR : '#888888'),
+    ...(guest ? { guest: true } : {}),
+    body: row.body,
+    mentions: JSON.parse(row.mentions) as string[],
+    createdAt: row.createdAt,
+    editedAt: row.editedAt,
+    deleted: row.deletedAt !== null,
+  };
+}
+
+/** A stored thread with who resolved it, as either engine reads it (times in epoch ms). */
+export interface ThreadRow {
+  id: string;
+  sceneId: string;
+  anchorStart: string;
+  anchorEnd: string;
+  quote: string;
+  quotePrefix: string;
+  quoteSuffix: string;
+  createdBy: string | null;
+  createdAt: number;
+  resolvedAt: number | null;
+  resolvedByName: string | null;
+}
+
+export function threadViewOf(thread: ThreadRow, messages: CommentMessageView[]): CommentThreadView {
+  return {
+    id: thread.id,
+    sceneId: thread.sceneId,
+    anchor: { start: thread.anchorStart, end: thread.anchorEnd },
+    quote: thread.quote,
+    context: { prefix: thread.quotePrefix, suffix: thread.quoteSuffix },
+    createdBy: thread.createdBy,
+    createdAt: thread.createdAt,
+    resolvedAt: thread.resolvedAt,
+    resolvedByName: thread.resolvedByName,
+    messages,
   };
 }

@@ -1,11 +1,27 @@
-import { DEFAULT_DATABASE_URL, openDatabase } from '../db/connection';
 import { isPostgresUrl, openPgPool } from './pg/connect';
 import { createPgStorage } from './pg/storage';
-import { createSqliteStorage } from './sqlite';
-import type { Storage } from './storage';
+import { restoreDatabase } from './sqlite/backup';
+import { DEFAULT_DATABASE_URL } from '../config/env';
+import { openDatabase, sqlitePathFromUrl } from './sqlite/connection';
+import { createSqliteStorage } from './sqlite/storage';
+import type { Storage, StorageOptions } from './storage';
 
-/** Opens the store DATABASE_URL names (`file:` SQLite, the default, or `postgres://`), its schema brought up to date. */
-export async function openStorage(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): Promise<Storage> {
-  if (isPostgresUrl(url)) return createPgStorage(await openPgPool(url));
-  return createSqliteStorage(openDatabase(url));
+/**
+ * The one place an engine is chosen and a connection opened, for web, collab, the CLI and the
+ * benchmarks: `postgres://` opens PostgreSQL, anything else the SQLite file (the default). The
+ * schema is brought up to date before this resolves.
+ */
+export async function openStorage(url: string = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, options: StorageOptions = {}): Promise<Storage> {
+  if (isPostgresUrl(url)) return createPgStorage(await openPgPool(url), options);
+  return createSqliteStorage(openDatabase(url), options);
+}
+
+/**
+ * Puts a verified SQLite backup in place of the file `url` names (Scriptorium must be stopped; the
+ * replaced file is kept beside it). PostgreSQL restores with its own tools.
+ */
+export function restoreBackup(url: string, backup: string): { target: string; keptAs: string | null } {
+  if (isPostgresUrl(url)) throw new Error('restore replaces the SQLite file; for PostgreSQL use pg_restore (see the README)');
+  const target = sqlitePathFromUrl(url);
+  return { target, ...restoreDatabase(backup, target) };
 }

@@ -1,47 +1,19 @@
 /**
- * What storage hands back, the same from every engine. The lowest layer of lib/: it imports
- * nothing, and access, auth, export and the apps take their record types from here.
+ * What storage hands back, the same from every engine. Rows are typed once, by the drizzle schema
+ * (sqlite/schema.ts); the records below are those rows, or views picked from them. The lowest layer
+ * of lib/ with lib/domain: access, auth, export and the apps take their record types from here.
  */
+import type { InferSelectModel } from 'drizzle-orm';
+import type { Role } from '../domain/roles';
+import type * as schema from './sqlite/schema';
 
-export const ROLES = ['owner', 'editor', 'commenter', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-/** The roles an owner can give when sharing (ownership itself is not shared). */
-export type ShareableRole = Exclude<Role, 'owner'>;
+export type { Role, ShareableRole } from '../domain/roles';
 
-export interface User {
-  id: string;
-  /** Stored lower-cased; the sign-in identifier. */
-  email: string;
-  name: string;
-  color: string;
-  /** scrypt hash with its own salt; null for writers who only sign in with OAuth. */
-  passwordHash: string | null;
-  createdAt: Date;
-}
-
-export interface Manuscript {
-  id: string;
-  title: string;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Set when a stored update failed to decode; the collab server refuses the room until cleared. */
-  quarantinedAt: Date | null;
-  quarantineReason: string | null;
-  /** Set when moved to the trash; purged 30 days later. */
-  deletedAt: Date | null;
-  lastEditedBy: string | null;
-  wordCount: number;
-  authorLegalName: string;
-  byline: string;
-  contactAddress: string;
-  contactEmail: string;
-  contactPhone: string;
-  genre: string;
-  runningHeadKeyword: string;
-  targetWords: number | null;
-  /** ISO date (YYYY-MM-DD) the writer aims to reach the target by. */
-  deadline: string | null;
-}
+export type User = InferSelectModel<typeof schema.users>;
+export type Manuscript = InferSelectModel<typeof schema.manuscripts>;
+type InvitationRow = InferSelectModel<typeof schema.invitations>;
+type ApiTokenRow = InferSelectModel<typeof schema.apiTokens>;
+type DraftRow = InferSelectModel<typeof schema.drafts>;
 
 /** The title-page details exports need, plus the writer's goal. */
 export type ManuscriptSettings = Pick<
@@ -56,84 +28,28 @@ export function manuscriptSettingsOf(manuscript: Manuscript): ManuscriptSettings
 
 export const TRASH_RETENTION_DAYS = 30;
 
-export interface ManuscriptListing {
-  id: string;
-  title: string;
-  role: Role;
-  updatedAt: Date;
-  wordCount: number;
-  lastEditedByName: string | null;
-  deletedAt: Date | null;
-}
+export type ManuscriptListing = Pick<Manuscript, 'id' | 'title' | 'updatedAt' | 'wordCount' | 'deletedAt'> & { role: Role; lastEditedByName: string | null };
 
-export interface Member {
-  userId: string;
-  name: string;
-  email: string;
-  color: string;
-  role: Role;
-}
+export type Member = Pick<User, 'name' | 'email' | 'color'> & { userId: string; role: Role };
 
-export interface PendingInvitation {
-  id: string;
-  email: string | null;
-  role: Role;
-  isLink: boolean;
-  createdAt: Date;
-}
+export type PendingInvitation = Pick<InvitationRow, 'id' | 'email' | 'role' | 'createdAt'> & { isLink: boolean };
 
-export interface InviteLink {
-  id: string;
-  manuscriptId: string;
-  role: Role;
-}
+export type InviteLink = Pick<InvitationRow, 'id' | 'manuscriptId' | 'role'>;
 
 export type ShareResult = { kind: 'member'; userId: string } | { kind: 'invited'; invitationId: string };
 
-export interface ApiTokenListing {
-  id: string;
-  name: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
+export type ApiTokenListing = Pick<ApiTokenRow, 'id' | 'name' | 'createdAt' | 'lastUsedAt'>;
 
-export type DraftKind = 'draft' | 'checkpoint';
+export type DraftKind = DraftRow['kind'];
 
-/** A frozen full state of a manuscript's Y.Doc: a named draft, or an automatic checkpoint. */
-export interface Draft {
-  id: string;
-  manuscriptId: string;
-  kind: DraftKind;
-  name: string;
-  createdBy: string | null;
-  /** For checkpoints: the names of who changed the text since the one before. */
-  changedBy: string;
-  createdAt: Date;
-  wordCount: number;
-  state: Uint8Array;
-}
+/** A frozen full state of a manuscript's Y.Doc: a named draft, or an automatic checkpoint. Unlike the row, bytes are a plain Uint8Array, never a Buffer. */
+export type Draft = Omit<DraftRow, 'state'> & { state: Uint8Array };
 
-export interface DraftListing {
-  id: string;
-  kind: DraftKind;
-  name: string;
-  createdAt: Date;
-  createdByName: string | null;
-  changedBy: string;
-  wordCount: number;
-}
+export type DraftListing = Pick<Draft, 'id' | 'kind' | 'name' | 'createdAt' | 'changedBy' | 'wordCount'> & { createdByName: string | null };
 
-export interface NewDraft {
-  manuscriptId: string;
-  kind: DraftKind;
-  name: string;
-  createdBy: string | null;
-  changedBy?: string;
-  wordCount: number;
-  state: Uint8Array;
-}
+export type NewDraft = Pick<Draft, 'manuscriptId' | 'kind' | 'name' | 'createdBy' | 'wordCount' | 'state'> & { changedBy?: string };
 
-/** A stored row of a manuscript's update log. */
+/** A stored row of a manuscript's update log (a plain Uint8Array, as every record's bytes). */
 export interface StoredUpdate {
   seq: number;
   bytes: Uint8Array;
@@ -141,7 +57,8 @@ export interface StoredUpdate {
 
 export const NOTIFICATION_KINDS = ['mention', 'reply', 'resolved', 'reopened', 'shared', 'draft-restored'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-export type EmailMode = 'off' | 'immediate' | 'daily';
+export const EMAIL_MODES = ['off', 'immediate', 'daily'] as const;
+export type EmailMode = (typeof EMAIL_MODES)[number];
 
 export interface NotificationSettingsView {
   kinds: NotificationKind[];

@@ -1,14 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appearanceFromStored, DEFAULT_APPEARANCE } from '../appearance/appearance';
-import { openDatabase } from '../db';
+import { openTestSqlite } from './sqlite/test-database';
 import { createPgStorage } from './pg/storage';
 import { openTestPgSchema } from './pg/test-database';
 import { EmailTakenError, manuscriptSettingsOf, TRASH_RETENTION_DAYS, type Manuscript, type ManuscriptSettings, type User } from './records';
 import { hashToken } from './secrets';
-import { createSqliteStorage } from './sqlite';
+import { createSqliteStorage } from './sqlite/storage';
 import type { Storage } from './storage';
 
 /** An engine under test, and raw SQL (written with $1, $2…) to set up or look at what the interface cannot. */
@@ -20,17 +17,16 @@ interface Engine {
 }
 
 async function sqliteEngine(): Promise<Engine> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-storage-'));
-  const db = openDatabase(`file:${path.join(dir, 'test.db')}`);
-  const statement = (sql: string) => db.$client.prepare(sql.replace(/\$\d+/g, '?'));
-  const storage = createSqliteStorage(db);
+  const test = openTestSqlite();
+  const statement = (sql: string) => test.db.$client.prepare(sql.replace(/\$\d+/g, '?'));
+  const storage = createSqliteStorage(test.db);
   return {
     storage,
     exec: async (sql, params = []) => void statement(sql).run(...params),
     rows: async <T>(sql: string, params: unknown[] = []) => statement(sql).all(...params) as T[],
     close: async () => {
       await storage.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      test.close();
     },
   };
 }
@@ -357,7 +353,8 @@ describe.each([
       expect(await storage.manuscripts.listTrashForUser(editor!.id)).toEqual([]);
       expect((await storage.manuscripts.listForUser(owner.id)).mine).toEqual([]);
       expect((await storage.manuscripts.listForUser(editor!.id)).shared).toEqual([]);
-      expect((await storage.members.rolesForManuscript(manuscript.id)).size).toBe(0);
+      expect((await storage.members.rolesFor([manuscript.id])).get(manuscript.id)!.size).toBe(0);
+      expect(await storage.members.getRole(manuscript.id, owner.id)).toBeNull();
 
       await storage.manuscripts.restore(manuscript.id);
       expect((await storage.manuscripts.get(manuscript.id))?.deletedAt).toBeNull();
@@ -432,8 +429,8 @@ describe.each([
       expect(await storage.members.getRole(manuscript.id, viewer.id)).toBe('editor');
       await storage.members.remove(manuscript.id, commenter.id);
       expect(await storage.members.getRole(manuscript.id, commenter.id)).toBeNull();
-      expect(Object.fromEntries(await storage.members.rolesForManuscript(manuscript.id))).toEqual({ [owner.id]: 'owner', [editor.id]: 'editor', [viewer.id]: 'editor' });
-      expect((await storage.members.rolesForManuscript('no-such-manuscript')).size).toBe(0);
+      expect(Object.fromEntries((await storage.members.rolesFor([manuscript.id])).get(manuscript.id)!)).toEqual({ [owner.id]: 'owner', [editor.id]: 'editor', [viewer.id]: 'editor' });
+      expect((await storage.members.rolesFor(['no-such-manuscript'])).get('no-such-manuscript')!.size).toBe(0);
     });
 
     it('a role is scoped to its manuscript', async () => {

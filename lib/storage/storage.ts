@@ -1,4 +1,5 @@
 import type { CommentStore } from './comment-store';
+import type { CommitReport } from './log/group-commit';
 import type {
   ApiTokenListing,
   Draft,
@@ -22,14 +23,27 @@ import type {
   User,
 } from './records';
 
+export type { CommitReport };
+
+/** How the document log commits; given to openStorage. */
+export interface StorageOptions {
+  /** Group commit: at most one log transaction starts per this many ms (0: as soon as the last one ends). */
+  commitWindowMs?: number;
+  /** Called after each group commit, for metrics. */
+  onCommit?: (report: CommitReport) => void;
+  /** Write and fold on worker threads (the default for a database file); false does both inline, for comparison benchmarks. */
+  offThread?: boolean;
+}
+
 /**
  * Everything Scriptorium keeps, as one async interface per concern with one implementation per
- * engine: SQLite (the embedded default) and PostgreSQL (several instances sharing one store),
- * selected by DATABASE_URL. One contract suite (storage-contract.test.ts) runs on both.
- * Lookups by id are scoped where an id comes from a client: another manuscript's id finds nothing.
+ * engine: SQLite (the embedded default), PostgreSQL (several instances sharing one store),
+ * selected by DATABASE_URL, and memory (unit tests). One contract suite (storage-contract.test.ts
+ * and documents-contract.test.ts) runs on all three. Lookups by id are scoped where an id comes
+ * from a client: another manuscript's id finds nothing.
  */
 export interface Storage {
-  readonly engine: 'sqlite' | 'postgres';
+  readonly engine: 'sqlite' | 'postgres' | 'memory';
   users: UserStore;
   manuscripts: ManuscriptStore;
   members: MemberStore;
@@ -39,6 +53,9 @@ export interface Storage {
   notifications: NotificationStore;
   /** Resolves when the store answers a trivial query (readiness probes). */
   ping(): Promise<void>;
+  /** An online, verified copy of the whole store in one file (SQLite); PostgreSQL rejects (use pg_dump). */
+  backup(out: string): Promise<{ manuscripts: number; users: number }>;
+  /** Commits waiting appends, stops the log's worker threads and closes the connection. */
   close(): Promise<void>;
 }
 
@@ -107,11 +124,15 @@ export interface MemberStore {
   /** Joins via a link: a new member gets the link's role; an existing member keeps theirs. The manuscript id, or null. */
   acceptInviteLink(secret: string, userId: string): Promise<string | null>;
   revokeInvitation(manuscriptId: string, invitationId: string): Promise<boolean>;
+  /** The member's role on a live manuscript; null for a non-member, or when the manuscript is trashed or unknown (one prepared query: every connection asks). */
   getRole(manuscriptId: string, userId: string): Promise<Role | null>;
   setRole(manuscriptId: string, userId: string, role: ShareableRole): Promise<void>;
   remove(manuscriptId: string, userId: string): Promise<void>;
-  /** Every member's role (empty when the manuscript is trashed or unknown), for the collab server's re-checks. */
-  rolesForManuscript(manuscriptId: string): Promise<Map<string, Role>>;
+  /**
+   * Every member's role per manuscript, in one query (the collab server re-checks all loaded rooms
+   * at once); a manuscript that is trashed or unknown maps to no one.
+   */
+  rolesFor(manuscriptIds: string[]): Promise<Map<string, Map<string, Role>>>;
 }
 
 export interface DraftStore {
@@ -123,10 +144,31 @@ export interface DraftStore {
   delete(manuscriptId: string, ids: string[]): Promise<void>;
 }
 
-/** The document log as the web app reads it; the collab server writes it through server/persistence. */
+export type LoadResult =
+  | { status: 'missing' }
+  | { status: 'quarantined'; reason: string }
+  | { status: 'ok'; rows: StoredUpdate[] };
+
+/**
+ * Each manuscript's update log (seq, bytes): the web app reads it, the collab server appends to it,
+ * compacts it and takes checkpoints of it. Every write resolves only once it is durable.
+ */
 export interface DocumentStore {
   /** Every stored row of a manuscript's log, oldest first. */
   readUpdates(manuscriptId: string): Promise<StoredUpdate[]>;
+  /** The log for a room: missing (unknown or trashed), quarantined (with why), or its rows. */
+  load(manuscriptId: string): Promise<LoadResult>;
+  /**
+   * Appends one update by `editorId`. Appends are group-committed (StorageOptions.commitWindowMs):
+   * the promise resolves after the transaction holding it returns, in the order they were made.
+   */
+  append(manuscriptId: string, update: Uint8Array, editorId?: string): Promise<void>;
+  /** Folds the stored rows into one snapshot row and records the word count, deleting exactly the rows it read. */
+  compact(manuscriptId: string): Promise<void>;
+  /** Stores an automatic checkpoint of what is stored now (after every append made so far) and thins older ones. */
+  saveCheckpoint(manuscriptId: string, checkpoint: { name: string; changedBy: string[] }): Promise<void>;
+  /** Commits whatever appends are waiting, now. */
+  flush(): Promise<void>;
 }
 
 export interface NotificationStore {

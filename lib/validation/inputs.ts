@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MIN_PASSWORD_LENGTH } from '../auth/password';
 import { MANUSCRIPT_ID_PATTERN } from '../collab/room-name';
-import { SHAREABLE_ROLES } from '../access/roles';
+import { SHAREABLE_ROLES } from '../domain/roles';
 import { CHANGES_CHOICES, COMMENTS_CHOICES, EXPORT_PRESETS } from '../export/presets';
 
 /** zod schemas for every input that crosses into the app: forms, JSON bodies, route params. */

@@ -5,14 +5,14 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageType } from '../../lib/collab/message-types';
 import { applyCommentEvent, encodeCommentOp, readCommentEvent, type CommentEvent, type CommentOpInput } from '../../lib/comments/protocol';
-import { addMessage, listThreads, openDatabase, type Db } from '../../lib/db';
+import { addMessage, listThreads, openDatabase, type Db } from '../../lib/storage/sqlite';
 import type { Identity } from '../auth/authenticate';
-import { createMemoryPersistence } from '../persistence/memory-persistence';
+import { createMemoryStorage } from '../../lib/storage/memory/storage';
 import { Room } from '../rooms/room';
 import { FakeSocket } from '../testing/fake-socket';
 import { seedManuscript, seedWriter } from '../testing/fixtures';
 import { createCommentService, type CommentActivity } from './comment-service';
-import { createSqliteStorage } from '../../lib/storage/sqlite';
+import { createSqliteStorage } from '../../lib/storage/sqlite/storage';
 
 
 let dir: string;
@@ -36,9 +36,9 @@ async function roomWithTwo() {
   db.$client.prepare("INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, 'commenter')").run(id, ben.id);
   const activity: CommentActivity[] = [];
   const comments = createCommentService(createSqliteStorage(db), { onActivity: (event) => activity.push(event) });
-  const memory = createMemoryPersistence();
+  const memory = createMemoryStorage();
   memory.create(id);
-  const room = new Room(id, memory.persistence, { compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: () => {}, comments });
+  const room = new Room(id, memory.storage, { compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: () => {}, comments });
   const ada = new FakeSocket();
   const benSocket = new FakeSocket();
   const adaIdentity: Identity = { user: { id: owner.id, name: owner.name, color: owner.color }, role: 'owner' };

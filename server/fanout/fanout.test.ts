@@ -3,18 +3,15 @@ import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { replayUpdates } from '../../lib/collab/replay';
 import { signCollabToken } from '../../lib/collab/token';
-import { newId } from '../../lib/db/ids';
+import { newId } from '../../lib/storage/secrets';
 import { encodeNewManuscript } from '../../lib/manuscript/binder';
 import { openPgPool, type PgPool } from '../../lib/storage/pg/connect';
 import { MessageType } from '../../lib/collab/message-types';
 import { encodeCommentOp, readCommentEvent, type CommentEvent } from '../../lib/comments/protocol';
-import { createPgCommentStore } from '../../lib/storage/pg/comment-store';
-import { createPgRoleSource } from '../auth/roles';
 import { createCommentServiceOn } from '../comments/comment-service';
 import { createCollabMetrics } from '../metrics/metrics';
 import { startCollabServer, type CollabServer } from '../collab-server';
-import { createPgPersistence } from '../persistence/pg-persistence';
-import type { Persistence } from '../persistence/persistence';
+import { createPgStorage } from '../../lib/storage/pg/storage';
 import { TEST_SECRET } from '../testing/fixtures';
 import { CLUSTER_TEST_SERVER_OPTIONS } from '../testing/server-options';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from '../testing/headless-client';
@@ -47,23 +44,23 @@ describe('two collab instances behind one store', () => {
     { id: 'benwriter1', name: 'Ben' },
   ];
 
-  async function startInstance(): Promise<{ server: CollabServer; fanout: Fanout; persistence: Persistence }> {
+  async function startInstance(): Promise<{ server: CollabServer; fanout: Fanout }> {
     const metrics = createCollabMetrics();
     const fanout = await createRedisFanout({ url: REDIS_URL, prefix, heartbeatTtlMs: 1_000, heartbeatEveryMs: 150, onTraffic: metrics.onFanout });
-    const persistence = createPgPersistence(pool, { commitWindowMs: 5, offThread: false });
+    // Each instance its own storage (and group committer) on the shared pool, as two processes would have.
+    const storage = createPgStorage(pool, { commitWindowMs: 5, offThread: false });
     const server = await startCollabServer({
       ...CLUSTER_TEST_SERVER_OPTIONS,
-      persistence,
-      roles: createPgRoleSource(pool),
+      storage,
       compactEveryUpdates: 25,
       fanout,
       metrics,
-      comments: createCommentServiceOn(createPgCommentStore(pool), { onActivity: () => {} }),
+      comments: createCommentServiceOn(storage.comments, { onActivity: () => {} }),
       log: () => {},
     });
     servers.push(server);
     fanouts.push(fanout);
-    return { server, fanout, persistence };
+    return { server, fanout };
   }
 
   async function join(server: CollabServer, writer: { id: string; name: string }): Promise<HeadlessClient> {

@@ -2,12 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { signCollabToken } from '../../lib/collab/token';
-import { newId } from '../../lib/db/ids';
+import { newId } from '../../lib/storage/secrets';
 import { encodeNewManuscript } from '../../lib/manuscript/binder';
 import { openPgPool, type PgPool } from '../../lib/storage/pg/connect';
-import { createPgRoleSource } from '../auth/roles';
 import { startCollabServer, type CollabServer } from '../collab-server';
-import { createPgPersistence } from '../persistence/pg-persistence';
+import { createPgStorage } from '../../lib/storage/pg/storage';
 import { TEST_SECRET } from '../testing/fixtures';
 import { CLUSTER_TEST_SERVER_OPTIONS } from '../testing/server-options';
 import { freePort, untilListening } from '../testing/ports';
@@ -42,8 +41,7 @@ describe('an instance whose Redis goes away', () => {
     await pool.query("INSERT INTO memberships (manuscript_id, user_id, role) VALUES ($1, 'ada', 'editor')", [manuscriptId]);
     server = await startCollabServer({
       ...CLUSTER_TEST_SERVER_OPTIONS,
-      persistence: createPgPersistence(pool, { commitWindowMs: 5, offThread: false }),
-      roles: createPgRoleSource(pool),
+      storage: createPgStorage(pool, { commitWindowMs: 5, offThread: false }),
       compactEveryUpdates: 1000,
       fanout: await createRedisFanout({ url: `redis://127.0.0.1:${redisPort}`, prefix: `test-${newId(6)}`, heartbeatEveryMs: 200 }),
       log: () => {},

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { CommitReport } from '../persistence/group-commit';
+import type { CommitReport } from '../../lib/storage/storage';
 
 /** The collab server's numbers, in Prometheus text on `/metrics`: what operators and `bench:collab` both read. */
 export function createCollabMetrics() {

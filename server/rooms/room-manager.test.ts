@@ -3,19 +3,17 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { encodeSyncUpdate } from '../../lib/collab/protocol';
 import { encodeNewManuscript, readScenes } from '../../lib/manuscript/binder';
-import { createMemoryRoleSource } from '../auth/roles';
-import { createMemoryPersistence } from '../persistence/memory-persistence';
+import { createMemoryStorage } from '../../lib/storage/memory/storage';
 import { FakeSocket } from '../testing/fake-socket';
 import { RoomManager } from './room-manager';
 
 const identity = { user: { id: 'u', name: 'Ada', color: '#aa3355' }, role: 'editor' as const };
 
 function setup(graceMs = 1000) {
-  const memory = createMemoryPersistence();
+  const memory = createMemoryStorage();
   const log: string[] = [];
-  const roles = createMemoryRoleSource();
-  const manager = new RoomManager(memory.persistence, roles, { graceMs, roleRecheckMs: 60_000, compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
-  return { memory, manager, log, roles };
+  const manager = new RoomManager(memory.storage, { graceMs, roleRecheckMs: 60_000, compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
+  return { memory, manager, log };
 }
 
 afterEach(() => {

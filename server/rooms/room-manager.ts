@@ -1,8 +1,7 @@
 import { CloseCode } from '../../lib/collab/close-codes';
 import { CorruptUpdateError, replayUpdates } from '../../lib/collab/replay';
-import type { RoleSource } from '../auth/roles';
 import type { Fanout, FanoutMessage } from '../fanout/fanout';
-import type { Persistence } from '../persistence/persistence';
+import type { Storage } from '../../lib/storage/storage';
 import { Room, type RoomOptions } from './room';
 
 /** What the transport needs of a room. */
@@ -29,8 +28,7 @@ export class RoomManager {
   private readonly roleTimer: NodeJS.Timeout;
 
   constructor(
-    private readonly persistence: Persistence,
-    private readonly roles: RoleSource,
+    private readonly storage: Pick<Storage, 'documents' | 'drafts' | 'manuscripts' | 'members'>,
     private readonly options: RoomManagerOptions,
   ) {
     this.roleTimer = setInterval(() => void this.recheckRoles(), options.roleRecheckMs);
@@ -51,7 +49,7 @@ export class RoomManager {
     await Promise.all(
       [...this.rooms.values()].map(async (room) => {
         try {
-          const result = await this.persistence.load(room.manuscriptId);
+          const result = await this.storage.documents.load(room.manuscriptId);
           if (result.status === 'ok') room.applyStored(result.rows);
         } catch (error) {
           this.options.log(`manuscript ${room.manuscriptId}: resync failed: ${(error as Error).message}`, { manuscriptId: room.manuscriptId, level: 'error' });
@@ -65,7 +63,7 @@ export class RoomManager {
     const rooms = [...this.rooms.values()];
     if (rooms.length === 0) return;
     try {
-      const roles = await this.roles.rolesFor(rooms.map((room) => room.manuscriptId));
+      const roles = await this.storage.members.rolesFor(rooms.map((room) => room.manuscriptId));
       for (const room of rooms) room.applyRoles(roles.get(room.manuscriptId) ?? new Map());
     } catch (error) {
       this.options.log(`role re-check failed: ${(error as Error).message}`, { level: 'error' });
@@ -124,17 +122,17 @@ export class RoomManager {
   }
 
   private async loadFromStore(manuscriptId: string): Promise<AcquireResult> {
-    const result = await this.persistence.load(manuscriptId);
+    const result = await this.storage.documents.load(manuscriptId);
     if (result.status === 'missing') return { ok: false, code: CloseCode.NotFound, reason: 'no such manuscript' };
     if (result.status === 'quarantined') return { ok: false, code: CloseCode.Quarantined, reason: result.reason };
     const fanout = this.options.fanout;
-    const room = new Room(manuscriptId, this.persistence, this.options, fanout ? (message) => fanout.publish(manuscriptId, message) : undefined);
+    const room = new Room(manuscriptId, this.storage, this.options, fanout ? (message) => fanout.publish(manuscriptId, message) : undefined);
     try {
       replayUpdates(room.doc, result.rows);
     } catch (error) {
       room.destroy();
       if (!(error instanceof CorruptUpdateError)) throw error;
-      await this.persistence.quarantine(manuscriptId, error.message);
+      await this.storage.manuscripts.quarantine(manuscriptId, error.message);
       this.options.log(`manuscript ${manuscriptId} QUARANTINED: ${error.message}; its rows are kept untouched for inspection`, { manuscriptId, level: 'error' });
       return { ok: false, code: CloseCode.Quarantined, reason: error.message };
     }

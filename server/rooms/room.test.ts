@@ -3,17 +3,17 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../lib/collab/close-codes';
 import { decodeServerMessage, encodeRestoreDraft, encodeSyncStep1, encodeSyncUpdate } from '../../lib/collab/protocol';
 import type { Identity, Role } from '../auth/authenticate';
-import { createMemoryPersistence } from '../persistence/memory-persistence';
+import { createMemoryStorage } from '../../lib/storage/memory/storage';
 import { FakeSocket } from '../testing/fake-socket';
 import { Room } from './room';
 
 const identity = (role: Role = 'editor'): Identity => ({ user: { id: 'u', name: 'Ada', color: '#aa3355' }, role });
 
 function setup(compactEveryUpdates = 1000) {
-  const memory = createMemoryPersistence();
+  const memory = createMemoryStorage();
   memory.create('ms-test-1');
   const log: string[] = [];
-  const room = new Room('ms-test-1', memory.persistence, { compactEveryUpdates, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
+  const room = new Room('ms-test-1', memory.storage, { compactEveryUpdates, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
   return { memory, room, log };
 }
 
@@ -160,10 +160,10 @@ describe('Room', () => {
 
 describe('Room: drafts and checkpoints', () => {
   function draftRoom(checkpointIntervalMs = 3_600_000) {
-    const memory = createMemoryPersistence();
+    const memory = createMemoryStorage();
     memory.create('ms-test-1');
     const restored: { manuscriptId: string; actorId: string; draftName: string }[] = [];
-    const room = new Room('ms-test-1', memory.persistence, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {}, onDraftRestored: (event) => restored.push(event) });
+    const room = new Room('ms-test-1', memory.storage, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {}, onDraftRestored: (event) => restored.push(event) });
     return { memory, room, restored };
   }
 

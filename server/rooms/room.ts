@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { canWrite, hasAtLeast } from '../../lib/access/roles';
+import { canWrite, hasAtLeast } from '../../lib/domain/roles';
 import { CloseCode, closeReason } from '../../lib/collab/close-codes';
 import {
   decodeClientMessage,
@@ -20,7 +20,7 @@ import type { Identity, Role } from '../auth/authenticate';
 import type { CommentService } from '../comments/comment-service';
 import type { FanoutMessage } from '../fanout/fanout';
 import type { Log } from '../log';
-import type { Persistence } from '../persistence/persistence';
+import type { Storage } from '../../lib/storage/storage';
 import { stampAwarenessUpdate } from '../protocol/awareness-stamp';
 import { FrameBudget } from '../protocol/frame-budget';
 import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
@@ -145,7 +145,7 @@ export class Room {
 
   constructor(
     readonly manuscriptId: string,
-    private readonly persistence: Persistence,
+    private readonly storage: Pick<Storage, 'documents' | 'drafts'>,
     private readonly options: RoomOptions,
     /** Tells the other collab instances, when there are any: stored updates, awareness, comment events. */
     private readonly fanOut: (message: FanoutMessage) => void = () => {},
@@ -229,7 +229,7 @@ export class Room {
   /** Resolves once every frame received so far has been handled and every append committed. */
   async flush(): Promise<void> {
     await this.queue;
-    await this.persistence.flush();
+    await this.storage.documents.flush();
     await this.lastAppend;
   }
 
@@ -349,7 +349,7 @@ export class Room {
     if (integrated === null) return { error };
     const bytes: Uint8Array = more ? Y.mergeUpdates(more) : integrated;
     this.broadcast(encodeSyncUpdate(bytes), except);
-    const stored = this.persistence.append(this.manuscriptId, bytes, editor.identity.user.id);
+    const stored = this.storage.documents.append(this.manuscriptId, bytes, editor.identity.user.id);
     // Other instances hear of an update only once it is stored, so none holds words the store lacks.
     stored.then(() => this.fanOut({ kind: 'update', update: bytes }), () => {});
     this.lastAppend = stored.catch((cause: unknown) => {
@@ -433,7 +433,7 @@ export class Room {
     this.lastCheckpointAt = Date.now();
     await this.lastAppend;
     try {
-      await this.persistence.saveCheckpoint(this.manuscriptId, { name, changedBy });
+      await this.storage.documents.saveCheckpoint(this.manuscriptId, { name, changedBy });
     } catch (error) {
       for (const who of changedBy) this.changedBy.add(who);
       throw error;
@@ -448,7 +448,7 @@ export class Room {
   private async restoreDraft(connection: Connection, draftId: string): Promise<void> {
     const reply = (ok: boolean, message: string) => this.send(connection.socket, encodeRestoreResult({ ok, message }));
     if (!canWrite(connection.identity.role)) return reply(false, 'Only editors and the owner can restore a draft.');
-    const draft = await this.persistence.loadDraft(this.manuscriptId, draftId);
+    const draft = await this.storage.drafts.get(this.manuscriptId, draftId);
     if (!draft) return reply(false, 'That draft no longer exists.');
     const draftDoc = new Y.Doc();
     try {
@@ -485,7 +485,7 @@ export class Room {
     const folding = this.appendsSinceCompaction;
     try {
       await this.lastAppend;
-      await this.persistence.compact(this.manuscriptId);
+      await this.storage.documents.compact(this.manuscriptId);
       this.appendsSinceCompaction -= folding;
     } finally {
       this.compacting = false;

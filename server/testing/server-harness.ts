@@ -1,17 +1,13 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { PROTOCOL_VERSION } from '../../lib/collab/protocol';
 import { replayUpdates } from '../../lib/collab/replay';
-import { openDatabase, readUpdates, type Db, type User } from '../../lib/db';
-import { createSqliteRoleSource } from '../auth/roles';
+import type { User } from '../../lib/storage/records';
+import { readUpdates, type Db } from '../../lib/storage/sqlite';
+import { createSqliteStorage } from '../../lib/storage/sqlite/storage';
+import { openTestSqlite } from '../../lib/storage/sqlite/test-database';
 import { startCollabServer, type CollabServer, type CollabServerOptions } from '../collab-server';
 import { createCommentService } from '../comments/comment-service';
-import { createSqliteStorage } from '../../lib/storage/sqlite';
-
-import { createSqlitePersistence } from '../persistence/sqlite-persistence';
 import { seedManuscript, seedWriter, TEST_SECRET, tokenFor } from './fixtures';
 import { connectHeadlessClient, type HeadlessClient } from './headless-client';
 import { TEST_SERVER_OPTIONS } from './server-options';
@@ -20,14 +16,14 @@ export type Role = 'editor' | 'commenter' | 'viewer';
 
 /** A real collab server on port 0 over a real SQLite file in a temp folder, with helpers to join it. */
 export async function startHarness(overrides: Partial<CollabServerOptions> = {}) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scriptorium-harness-'));
-  const db: Db = openDatabase(`file:${path.join(dir, 'test.db')}`);
+  const test = openTestSqlite();
+  const db: Db = test.db;
+  const storage = createSqliteStorage(db, { commitWindowMs: 5 });
   const logs: string[] = [];
   const server: CollabServer = await startCollabServer({
     ...TEST_SERVER_OPTIONS,
-    persistence: createSqlitePersistence(db, { commitWindowMs: 5 }),
-    roles: createSqliteRoleSource(db),
-    comments: createCommentService(createSqliteStorage(db)),
+    storage,
+    comments: createCommentService(storage),
     log: (line) => logs.push(line),
     ...overrides,
   });
@@ -38,6 +34,7 @@ export async function startHarness(overrides: Partial<CollabServerOptions> = {})
 
   const harness = {
     db,
+    storage,
     server,
     url,
     logs,
@@ -85,8 +82,8 @@ export async function startHarness(overrides: Partial<CollabServerOptions> = {})
       for (const client of clients.splice(0)) client.destroy();
       for (const ws of sockets.splice(0)) ws.terminate();
       await server.shutdown();
-      db.$client.close();
-      fs.rmSync(dir, { recursive: true, force: true });
+      await storage.close();
+      test.close();
     },
   };
   return harness;

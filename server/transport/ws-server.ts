@@ -1,7 +1,7 @@
 import http, { type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { canWrite } from '../../lib/access/roles';
+import { canWrite } from '../../lib/domain/roles';
 import { CloseCode, closeReason } from '../../lib/collab/close-codes';
 import { PROTOCOL_VERSION } from '../../lib/collab/protocol';
 import { parseRoomName } from '../../lib/collab/room-name';

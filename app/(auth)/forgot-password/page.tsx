@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 import { ActionForm } from '../../_components/action-form';
 import { getCurrentUser } from '../../_server/current-user';
 import { forgotPasswordAction } from '../password-reset-actions';

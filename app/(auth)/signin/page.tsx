@@ -1,5 +1,5 @@
 import { redirect } from 'next/navigation';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 import { safeReturnPath } from '../../_server/action-result';
 import { oauthProviders, signIn } from '../../_server/auth';
 import { getCurrentUser } from '../../_server/current-user';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { inviteSecretIn } from '@/lib/auth/sign-up-policy';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 import { safeReturnPath } from '../../_server/action-result';
 import { getCurrentUser } from '../../_server/current-user';
 import { signUpAction } from '../actions';

@@ -2,7 +2,7 @@
 
 import type { Editor } from '@tiptap/react';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
-import { hasAtLeast } from '@/lib/access/roles';
+import { hasAtLeast } from '@/lib/domain/roles';
 import { mayComment } from '@/lib/comments/authorize';
 import type { CommentThreadView } from '@/lib/comments/protocol';
 import { commentRanges } from '@/lib/editor/comment-highlights';

@@ -2,7 +2,7 @@
 
 import { Drawer } from './drawer';
 import { useState } from 'react';
-import type { Role } from '@/lib/access/roles';
+import type { Role } from '@/lib/domain/roles';
 import { mayComment } from '@/lib/comments/authorize';
 import type { CommentThreadView } from '@/lib/comments/protocol';
 import type { CommentRequest } from './use-comments';

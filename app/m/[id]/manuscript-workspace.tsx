@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { canWrite, ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
+import { ROLE_DESCRIPTION } from '@/lib/access/roles';
+import { canWrite, type Role } from '@/lib/domain/roles';
 import type { SaveStatus } from '@/lib/collab/save-tracker';
 import type { EditingMode } from '@/lib/editor/suggestions/modes';
 import type { SuggestionView } from '@/lib/manuscript/word-count';

@@ -1,7 +1,7 @@
 'use client';
 
 import { MODE_LABEL, modesFor, type EditingMode } from '@/lib/editor/suggestions/modes';
-import type { Role } from '@/lib/access/roles';
+import type { Role } from '@/lib/domain/roles';
 
 const MODE_HINT: Record<EditingMode, string> = {
   editing: 'Edit the text directly',

@@ -6,7 +6,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/r
 import { BubbleMenu } from '@tiptap/react/menus';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { canWrite, hasAtLeast } from '@/lib/access/roles';
+import { canWrite, hasAtLeast } from '@/lib/domain/roles';
 import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/comments/protocol';
 import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';

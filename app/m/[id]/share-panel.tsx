@@ -1,7 +1,8 @@
 'use client';
 
 import { Drawer } from './drawer';
-import { ROLE_LABEL, SHAREABLE_ROLES, type Role } from '@/lib/access/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
+import { SHAREABLE_ROLES, type Role } from '@/lib/domain/roles';
 import type { Member } from '@/lib/storage/records';
 import {
   changeRoleAction,

@@ -3,7 +3,7 @@
 import type { Editor } from '@tiptap/react';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { useEffect, useState, type CSSProperties } from 'react';
-import { canWrite, hasAtLeast } from '@/lib/access/roles';
+import { canWrite, hasAtLeast } from '@/lib/domain/roles';
 import { encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { WebsocketProvider } from 'y-websocket';
 import type { CommentThreadView } from '@/lib/comments/protocol';

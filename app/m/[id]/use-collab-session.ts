@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { Role } from '@/lib/access/roles';
+import type { Role } from '@/lib/domain/roles';
 import { CloseCode, closeReason } from '@/lib/collab/close-codes';
 import { MessageType } from '@/lib/collab/message-types';
 import { encodeRestoreDraft, onServerMessage, PROTOCOL_VERSION, type RestoreResult } from '@/lib/collab/protocol';

@@ -5,7 +5,7 @@ import type { WebsocketProvider } from 'y-websocket';
 import { MessageType } from '@/lib/collab/message-types';
 import { onServerMessage } from '@/lib/collab/protocol';
 import { applyCommentEvent, commentEventSchema, encodeCommentOp, type CommentOpInput } from '@/lib/comments/protocol';
-import type { Role } from '@/lib/access/roles';
+import type { Role } from '@/lib/domain/roles';
 import type { CommentThreadView } from '@/lib/comments/protocol';
 import type { Mentionable } from './mention-textarea';
 

@@ -1,4 +1,4 @@
-import { canWrite, hasAtLeast, type Role } from '../../access/roles';
+import { canWrite, hasAtLeast, type Role } from '../../domain/roles';
 
 /** The toolbar's three ways of working on the text, as in Google Docs. */
 export type EditingMode = 'editing' | 'suggesting' | 'viewing';

@@ -1,8 +1,6 @@
-import type { CommentMessageView, CommentThreadView } from '../../comments/protocol';
-import { GUEST_COLOR } from '../records';
-import { newId } from '../../db/ids';
-import type { CommentStore, ImportedThreadRecord } from '../comment-store';
 import type pg from 'pg';
+import { messageViewOf, threadViewOf, type CommentStore, type ImportedThreadRecord, type MessageRow, type ThreadRow } from '../comment-store';
+import { newId } from '../secrets';
 import { inTransaction, type PgPool } from './connect';
 
 /** One imported message (a member's, or a guest's by name), as it came from the file. */
@@ -18,81 +16,29 @@ async function insertImportedMessage(client: pg.PoolClient, threadId: string, me
   ]);
 }
 
-interface MessageRow {
-  id: string;
-  thread_id: string;
-  author_id: string | null;
-  guest_name: string | null;
-  body: string;
-  mentions: string;
-  created_at: number;
-  edited_at: number | null;
-  deleted_at: number | null;
-  author_name: string | null;
-  author_color: string | null;
-}
-
-const MESSAGE_COLUMNS = `m.id, m.thread_id, m.author_id, m.guest_name, m.body, m.mentions, m.created_at, m.edited_at, m.deleted_at, u.name AS author_name, u.color AS author_color`;
-
-function messageView(row: MessageRow): CommentMessageView {
-  const guest = row.author_id === null && row.guest_name !== null;
-  return {
-    id: row.id,
-    authorId: row.author_id,
-    authorName: row.author_name ?? row.guest_name ?? 'Former member',
-    authorColor: row.author_color ?? (guest ? GUEST_COLOR : '#888888'),
-    ...(guest ? { guest: true } : {}),
-    body: row.body,
-    mentions: JSON.parse(row.mentions) as string[],
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
-    deleted: row.deleted_at !== null,
-  };
-}
+// Aliased to the engine-neutral row shapes, so both engines build their views in one place.
+const MESSAGE_COLUMNS = `m.id, m.thread_id AS "threadId", m.author_id AS "authorId", m.guest_name AS "guestName", m.body, m.mentions, m.created_at AS "createdAt",
+  m.edited_at AS "editedAt", m.deleted_at AS "deletedAt", u.name AS "authorName", u.color AS "authorColor"`;
+const THREAD_COLUMNS = `t.id, t.scene_id AS "sceneId", t.anchor_start AS "anchorStart", t.anchor_end AS "anchorEnd", t.quote, t.quote_prefix AS "quotePrefix",
+  t.quote_suffix AS "quoteSuffix", t.created_by AS "createdBy", t.created_at AS "createdAt", t.resolved_at AS "resolvedAt", u.name AS "resolvedByName"`;
 
 /** Comment threads on PostgreSQL, the same views and rules as the SQLite store (one contract suite checks both). */
 export function createPgCommentStore(pool: PgPool): CommentStore {
   return {
     async listThreads(manuscriptId, threadIds) {
-      const { rows: threads } = await pool.query<{
-        id: string;
-        scene_id: string;
-        anchor_start: string;
-        anchor_end: string;
-        quote: string;
-        quote_prefix: string;
-        quote_suffix: string;
-        created_by: string | null;
-        created_at: number;
-        resolved_at: number | null;
-        resolved_by_name: string | null;
-      }>(
-        `SELECT t.id, t.scene_id, t.anchor_start, t.anchor_end, t.quote, t.quote_prefix, t.quote_suffix, t.created_by, t.created_at, t.resolved_at, u.name AS resolved_by_name
-         FROM comment_threads t LEFT JOIN users u ON u.id = t.resolved_by
+      const { rows: threads } = await pool.query<ThreadRow>(
+        `SELECT ${THREAD_COLUMNS} FROM comment_threads t LEFT JOIN users u ON u.id = t.resolved_by
          WHERE t.manuscript_id = $1 AND ($2::text[] IS NULL OR t.id = ANY($2::text[]))
          ORDER BY t.created_at, t.id`,
         [manuscriptId, threadIds ?? null],
       );
       if (threads.length === 0) return [];
-      const { rows: messages } = await pool.query<MessageRow>(
+      const { rows: messages } = await pool.query<MessageRow & { threadId: string }>(
         `SELECT ${MESSAGE_COLUMNS} FROM comment_messages m LEFT JOIN users u ON u.id = m.author_id
          WHERE m.thread_id = ANY($1::text[]) ORDER BY m.created_at, m.id`,
         [threads.map((thread) => thread.id)],
       );
-      return threads.map(
-        (thread): CommentThreadView => ({
-          id: thread.id,
-          sceneId: thread.scene_id,
-          anchor: { start: thread.anchor_start, end: thread.anchor_end },
-          quote: thread.quote,
-          context: { prefix: thread.quote_prefix, suffix: thread.quote_suffix },
-          createdBy: thread.created_by,
-          createdAt: thread.created_at,
-          resolvedAt: thread.resolved_at,
-          resolvedByName: thread.resolved_by_name,
-          messages: messages.filter((message) => message.thread_id === thread.id).map(messageView),
-        }),
-      );
+      return threads.map((thread) => threadViewOf(thread, messages.filter((message) => message.threadId === thread.id).map(messageViewOf)));
     },
     async createThread(input) {
       const id = newId();
@@ -155,7 +101,7 @@ export function createPgCommentStore(pool: PgPool): CommentStore {
     },
     async getMessageView(messageId) {
       const { rows } = await pool.query<MessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM comment_messages m LEFT JOIN users u ON u.id = m.author_id WHERE m.id = $1`, [messageId]);
-      return rows[0] ? messageView(rows[0]) : null;
+      return rows[0] ? messageViewOf(rows[0]) : null;
     },
     async editMessage(messageId, body, mentions) {
       await pool.query('UPDATE comment_messages SET body = $1, mentions = $2, edited_at = $3 WHERE id = $4', [body, JSON.stringify(mentions), Date.now(), messageId]);

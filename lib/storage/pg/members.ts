@@ -4,6 +4,12 @@ import type { MemberStore } from '../storage';
 import { inTransaction, type PgPool } from './connect';
 import { dateOf, lockEmail } from './rows';
 
+// Asked on every connection and every role re-check: named, so each connection prepares them once.
+const LIVE_ROLE = `SELECT m.role FROM memberships m JOIN manuscripts s ON s.id = m.manuscript_id
+  WHERE m.manuscript_id = $1 AND m.user_id = $2 AND s.deleted_at IS NULL`;
+const LIVE_ROLES = `SELECT m.manuscript_id, m.user_id, m.role FROM memberships m JOIN manuscripts s ON s.id = m.manuscript_id
+  WHERE s.deleted_at IS NULL AND m.manuscript_id = ANY($1::text[])`;
+
 /** Members, invitations by email and by link, and roles on PostgreSQL. */
 export function createPgMemberStore(pool: PgPool): MemberStore {
   return {
@@ -73,7 +79,7 @@ export function createPgMemberStore(pool: PgPool): MemberStore {
       return (rowCount ?? 0) > 0;
     },
     async getRole(manuscriptId, userId) {
-      const { rows } = await pool.query<{ role: Role }>('SELECT role FROM memberships WHERE manuscript_id = $1 AND user_id = $2', [manuscriptId, userId]);
+      const { rows } = await pool.query<{ role: Role }>({ name: 'member-role', text: LIVE_ROLE, values: [manuscriptId, userId] });
       return rows[0]?.role ?? null;
     },
     async setRole(manuscriptId, userId, role) {
@@ -82,12 +88,11 @@ export function createPgMemberStore(pool: PgPool): MemberStore {
     async remove(manuscriptId, userId) {
       await pool.query('DELETE FROM memberships WHERE manuscript_id = $1 AND user_id = $2', [manuscriptId, userId]);
     },
-    async rolesForManuscript(manuscriptId) {
-      const { rows } = await pool.query<{ user_id: string; role: Role }>(
-        'SELECT m.user_id, m.role FROM memberships m JOIN manuscripts s ON s.id = m.manuscript_id WHERE m.manuscript_id = $1 AND s.deleted_at IS NULL',
-        [manuscriptId],
-      );
-      return new Map(rows.map((row) => [row.user_id, row.role]));
+    async rolesFor(manuscriptIds) {
+      const byManuscript = new Map<string, Map<string, Role>>(manuscriptIds.map((id) => [id, new Map()]));
+      const { rows } = await pool.query<{ manuscript_id: string; user_id: string; role: Role }>({ name: 'members-roles', text: LIVE_ROLES, values: [manuscriptIds] });
+      for (const row of rows) byManuscript.get(row.manuscript_id)?.set(row.user_id, row.role);
+      return byManuscript;
     },
   };
 }

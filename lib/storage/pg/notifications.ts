@@ -14,31 +14,13 @@ async function settingsOf(client: Queryable, userId: string): Promise<Notificati
   return { kinds, email: rows[0].email };
 }
 
-interface ViewRow {
-  id: string;
-  kind: NotificationKind;
-  manuscript_id: string;
-  manuscript_title: string;
-  thread_id: string | null;
-  actor_name: string | null;
-  excerpt: string;
-  created_at: number;
-  read_at: number | null;
-}
+/** An inbox row aliased to the view's names; the actor's name and the read mark need a word. */
+type ViewRow = Omit<NotificationView, 'actorName' | 'read'> & { actorName: string | null; readAt: number | null };
 
-const VIEW_COLUMNS = 'n.id, n.kind, n.manuscript_id, s.title AS manuscript_title, n.thread_id, a.name AS actor_name, n.excerpt, n.created_at, n.read_at';
+const VIEW_COLUMNS = `n.id, n.kind, n.manuscript_id AS "manuscriptId", s.title AS "manuscriptTitle", n.thread_id AS "threadId", a.name AS "actorName",
+  n.excerpt, n.created_at AS "createdAt", n.read_at AS "readAt"`;
 
-const viewOf = (row: ViewRow): NotificationView => ({
-  id: row.id,
-  kind: row.kind,
-  manuscriptId: row.manuscript_id,
-  manuscriptTitle: row.manuscript_title,
-  threadId: row.thread_id,
-  actorName: row.actor_name ?? 'A former member',
-  excerpt: row.excerpt,
-  createdAt: row.created_at,
-  read: row.read_at !== null,
-});
+const viewOf = ({ actorName, readAt, ...row }: ViewRow): NotificationView => ({ ...row, actorName: actorName ?? 'A former member', read: readAt !== null });
 
 // The items a writer may see: of live manuscripts they are still a member of.
 const VISIBLE = `FROM notifications n
@@ -91,14 +73,14 @@ export function createPgNotificationStore(pool: PgPool): NotificationStore {
     },
     async toEmail(selector) {
       const [where, value] = 'ids' in selector ? ['n.id = ANY($1::text[])', selector.ids] : ['n.user_id = $1 AND n.read_at IS NULL', selector.userId];
-      const { rows } = await pool.query<ViewRow & { user_id: string; user_email: string; user_name: string }>(
-        `SELECT ${VIEW_COLUMNS}, n.user_id, r.email AS user_email, r.name AS user_name
+      const { rows } = await pool.query<ViewRow & { userId: string; email: string; userName: string }>(
+        `SELECT ${VIEW_COLUMNS}, n.user_id AS "userId", r.email, r.name AS "userName"
          FROM notifications n JOIN manuscripts s ON s.id = n.manuscript_id JOIN users r ON r.id = n.user_id LEFT JOIN users a ON a.id = n.actor_id
          JOIN memberships m ON m.manuscript_id = n.manuscript_id AND m.user_id = n.user_id
          WHERE ${where} AND n.emailed_at IS NULL AND s.deleted_at IS NULL ORDER BY n.created_at DESC`,
         [value],
       );
-      return rows.map((row) => ({ ...viewOf(row), userId: row.user_id, email: row.user_email, userName: row.user_name }));
+      return rows.map(({ userId, email, userName, ...row }) => ({ ...viewOf(row), userId, email, userName }));
     },
     async markEmailed(ids) {
       if (ids.length) await pool.query('UPDATE notifications SET emailed_at = $1 WHERE id = ANY($2::text[])', [Date.now(), ids]);

@@ -1,4 +1,4 @@
-import { newId } from '../../db/ids';
+import { newId } from '../secrets';
 import { openPgPool, type PgPool } from './connect';
 
 /** The PostgreSQL the tests use: the machine's own (trust auth on loopback), never a mock. */

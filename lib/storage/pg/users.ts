@@ -4,25 +4,12 @@ import type { UserStore } from '../storage';
 import { inTransaction, type PgPool } from './connect';
 import { dateOf, dateOrNull, isUniqueViolation, lockEmail, type Queryable } from './rows';
 
-interface UserRow {
-  id: string;
-  email: string;
-  name: string;
-  color: string;
-  password_hash: string | null;
-  created_at: number;
-}
+/** A user row aliased to the record's names; only the time needs converting. */
+type UserRow = Omit<User, 'createdAt'> & { createdAt: number };
 
-const USER_COLUMNS = 'u.id, u.email, u.name, u.color, u.password_hash, u.created_at';
+const USER_COLUMNS = 'u.id, u.email, u.name, u.color, u.password_hash AS "passwordHash", u.created_at AS "createdAt"';
 
-const userOf = (row: UserRow): User => ({
-  id: row.id,
-  email: row.email,
-  name: row.name,
-  color: row.color,
-  passwordHash: row.password_hash,
-  createdAt: dateOf(row.created_at),
-});
+const userOf = (row: UserRow): User => ({ ...row, createdAt: dateOf(row.createdAt) });
 
 async function findUser(client: Queryable, where: 'u.id' | 'u.email', value: string): Promise<User | undefined> {
   const { rows } = await client.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users u WHERE ${where} = $1`, [value]);

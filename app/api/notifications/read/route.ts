@@ -2,7 +2,7 @@ import { parseBody, withUser } from '@/app/_server/api';
 import { getStorage } from '@/app/_server/storage';
 
 import { processInboxSignal } from '@/lib/notifications/signal';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 import { markReadInput } from '@/lib/validation/inputs';
 
 // POST /api/notifications/read – mark { ids } read, or all of them when no ids are given

@@ -2,7 +2,7 @@ import 'server-only';
 import { getStorage } from '@/app/_server/storage';
 import { processInboxSignal } from '@/lib/notifications/signal';
 import { createUnreadHub, type UnreadHub } from '@/lib/notifications/unread-hub';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 
 const holder = globalThis as unknown as { scriptoriumUnreadHub?: UnreadHub };
 

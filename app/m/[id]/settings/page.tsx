@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { NotFoundError } from '@/lib/access/errors';
 import { getManuscriptSettingsAs } from '@/lib/access/operations';
-import { canWrite } from '@/lib/access/roles';
+import { canWrite } from '@/lib/domain/roles';
 import { MANUSCRIPT_ID_PATTERN } from '@/lib/collab/room-name';
 import { updateManuscriptSettingsAction } from '../../../actions/manuscripts';
 import { ActionForm } from '../../../_components/action-form';

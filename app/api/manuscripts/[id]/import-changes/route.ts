@@ -5,7 +5,7 @@ import { importChangesAs } from '@/lib/access/import-changes';
 import { collabUrlForJobs } from '@/lib/collab/live-room';
 import { BodyTooLargeError, readBodyWithin } from '@/lib/http/bounded-body';
 import { ImportError, MAX_IMPORT_BYTES } from '@/lib/import';
-import { readEnv } from '@/lib/validation/env';
+import { readEnv } from '@/lib/config/env';
 import { manuscriptId } from '@/lib/validation/inputs';
 
 /** The whole multipart body: the file plus its envelope. */
