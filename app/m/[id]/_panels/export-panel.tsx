@@ -1,6 +1,6 @@
 'use client';
 
-import { DownloadLink } from '../../_components/download-link';
+import { DownloadLink } from '../../../_components/download-link';
 import { Drawer } from './drawer';
 import { useState } from 'react';
 import type { ChangesView } from '@/lib/export/model';

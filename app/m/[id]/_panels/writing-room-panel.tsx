@@ -1,8 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { AppearanceFields } from '../../_components/appearance-fields';
-import { setDeviceAppearance, useAppearance } from '../../_components/use-appearance';
+import { AppearanceFields } from '../../../_components/appearance-fields';
+import { setDeviceAppearance, useAppearance } from '../../../_components/use-appearance';
 import { Drawer } from './drawer';
 
 /** The writing room on this device: theme, text font and size, typewriter scrolling, focus mode. */

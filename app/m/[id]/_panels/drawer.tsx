@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, type ReactNode } from 'react';
-import { useEscapeToClose } from '../../_components/use-escape-to-close';
+import { useEscapeToClose } from '../../../_components/use-escape-to-close';
 
 /** Where a panel covers the whole page (phones and tablets), so it holds focus like a dialog. */
 export const COVERS_THE_PAGE = '(max-width: 900px)';

@@ -1,6 +1,6 @@
 'use client';
 
-import { Drawer } from './drawer';
+import { Drawer } from '../_panels/drawer';
 import { useState } from 'react';
 import type { Role } from '@/lib/access/roles';
 import { mayComment } from '@/lib/comments/authorize';

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef, type ReactNode } from 'react';
-import { InboxBell } from '../../_components/inbox-bell';
+import { InboxBell } from '../../../_components/inbox-bell';
 
 /** The manuscript's bar: back to the list, the title, who is here and the save status. */
 export function TopBarClient({ title, me, children }: { title: string; me: { name: string; color: string }; children: ReactNode }) {

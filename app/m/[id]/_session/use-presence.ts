@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import type { PresentWriter } from './binder-panel';
+import type { PresentWriter } from '../_binder/binder-panel';
 
 /** Which co-authors (not you) are in which scene, from the awareness `sceneId` each client shares. */
 export function useScenePresence(provider: WebsocketProvider | null): Map<string, PresentWriter[]> {

@@ -10,12 +10,12 @@ import { canWrite, hasAtLeast } from '@/lib/access/roles';
 import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/comments/protocol';
 import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';
-import { CommentMargin, type Composer } from './comment-margin';
+import { CommentMargin, type Composer } from '../_margin/comment-margin';
 import { LEAVE_TEXT_HINT } from '@/lib/editor/keep-tab';
-import { COMMENT_JUMP_KEYS, isCommentJump, threadAtCaret } from './comment-jump';
+import { COMMENT_JUMP_KEYS, isCommentJump, threadAtCaret } from '../_margin/comment-jump';
 import { useTypewriter } from './use-typewriter';
-import { useAppearance } from '../../_components/use-appearance';
-import type { CommentContext } from './use-comments';
+import { useAppearance } from '../../../_components/use-appearance';
+import type { CommentContext } from '../_margin/use-comments';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { sceneField } from '@/lib/collab/room-name';
@@ -28,7 +28,7 @@ import { Suggesting } from '@/lib/editor/suggestions/suggesting';
 import { suggestionIds, type Suggester } from '@/lib/editor/suggestions/track';
 import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
 import { ModeSwitch } from './mode-switch';
-import { knownWriters, splitSuggestionThreads, SuggestionCard, SuggestionColors, SuggestionReview, useSuggestions, writerOf, type Writer } from './suggestion-cards';
+import { knownWriters, splitSuggestionThreads, SuggestionCard, SuggestionColors, SuggestionReview, useSuggestions, writerOf, type Writer } from '../_margin/suggestion-cards';
 
 interface SceneEditorProps {
   doc: Y.Doc;

@@ -11,7 +11,7 @@ import { encodeRestoreDraft, onServerMessage, PROTOCOL_VERSION, type RestoreResu
 import { shouldReconnectAfter } from '@/lib/collab/reconnect';
 import { formatRoomName } from '@/lib/collab/room-name';
 import { trackSaves, type SaveStatus, type SaveTracker } from '@/lib/collab/save-tracker';
-import type { CollabEndpoint } from '../../_server/collab-url';
+import type { CollabEndpoint } from '../../../_server/collab-url';
 
 export interface CollabSession {
   doc: Y.Doc;

@@ -1,8 +1,8 @@
 'use client';
 
 import { draftByline } from '@/lib/drafts/byline';
-import { DownloadLink } from '../../_components/download-link';
-import { Drawer } from './drawer';
+import { DownloadLink } from '../../../_components/download-link';
+import { Drawer } from '../_panels/drawer';
 import Link from 'next/link';
 import { useCallback, useEffect, useState } from 'react';
 

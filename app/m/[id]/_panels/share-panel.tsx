@@ -10,8 +10,8 @@ import {
   removeMemberAction,
   revokeInvitationAction,
   shareByEmailAction,
-} from '../../actions/sharing';
-import { ActionForm } from '../../_components/action-form';
+} from '../../../actions/sharing';
+import { ActionForm } from '../../../_components/action-form';
 
 export interface PendingInvitation {
   id: string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { setDeviceAppearance, useAppearance } from '../../_components/use-appearance';
+import { setDeviceAppearance, useAppearance } from '../../../_components/use-appearance';
 
 /** Focus mode's shortcut: it turns the mode on and off, and brings the quietened controls back. */
 export const FOCUS_MODE_KEYS = 'Control+Alt+Z';
