@@ -5,13 +5,15 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { Role } from '@/lib/access/roles';
-import { CloseCode, closeReason } from '@/lib/collab/close-codes';
+import { CloseCode } from '@/lib/collab/close-codes';
 import { MessageType } from '@/lib/collab/message-types';
-import { encodeRestoreDraft, onServerMessage, PROTOCOL_VERSION, type RestoreResult } from '@/lib/collab/protocol';
+import { encodeRestoreDraft, onServerMessage, type RestoreResult } from '@/lib/collab/protocol';
 import { shouldReconnectAfter } from '@/lib/collab/reconnect';
 import { formatRoomName } from '@/lib/collab/room-name';
 import { trackSaves, type SaveStatus, type SaveTracker } from '@/lib/collab/save-tracker';
 import type { CollabEndpoint } from '../../../_server/collab-url';
+import { outcomeOfClose } from './close-outcome';
+import { collabUrl, connectionParams, fetchGrant, MAX_BACKOFF_MS, stepAfterGrant, TOKEN_REFRESH_MS } from './collab-grant';
 
 export interface CollabSession {
   doc: Y.Doc;
@@ -34,34 +36,6 @@ export interface CollabState {
   restoreResult: RestoreResult | null;
 }
 
-/** Refresh the token well before its ten minutes run out, so reconnects always carry a valid one. */
-const TOKEN_REFRESH_MS = 4 * 60 * 1000;
-const TOKEN_RETRY_MS = 3000;
-
-function collabUrl(endpoint: CollabEndpoint): string {
-  if ('url' in endpoint) return endpoint.url;
-  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${protocol}//${window.location.hostname}:${endpoint.port}`;
-}
-
-type Grant = { kind: 'ok'; token: string } | { kind: 'denied' } | { kind: 'unreachable' };
-
-async function fetchGrant(manuscriptId: string): Promise<Grant> {
-  try {
-    const response = await fetch('/api/collab-token', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ manuscriptId }),
-    });
-    if (response.status === 401 || response.status === 404) return { kind: 'denied' };
-    if (!response.ok) return { kind: 'unreachable' };
-    const body = (await response.json()) as { token: string };
-    return { kind: 'ok', token: body.token };
-  } catch {
-    return { kind: 'unreachable' };
-  }
-}
-
 /**
  * One manuscript's Y.Doc, kept in IndexedDB for offline writing and synced over the collab socket
  * with a short-lived token from web. Created in an effect and destroyed in its cleanup.
@@ -74,9 +48,9 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
     let active = true;
     const doc = new Y.Doc();
     const local = new IndexeddbPersistence(`scriptorium.${formatRoomName(manuscriptId)}`, doc);
-    const provider = new WebsocketProvider(collabUrl(endpoint), formatRoomName(manuscriptId), doc, {
+    const provider = new WebsocketProvider(collabUrl(endpoint, window.location), formatRoomName(manuscriptId), doc, {
       connect: false,
-      maxBackoffTime: 5000,
+      maxBackoffTime: MAX_BACKOFF_MS,
       shouldReconnect: shouldReconnectAfter,
     });
     const handlers = provider as unknown as Parameters<typeof onServerMessage>[0];
@@ -104,17 +78,18 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
       clearTimeout(retry);
       const grant = await fetchGrant(manuscriptId);
       if (!active) return;
-      if (grant.kind === 'denied') return loseAccess('You no longer have access to this manuscript.');
-      if (grant.kind === 'unreachable') {
-        retry = setTimeout(() => void connectWithFreshToken(), TOKEN_RETRY_MS);
+      const step = stepAfterGrant(grant, navigator.onLine);
+      if (step.kind === 'lose-access') return loseAccess(step.message);
+      if (step.kind === 'retry') {
+        retry = setTimeout(() => void connectWithFreshToken(), step.afterMs);
         return;
       }
-      provider.params = { token: grant.token, v: String(PROTOCOL_VERSION) };
-      if (navigator.onLine) provider.connect();
+      provider.params = step.params;
+      if (step.now) provider.connect();
     };
     const refreshToken = setInterval(async () => {
       const grant = await fetchGrant(manuscriptId);
-      if (active && grant.kind === 'ok') provider.params = { token: grant.token, v: String(PROTOCOL_VERSION) };
+      if (active && grant.kind === 'ok') provider.params = connectionParams(grant.token);
     }, TOKEN_REFRESH_MS);
 
     let refusedInARow = 0;
@@ -125,24 +100,12 @@ export function useCollabSession(manuscriptId: string, initialRole: Role, endpoi
       }
     });
     provider.on('closed', ({ code }: { code: number }) => {
-      if (code === CloseCode.Unauthorized) return void connectWithFreshToken();
-      // Removed, or a role that may no longer write: a fresh token tells which; a loop is cut short.
-      if (code === CloseCode.Forbidden && ++refusedInARow < 3) return void connectWithFreshToken();
-      // A commenter's change that was more than a suggestion: the local copy holds it and would send it
-      // again on every visit, so it is forgotten; a reload starts from the saved text.
-      if (code === CloseCode.SuggestionRefused) {
-        return loseAccess('A change here could only be kept as a suggestion, so it was not saved. Reload the page to go on from the saved text.');
-      }
-      if (code === CloseCode.MessageTooBig) {
-        // Retrying would send the same change again: keep writing locally and let the writer decide.
-        return setState((s) => ({ ...s, stalled: 'This change is too large to save: undo part of it, then try again. Your words are kept on this device.' }));
-      }
-      const reason = closeReason[code as CloseCode] ?? `closed (${code})`;
-      const fatal =
-        code === CloseCode.ProtocolOutdated
-            ? 'Scriptorium was updated: reload the page to keep writing. Your words are kept on this device.'
-            : `The server refused this manuscript: ${reason}.`;
-      setState((s) => ({ ...s, fatal }));
+      if (code === CloseCode.Forbidden) refusedInARow += 1;
+      const outcome = outcomeOfClose(code, refusedInARow);
+      if (outcome.kind === 'fresh-token') return void connectWithFreshToken();
+      if (outcome.kind === 'lose-access') return loseAccess(outcome.message);
+      if (outcome.kind === 'stall') return setState((s) => ({ ...s, stalled: outcome.message }));
+      if (outcome.kind === 'fatal') setState((s) => ({ ...s, fatal: outcome.message }));
     });
 
     // A browser that knows it is offline stops trying, and resumes the moment it is back.

@@ -27,3 +27,10 @@ export function useScenePresence(provider: WebsocketProvider | null): Map<string
   }, [provider]);
   return presence;
 }
+
+/** Tells co-authors which scene this writer is in (null while reading through), for their binder. */
+export function useShareSceneHere(provider: WebsocketProvider | null, sceneId: string | null): void {
+  useEffect(() => {
+    provider?.awareness.setLocalStateField('sceneId', sceneId);
+  }, [provider, sceneId]);
+}

@@ -1,0 +1,52 @@
+'use client';
+
+import { ROLE_DESCRIPTION, type Role } from '@/lib/access/roles';
+
+interface SessionBannersProps {
+  /** Access ended or the server refused the manuscript for good. */
+  fatal: string | null;
+  writable: boolean;
+  role: Role;
+  /** Saving waits for the writer (a change too large to store); Try again reconnects. */
+  stalled: string | null;
+  onRetry: () => void;
+  /** Something the writer did was refused, or a restore of theirs finished. */
+  notice: string | null;
+  onDismissNotice: () => void;
+}
+
+/** The banners over the text: the session ended, what this role may do, saving stalled, and the latest notice. */
+export function SessionBanners({ fatal, writable, role, stalled, onRetry, notice, onDismissNotice }: SessionBannersProps) {
+  return (
+    <>
+      {fatal ? (
+        <p role="alert" className="error banner">
+          {/* A full page load on purpose: nothing of a manuscript that failed should stay in memory. */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          {fatal} <a href="/">Back to your manuscripts</a>
+        </p>
+      ) : null}
+      {!fatal && !writable ? (
+        <p className="role-banner banner" data-role={role}>
+          {ROLE_DESCRIPTION[role]}
+        </p>
+      ) : null}
+      {stalled ? (
+        <div role="alert" className="notice banner">
+          <p>{stalled}</p>
+          <button type="button" onClick={onRetry}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {notice ? (
+        <div role="alert" className="notice banner">
+          <p>{notice}</p>
+          <button type="button" onClick={onDismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
