@@ -2,17 +2,15 @@
 
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { BubbleMenu } from '@tiptap/react/menus';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { canWrite, hasAtLeast } from '@/lib/access/roles';
-import { contextAround, encodeAnchor, type ProsemirrorMapping } from '@/lib/comments/anchor';
 import type { CommentThreadView } from '@/lib/comments/protocol';
-import { CommentHighlights, commentRanges, setCommentThreads } from '@/lib/editor/comment-highlights';
-import { CommentMargin, type Composer } from '../_margin/comment-margin';
+import { CommentHighlights, setCommentThreads } from '@/lib/editor/comment-highlights';
+import { CommentMargin } from '../_margin/comment-margin';
 import { LEAVE_TEXT_HINT } from '@/lib/editor/keep-tab';
-import { COMMENT_JUMP_KEYS, isCommentJump, threadAtCaret } from '../_margin/comment-jump';
+import { COMMENT_JUMP_KEYS } from '../_margin/comment-jump';
 import { useTypewriter } from './use-typewriter';
 import { useAppearance } from '../../../_components/use-appearance';
 import type { CommentContext } from '../_margin/use-comments';
@@ -27,7 +25,9 @@ import { effectiveMode, type EditingMode } from '@/lib/editor/suggestions/modes'
 import { Suggesting } from '@/lib/editor/suggestions/suggesting';
 import { suggestionIds, type Suggester } from '@/lib/editor/suggestions/track';
 import { takeChapterTitle } from '@/lib/editor/take-chapter-title';
+import { EditorToolbar } from './editor-toolbar';
 import { ModeSwitch } from './mode-switch';
+import { useCommentCommands } from './use-comment-commands';
 import { knownWriters, splitSuggestionThreads, SuggestionCard, SuggestionColors, SuggestionReview, useSuggestions, writerOf, type Writer } from '../_margin/suggestion-cards';
 
 interface SceneEditorProps {
@@ -56,14 +56,6 @@ interface SceneEditorProps {
 
 const megabytes = (chars: number) => (chars / 1_000_000).toFixed(1);
 
-/**
- * A shortcut pressed right after Shift+arrows can come before the browser's selectionchange reaches
- * ProseMirror; reading the DOM's selection now makes the shortcut act on what the writer sees selected.
- */
-function readPendingSelection(editor: Editor) {
-  (editor.view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
-}
-
 /** One scene's text, bound to its own fragment of the manuscript's Y.Doc. Never seeded here. */
 export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, opensChapter, me, mode: chosenMode, onModeChange, writers, anySuggestions, onNotice, comments, onEditor }: SceneEditorProps) {
   const mode = effectiveMode(comments.role, chosenMode);
@@ -76,10 +68,8 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   writersById.current = knownWriters(provider, me, writers);
   const noticeRef = useRef(onNotice);
   noticeRef.current = onNotice;
-  const [composer, setComposer] = useState<Composer | null>(null);
-  // On phones and tablets, the thread a writer tapped (or jumped to) opens as a sheet over the text.
-  const [sheetThreadId, setSheetThreadId] = useState<string | null>(null);
-  const openSheetRef = useRef(setSheetThreadId);
+  // Set once the comment commands exist, below; a click on a passage comes after the first render.
+  const openSheetRef = useRef<(id: string) => void>(() => {});
   const canComment = hasAtLeast(comments.role, 'commenter');
   const sendRef = useRef(comments.send);
   sendRef.current = comments.send;
@@ -200,39 +190,9 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
     if (editor && !editor.isDestroyed) setCommentThreads(editor.view, { activeId: comments.activeId });
   }, [editor, comments.activeId]);
 
-  /** Closes the composer and gives the caret back to the text, so the writer goes on typing. */
-  const closeComposer = () => {
-    setComposer(null);
-    if (editor && !editor.isDestroyed) editor.commands.focus();
-  };
+  const { composer, closeComposer, startComment, sheetThreadId, openSheet, returnToPassage } = useCommentCommands({ editor, sceneId, canComment, comments, onNotice });
+  openSheetRef.current = openSheet;
 
-  /** Opens the comment composer beside the selected passage. */
-  const startComment = () => {
-    if (!editor || !canComment) return;
-    readPendingSelection(editor);
-    const { from, to, empty } = editor.state.selection;
-    if (empty) return onNotice('Select the words you want to comment on first.');
-    const binding = ySyncPluginKey.getState(editor.state)?.binding as { type: import('yjs').XmlFragment; mapping: ProsemirrorMapping } | undefined;
-    if (!binding) return;
-    const anchor = encodeAnchor(binding.type, binding.mapping, from, to);
-    const quote = editor.state.doc.textBetween(from, to, ' ').slice(0, 2000);
-    const context = contextAround(editor.state.doc, from, to);
-    const row = editor.view.dom.closest('.page-row');
-    const top = editor.view.coordsAtPos(from).top - (row?.getBoundingClientRect().top ?? 0);
-    setComposer({
-      top,
-      quote,
-      create: async (body, mentions) => {
-        const refusal = await comments.send({ op: 'create', sceneId, anchor, quote, context, body, mentions });
-        if (!refusal) {
-          closeComposer();
-          // The caret rests at the passage's end, inside it (Control+Alt+J reaches the thread), with no selection left showing.
-          if (editor && !editor.isDestroyed) editor.commands.setTextSelection(editor.state.selection.to);
-        }
-        return refusal;
-      },
-    });
-  };
   /** The line at the caret becomes the chapter's title in the binder, so it is printed once. */
   const setChapterTitle = () => {
     if (!editor) return;
@@ -241,55 +201,6 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
   };
   const setChapterTitleRef = useRef(setChapterTitle);
   setChapterTitleRef.current = setChapterTitle;
-  const startCommentRef = useRef(startComment);
-  startCommentRef.current = startComment;
-
-  // Where the caret was when the writer jumped to a thread, so the way back lands there again.
-  const jumpedFrom = useRef<{ threadId: string; pos: number } | null>(null);
-  /** From the commented passage under the caret to its thread in the margin. */
-  const jumpToThread = () => {
-    if (!editor) return;
-    readPendingSelection(editor);
-    const threadId = threadAtCaret(editor.state);
-    if (!threadId) return onNotice('The caret is not in a commented passage.');
-    jumpedFrom.current = { threadId, pos: editor.state.selection.from };
-    comments.setActiveId(threadId);
-    setSheetThreadId(threadId);
-    // A frame later: on a phone the card is shown only once its sheet has opened.
-    requestAnimationFrame(() => {
-      const card = document.querySelector<HTMLElement>(`.comment-margin [data-thread-id="${threadId}"]`);
-      card?.scrollIntoView({ block: 'nearest' });
-      card?.focus();
-    });
-  };
-  const jumpToThreadRef = useRef(jumpToThread);
-  jumpToThreadRef.current = jumpToThread;
-  /** From a thread back to its passage, at the caret the writer left. */
-  const returnToPassage = (threadId: string) => {
-    if (!editor || editor.isDestroyed) return;
-    setSheetThreadId(null);
-    const range = commentRanges(editor.state).get(threadId);
-    if (!range) return void editor.commands.focus();
-    const back = jumpedFrom.current;
-    const pos = back?.threadId === threadId && back.pos >= range.from && back.pos <= range.to ? back.pos : range.from;
-    editor.chain().focus().setTextSelection(pos).scrollIntoView().run();
-  };
-  useEffect(() => {
-    if (!editor) return;
-    const dom = editor.view.dom;
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.altKey && event.key.toLowerCase() === 'm') {
-        event.preventDefault();
-        startCommentRef.current();
-      } else if (isCommentJump(event)) {
-        event.preventDefault();
-        jumpToThreadRef.current();
-      }
-    };
-    dom.addEventListener('keydown', onKey);
-    return () => dom.removeEventListener('keydown', onKey);
-  }, [editor]);
-
   return (
     <div className="scene">
       <SuggestionColors writers={writersById.current} />
@@ -313,7 +224,7 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
           ) : null}
         </div>
       ) : (
-        <Toolbar editor={editor} onComment={startComment} onChapterTitle={setChapterTitle} formatting={mode === 'editing'} modeSwitch={<ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />} />
+        <EditorToolbar editor={editor} onComment={startComment} onChapterTitle={setChapterTitle} formatting={mode === 'editing'} modeSwitch={<ModeSwitch role={comments.role} mode={mode} onChange={onModeChange} />} />
       )}
       {editor && canWrite(comments.role) && (anySuggestions || suggestions.length > 0) ? <SuggestionReview editor={editor} doc={doc} sceneId={sceneId} writers={writersById.current} here={suggestions} onNotice={onNotice} /> : null}
       <div className="page-row">
@@ -329,60 +240,6 @@ export function SceneEditor({ doc, provider, sceneId, sceneTitle, chapterTitle, 
         </article>
         <CommentMargin editor={editor} threads={sceneThreads} comments={comments} composer={composer} closeComposer={closeComposer} onReturnToPassage={returnToPassage} sheetThreadId={sheetThreadId} extraCards={suggestionCards} />
       </div>
-    </div>
-  );
-}
-
-function Toolbar({ editor, onComment, onChapterTitle, formatting, modeSwitch }: { editor: Editor | null; onComment: () => void; onChapterTitle: () => void; formatting: boolean; modeSwitch: React.ReactNode }) {
-  const state = useEditorState({
-    editor,
-    selector: ({ editor: e }) =>
-      e
-        ? {
-            bold: e.isActive('bold'),
-            italic: e.isActive('italic'),
-            quote: e.isActive('blockquote'),
-            canUndo: e.can().undo(),
-            canRedo: e.can().redo(),
-          }
-        : null,
-  });
-  if (!editor || !state) return <div className="toolbar" aria-hidden />;
-  const run = (command: () => boolean) => () => command();
-  return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
-      {modeSwitch}
-      {formatting ? (
-        <>
-      <button type="button" aria-pressed={state.italic} title="Italic (Ctrl+I)" onClick={run(() => editor.chain().focus().toggleItalic().run())}>
-        <em>I</em>
-      </button>
-      <button type="button" aria-pressed={state.bold} title="Bold (Ctrl+B)" onClick={run(() => editor.chain().focus().toggleBold().run())}>
-        <strong>B</strong>
-      </button>
-      <span className="toolbar-gap" />
-      <button type="button" title="Make this line the chapter’s title, kept in the binder and printed once above the chapter (Ctrl+Alt+1)" onClick={onChapterTitle}>
-        Chapter title
-      </button>
-      <button type="button" aria-pressed={state.quote} title="Block quote" onClick={run(() => editor.chain().focus().toggleBlockquote().run())}>
-        Quote
-      </button>
-      <button type="button" title="Scene break (# then Enter, or Ctrl+Alt+8)" onClick={run(() => editor.chain().focus().insertSceneBreak().run())}>
-        #
-      </button>
-        </>
-      ) : null}
-      <span className="toolbar-gap" />
-      <button type="button" title="Comment on the selection (Ctrl+Alt+M)" onClick={onComment}>
-        Comment
-      </button>
-      <span className="toolbar-gap" />
-      <button type="button" title="Undo your last change (Ctrl+Z)" disabled={!state.canUndo} onClick={run(() => editor.chain().focus().undo().run())}>
-        Undo
-      </button>
-      <button type="button" title="Redo (Ctrl+Shift+Z)" disabled={!state.canRedo} onClick={run(() => editor.chain().focus().redo().run())}>
-        Redo
-      </button>
     </div>
   );
 }

@@ -7,12 +7,12 @@ import type * as Y from 'yjs';
 import { manuscriptExtensions } from '@/lib/editor/extensions';
 import { replaceSelected, selectRange, stepMatch } from '@/lib/editor/find/find-highlights';
 import { buildQuery } from '@/lib/editor/find/query';
-import { replaceAll, standaloneReplaceUndo, type ReplaceAllOutcome, type UndoResult } from '@/lib/editor/find/replace-all';
-import { findResults, type Match, type SceneResults } from '@/lib/editor/find/search';
+import { replaceAll, standaloneReplaceUndo, type ReplaceAllOutcome } from '@/lib/editor/find/replace-all';
+import { findResults, type Match } from '@/lib/editor/find/search';
 import type { Binder } from '@/lib/manuscript/binder';
+import { ResultsList } from './find-results';
+import { countText, describeOutcome, plural, sceneToStepTo, searchFromSelection, UNDO_TEXT, type Scope } from './find-words';
 import { useEditorMatches, useManuscriptResults, type FindMode, type OpenEditor } from './use-find';
-
-type Scope = 'scene' | 'manuscript';
 
 interface FindPanelProps {
   mode: FindMode;
@@ -27,14 +27,12 @@ interface FindPanelProps {
   onClose: () => void;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 /** Find (Ctrl+F) and Find and replace (Ctrl+H): in the open scene, or across the whole manuscript. */
 export function FindPanel(props: FindPanelProps) {
   const { mode, open, doc, binder, writable } = props;
   const ids = useId();
   const findField = useRef<HTMLInputElement>(null);
-  const [search, setSearch] = useState(() => selectedWords(open));
+  const [search, setSearch] = useState(() => searchFromSelection(selectedText(open)));
   const [replace, setReplace] = useState('');
   const [caseSensitive, setCaseSensitive] = useState(false);
   const [wholeWord, setWholeWord] = useState(false);
@@ -92,13 +90,8 @@ export function FindPanel(props: FindPanelProps) {
   };
 
   const stepToScene = (direction: 1 | -1): boolean => {
-    if (!results) return false;
-    const withMatches = results.scenes.filter((entry) => entry.matches.length > 0);
-    const here = binder.scenes.findIndex((scene) => scene.id === open?.sceneId);
-    const order = (id: string) => binder.scenes.findIndex((scene) => scene.id === id);
-    const ahead = direction === 1 ? withMatches.filter((entry) => order(entry.scene.id) > here) : withMatches.filter((entry) => order(entry.scene.id) < here).reverse();
-    const target = ahead[0] ?? (direction === 1 ? withMatches[0] : withMatches[withMatches.length - 1]);
-    if (!target || target.scene.id === open?.sceneId) return false;
+    const target = results ? sceneToStepTo(results, binder.scenes.map((scene) => scene.id), open?.sceneId ?? null, direction) : null;
+    if (!target) return false;
     openResult(target.scene.id, direction === 1 ? target.matches[0]! : target.matches[target.matches.length - 1]!);
     return true;
   };
@@ -164,19 +157,7 @@ export function FindPanel(props: FindPanelProps) {
   const elsewhere = scope === 'scene' && query && position.total === 0 && results ? results.total : 0;
   const canStep = position.total > 0 || (scope === 'manuscript' && !!results && results.total > 0);
   const title = mode === 'replace' ? 'Find and replace' : 'Find';
-  const count = !query
-    ? ''
-    : scope === 'manuscript'
-      ? results
-        ? results.total === 0
-          ? 'No matches'
-          : `${plural(results.total, 'match', 'matches')} in ${plural(results.scenes.length, 'scene')}`
-        : 'Searching…'
-      : position.total === 0
-        ? 'No matches'
-        : position.current >= 0
-          ? `${position.current + 1} of ${position.total}`
-          : plural(position.total, 'match', 'matches');
+  const count = countText(!!query, scope, position, results);
 
   return (
     <aside className="share-panel card find-panel" aria-label={title} onKeyDown={onKeyDown}>
@@ -285,65 +266,9 @@ export function FindPanel(props: FindPanelProps) {
   );
 }
 
-/** Matches grouped by chapter, then scene, each with a few words either side. */
-function ResultsList({ scenes, truncated, currentSceneId, onOpen }: { scenes: SceneResults[]; truncated: boolean; currentSceneId: string | null; onOpen: (sceneId: string, match: Match) => void }) {
-  const chapters: { title: string | null; scenes: SceneResults[] }[] = [];
-  for (const entry of scenes) {
-    const last = chapters[chapters.length - 1];
-    if (last && last.title === entry.scene.chapterTitle) last.scenes.push(entry);
-    else chapters.push({ title: entry.scene.chapterTitle, scenes: [entry] });
-  }
-  return (
-    <section className="find-results" aria-label="Results">
-      {chapters.map((chapter, index) => (
-        <div key={`${chapter.title}-${index}`}>
-          {chapter.title ? <h3>{chapter.title}</h3> : null}
-          {chapter.scenes.map(({ scene, total, matches }) => (
-            <div key={scene.id} className="find-scene">
-              <h4>
-                {scene.title} <span className="muted">· {total}</span>
-                {scene.id === currentSceneId ? <span className="muted"> · open</span> : null}
-              </h4>
-              <ul>
-                {matches.map((match) => (
-                  <li key={match.ordinal}>
-                    <button type="button" className="find-result" onClick={() => onOpen(scene.id, match)}>
-                      {match.before}
-                      <mark>{match.text}</mark>
-                      {match.after}
-                    </button>
-                  </li>
-                ))}
-                {matches.length < total ? <li className="muted small">and {total - matches.length} more</li> : null}
-              </ul>
-            </div>
-          ))}
-        </div>
-      ))}
-      {truncated ? <p className="muted small">Only the first matches are listed; every one is counted and replaced.</p> : null}
-    </section>
-  );
-}
-
-const UNDO_TEXT: Record<UndoResult, string> = {
-  undone: 'Replacement undone: every occurrence is back.',
-  'already-undone': 'That replacement was already undone.',
-  'not-latest': 'You changed the text since: press Ctrl+Z in the text to step back through those changes first.',
-};
-
-function describeOutcome(outcome: ReplaceAllOutcome, scope: Scope): string {
-  if (outcome.replaced === 0 && outcome.scenesNotEditable === 0) return 'Nothing to replace.';
-  const parts = [scope === 'manuscript' ? `Replaced ${outcome.replaced.toLocaleString('en')} in ${plural(outcome.scenes, 'scene')}.` : `Replaced ${outcome.replaced.toLocaleString('en')}.`];
-  if (outcome.skipped > 0) parts.push(`${plural(outcome.skipped, 'match', 'matches')} left as they were (inside a pending suggestion, or across a line break).`);
-  if (outcome.scenesNotEditable > 0) parts.push(`${plural(outcome.scenesNotEditable, 'scene')} you may not edit left as they were.`);
-  return parts.join(' ');
-}
-
-/** Short selected words (no line break) start the search, as in every editor. */
-function selectedWords(open: OpenEditor | null): string {
+/** The open editor's selected text, lines joined by line breaks. */
+function selectedText(open: OpenEditor | null): string {
   if (!open || open.editor.isDestroyed) return '';
   const { from, to, empty } = open.editor.state.selection;
-  if (empty) return '';
-  const text = open.editor.state.doc.textBetween(from, to, '\n');
-  return text.length <= 100 && !text.includes('\n') ? text : '';
+  return empty ? '' : open.editor.state.doc.textBetween(from, to, '\n');
 }
