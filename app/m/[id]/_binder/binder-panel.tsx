@@ -14,6 +14,7 @@ import {
   type SceneStatus,
 } from '@/lib/manuscript/binder';
 import { dropOnto, indent, moveDown, moveUp, outdent } from '@/lib/manuscript/binder-moves';
+import { binderCommand, flattenBinder, itemLabel, placeNewItem, STATUS_LABEL, wordsIn } from './binder-items';
 
 export interface PresentWriter {
   name: string;
@@ -31,20 +32,6 @@ interface BinderPanelProps {
 }
 
 const numberFormat = new Intl.NumberFormat('en');
-const STATUS_LABEL: Record<SceneStatus, string> = { idea: 'Idea', draft: 'Draft', revised: 'Revised', final: 'Final' };
-
-export function wordsIn(node: BinderNode, counts: Map<string, number>): number {
-  return node.kind === 'scene' ? (counts.get(node.id) ?? 0) : node.children.reduce((sum, child) => sum + wordsIn(child, counts), 0);
-}
-
-/**
- * An item's name: its title and kind, then its status and words. The status and count are drawn
- * from data attributes (CSS), so the visible text is the title and the name starts with it (WCAG 2.5.3).
- */
-function itemLabel(node: BinderNode, words: number): string {
-  const status = node.kind === 'scene' && node.status !== 'draft' ? `, ${STATUS_LABEL[node.status]}` : '';
-  return `${node.title || 'Untitled'}, ${node.kind}${status}, ${numberFormat.format(words)} words`;
-}
 
 /** The manuscript's structure: parts, chapters and scenes, with counts and who is where. */
 export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence, counts, editable }: BinderPanelProps) {
@@ -53,29 +40,16 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
   const [showTrash, setShowTrash] = useState(false);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const current = currentSceneId ? binder.byId.get(currentSceneId) : undefined;
-  const flat: BinderNode[] = [];
-  const flatten = (nodes: BinderNode[]) => nodes.forEach((node) => (flat.push(node), flatten(node.children)));
-  flatten(binder.roots);
+  const flat = flattenBinder(binder.roots);
 
   const focusItem = (id: string) => requestAnimationFrame(() => document.getElementById(`binder-${id}`)?.focus());
 
   const add = (kind: BinderKind) => {
-    // The chapter (or part) last clicked wins; otherwise the one holding the open scene.
-    const selected = selectedId ? binder.byId.get(selectedId) : undefined;
-    const chapterOfCurrent =
-      selected?.kind === 'chapter' ? selected : current?.parentId ? binder.byId.get(current.parentId) : undefined;
-    const lastChapter = [...flat].reverse().find((node) => node.kind === 'chapter');
-    const parentId =
-      kind === 'scene' ? (chapterOfCurrent?.id ?? lastChapter?.id ?? null) : kind === 'chapter' ? (selected?.kind === 'part' ? selected.id : (chapterOfCurrent?.parentId ?? null)) : null;
-    const count = flat.filter((node) => node.kind === kind).length + 1;
-    const title = kind === 'scene' ? `Scene ${count}` : kind === 'chapter' ? `Chapter ${count}` : `Part ${count}`;
-    const id = addBinderItem(doc, { kind, title, parentId });
+    const place = placeNewItem(binder, kind, selectedId, currentSceneId);
+    const id = addBinderItem(doc, { kind, title: place.title, parentId: place.parentId });
     if (kind === 'scene') onOpenScene(id);
     // A new chapter starts with a scene to write in, so the next "+ Scene" lands in it too.
-    if (kind === 'chapter') {
-      const sceneCount = flat.filter((node) => node.kind === 'scene').length + 1;
-      onOpenScene(addBinderItem(doc, { kind: 'scene', title: `Scene ${sceneCount}`, parentId: id }));
-    }
+    if (place.firstSceneTitle) onOpenScene(addBinderItem(doc, { kind: 'scene', title: place.firstSceneTitle, parentId: id }));
     setRenaming(id);
   };
 
@@ -86,15 +60,31 @@ export function BinderPanel({ doc, binder, currentSceneId, onOpenScene, presence
       event.preventDefault();
       if (editable && action()) focusItem(node.id);
     };
-    if (event.altKey && event.key === 'ArrowUp') return move(() => moveUp(doc, binder, node.id));
-    if (event.altKey && event.key === 'ArrowDown') return move(() => moveDown(doc, binder, node.id));
-    if (event.altKey && event.key === 'ArrowRight') return move(() => indent(doc, binder, node.id));
-    if (event.altKey && event.key === 'ArrowLeft') return move(() => outdent(doc, binder, node.id));
-    if (event.key === 'ArrowDown' && flat[index + 1]) return (event.preventDefault(), focusItem(flat[index + 1]!.id));
-    if (event.key === 'ArrowUp' && flat[index - 1]) return (event.preventDefault(), focusItem(flat[index - 1]!.id));
-    if (event.key === 'Enter' && node.kind === 'scene') return (event.preventDefault(), onOpenScene(node.id));
-    if (event.key === 'F2' && editable) return (event.preventDefault(), setRenaming(node.id));
-    if (event.key === 'Delete' && editable) return (event.preventDefault(), trashBinderItem(doc, node.id));
+    const act = (action: () => void) => {
+      event.preventDefault();
+      action();
+    };
+    const target = { next: flat[index + 1], previous: flat[index - 1] };
+    switch (binderCommand(event)) {
+      case 'move-up':
+        return move(() => moveUp(doc, binder, node.id));
+      case 'move-down':
+        return move(() => moveDown(doc, binder, node.id));
+      case 'indent':
+        return move(() => indent(doc, binder, node.id));
+      case 'outdent':
+        return move(() => outdent(doc, binder, node.id));
+      case 'next':
+        return target.next ? act(() => focusItem(target.next!.id)) : undefined;
+      case 'previous':
+        return target.previous ? act(() => focusItem(target.previous!.id)) : undefined;
+      case 'open':
+        return node.kind === 'scene' ? act(() => onOpenScene(node.id)) : undefined;
+      case 'rename':
+        return editable ? act(() => setRenaming(node.id)) : undefined;
+      case 'trash':
+        return editable ? act(() => trashBinderItem(doc, node.id)) : undefined;
+    }
   };
 
   const renderNode = (node: BinderNode, depth: number) => {

@@ -17,8 +17,11 @@ export interface WordCounts {
   suggested: boolean;
 }
 
-// The writer's own calendar day (en-CA formats as YYYY-MM-DD in local time).
-const todayKey = (manuscriptId: string) => `scriptorium.today.${manuscriptId}.${new Date().toLocaleDateString('en-CA')}`;
+/** Where this device keeps today's words: per manuscript and per the writer's own calendar day (en-CA is YYYY-MM-DD, local time). */
+export const todayKey = (manuscriptId: string, now = new Date()) => `scriptorium.today.${manuscriptId}.${now.toLocaleDateString('en-CA')}`;
+
+/** Today's total after adding `added` words to what this device stored (a missing or damaged entry counts as 0). */
+export const addToStoredTotal = (stored: string | null, added: number) => (Number(stored ?? '0') || 0) + added;
 
 /**
  * Live word counts per scene, counted incrementally: a change marks only its scene dirty, and
@@ -50,7 +53,7 @@ export function useWordCounts(doc: Y.Doc | null, sceneIds: string[], manuscriptI
     // Today's total lives in this device's storage, so a reload or a second tab keeps adding to it.
     const addToToday = () => {
       const key = todayKey(manuscriptId);
-      const today = (Number(localStorage.getItem(key) ?? '0') || 0) + watch.settle();
+      const today = addToStoredTotal(localStorage.getItem(key), watch.settle());
       localStorage.setItem(key, String(today));
       return today;
     };

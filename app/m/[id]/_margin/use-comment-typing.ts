@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
+import { groupOthersBy } from '../_session/awareness-peers';
 
 /** How long after the last keystroke a writer still counts as typing a reply. */
 const TYPING_IDLE_MS = 4000;
@@ -21,15 +22,9 @@ export function useCommentTyping(provider: WebsocketProvider | null): CommentTyp
   useEffect(() => {
     if (!provider) return;
     const refresh = () => {
-      const next = new Map<string, string[]>();
-      for (const [clientId, state] of provider.awareness.getStates()) {
-        if (clientId === provider.awareness.clientID) continue;
-        const { user, commentTyping } = state as { user?: { name?: unknown }; commentTyping?: unknown };
-        if (typeof commentTyping !== 'string' || typeof user?.name !== 'string') continue;
-        const names = next.get(commentTyping) ?? [];
-        if (!names.includes(user.name)) names.push(user.name);
-        next.set(commentTyping, names);
-      }
+      const named = (user: { name?: unknown }) => (typeof user.name === 'string' ? { name: user.name } : null);
+      const byThread = groupOthersBy(provider.awareness.getStates(), provider.awareness.clientID, 'commentTyping', named);
+      const next = new Map([...byThread].map(([threadId, people]) => [threadId, people.map((person) => person.name)]));
       setTypingMap((current) => (JSON.stringify([...current]) === JSON.stringify([...next]) ? current : next));
     };
     provider.awareness.on('change', refresh);

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import type { PresentWriter } from '../_binder/binder-panel';
+import { groupOthersBy } from './awareness-peers';
 
 /** Which co-authors (not you) are in which scene, from the awareness `sceneId` each client shares. */
 export function useScenePresence(provider: WebsocketProvider | null): Map<string, PresentWriter[]> {
@@ -10,16 +11,8 @@ export function useScenePresence(provider: WebsocketProvider | null): Map<string
   useEffect(() => {
     if (!provider) return;
     const refresh = () => {
-      const next = new Map<string, PresentWriter[]>();
-      for (const [clientId, state] of provider.awareness.getStates()) {
-        if (clientId === provider.awareness.clientID) continue;
-        const { user, sceneId } = state as { user?: { name?: unknown; color?: unknown }; sceneId?: unknown };
-        if (typeof sceneId !== 'string' || typeof user?.name !== 'string' || typeof user.color !== 'string') continue;
-        const here = next.get(sceneId) ?? [];
-        if (!here.some((person) => person.name === user.name)) here.push({ name: user.name, color: user.color });
-        next.set(sceneId, here);
-      }
-      setPresence(next);
+      const person = (user: { name?: unknown; color?: unknown }) => (typeof user.name === 'string' && typeof user.color === 'string' ? { name: user.name, color: user.color } : null);
+      setPresence(groupOthersBy(provider.awareness.getStates(), provider.awareness.clientID, 'sceneId', person));
     };
     provider.awareness.on('change', refresh);
     refresh();
