@@ -9,6 +9,7 @@ import { commentRanges } from '@/lib/editor/comment-highlights';
 import { COMMENT_JUMP_KEYS, isCommentJump } from './comment-jump';
 import { MentionTextarea, MessageBody } from './mention-textarea';
 import type { CommentContext } from './use-comments';
+import { FormError } from '../../../_components/form-error';
 
 const timeFormat = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' });
 const GAP_PX = 10;
@@ -269,11 +270,7 @@ export function ThreadCard({ thread, comments, top, detached, cardRef, inSheet }
         ) : null}
         {thread.resolvedAt ? <span className="muted small">Resolved{thread.resolvedByName ? ` by ${thread.resolvedByName}` : ''}</span> : null}
       </p>
-      {error ? (
-        <p role="alert" className="form-message error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </article>
   );
 }

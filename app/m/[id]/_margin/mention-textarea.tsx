@@ -2,6 +2,7 @@
 
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { resolveMentions, splitMentions, unknownMentions, type Mentionable } from '@/lib/comments/mentions';
+import { FormError } from '../../../_components/form-error';
 
 export type { Mentionable };
 
@@ -121,11 +122,7 @@ export function MentionTextarea({ label, members, submitLabel, initial = '', onS
           )}
         </p>
       ) : null}
-      {error ? (
-        <p role="alert" className="form-message error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </div>
   );
 }

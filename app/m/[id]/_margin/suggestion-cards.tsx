@@ -13,6 +13,7 @@ import { ThreadCard } from './comment-margin';
 import { MentionTextarea } from './mention-textarea';
 import { readBinder } from '@/lib/manuscript/binder';
 import type { CommentContext } from './use-comments';
+import { FormError } from '../../../_components/form-error';
 
 /**
  * A suggestion's reply thread is an ordinary comment thread on the suggested words, keyed to the
@@ -152,11 +153,7 @@ export function SuggestionCard({ editor, sceneId, suggestion, writer, thread, co
       ) : hasAtLeast(comments.role, 'commenter') ? (
         <MentionTextarea label={`Reply to ${name}’s suggestion`} members={comments.members} submitLabel="Reply" onOfferShare={comments.offerShare} onSubmit={reply} />
       ) : null}
-      {error ? (
-        <p role="alert" className="form-message error">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} />
     </article>
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { describePlaced, type ReviewSummary } from '@/lib/import/review/summary';
 import { Drawer } from './drawer';
+import { FormError } from '../../../_components/form-error';
 
 type Outcome = { kind: 'done'; message: string; summary: ReviewSummary } | { kind: 'error'; message: string };
 
@@ -53,11 +54,7 @@ export function ImportChangesPanel({ manuscriptId, onClose }: { manuscriptId: st
           {busy ? 'Importing…' : 'Import changes'}
         </button>
       </form>
-      {outcome?.kind === 'error' ? (
-        <p role="alert" className="form-message error">
-          {outcome.message}
-        </p>
-      ) : null}
+      <FormError message={outcome?.kind === 'error' ? outcome.message : null} />
       {outcome?.kind === 'done' ? (
         <div role="status" className="import-changes-summary">
           <p className="form-message ok">{describePlaced(outcome.summary)}.</p>

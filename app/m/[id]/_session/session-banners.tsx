@@ -31,22 +31,20 @@ export function SessionBanners({ fatal, writable, role, stalled, onRetry, notice
           {ROLE_DESCRIPTION[role]}
         </p>
       ) : null}
-      {stalled ? (
-        <div role="alert" className="notice banner">
-          <p>{stalled}</p>
-          <button type="button" onClick={onRetry}>
-            Try again
-          </button>
-        </div>
-      ) : null}
-      {notice ? (
-        <div role="alert" className="notice banner">
-          <p>{notice}</p>
-          <button type="button" onClick={onDismissNotice}>
-            Dismiss
-          </button>
-        </div>
-      ) : null}
+      {stalled ? <NoticeBanner message={stalled} actionLabel="Try again" onAction={onRetry} /> : null}
+      {notice ? <NoticeBanner message={notice} actionLabel="Dismiss" onAction={onDismissNotice} /> : null}
     </>
+  );
+}
+
+/** A notice the writer should read now, with the one thing to do about it. */
+function NoticeBanner({ message, actionLabel, onAction }: { message: string; actionLabel: string; onAction: () => void }) {
+  return (
+    <div role="alert" className="notice banner">
+      <p>{message}</p>
+      <button type="button" onClick={onAction}>
+        {actionLabel}
+      </button>
+    </div>
   );
 }
