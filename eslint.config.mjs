@@ -89,6 +89,26 @@ const config = [
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: appStorageImports(['open']) }] },
   },
   {
+    // The manuscript workspace: its concern folders (app/m/[id]/_session, _editor, _margin, …) are wired by
+    // manuscript-workspace.tsx and never reach back into it or the page, so each folder can be read on its own.
+    files: ['app/m/**/*.{ts,tsx}'],
+    rules: {
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              // `?id?` stands for the folder `[id]` (a glob reads brackets as a character class); `.*` keeps `from` a glob too.
+              target: './app/m/?id?/_*/**/*',
+              from: ['./app/m/?id?/manuscript-workspace.*', './app/m/?id?/page.*'],
+              message: 'A workspace concern folder must not import the composition root (manuscript-workspace.tsx) or the page; pass what it needs as props.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Unused names are allowed when they say so (a leading underscore), as in destructured rests.
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import type { FormActionState } from '../_components/action-form';
+import { FormError } from '../_components/form-error';
 
 interface AuthFormProps {
   mode: 'signin' | 'signup';
@@ -38,11 +39,7 @@ export function AuthForm({ mode, action, next, offerSignUp = true, hint }: AuthF
       <button type="submit" disabled={pending}>
         {pending ? 'One moment…' : signingUp ? 'Create account' : 'Sign in'}
       </button>
-      {state.error ? (
-        <p role="alert" className="form-message error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
       <p className="muted switch">
         {signingUp ? (
           <>

@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
+import { FormError } from './form-error';
 
 export type FormActionState = { error?: string; ok?: string; secret?: string; values?: Record<string, string> };
 type FormAction = (state: FormActionState, form: FormData) => Promise<FormActionState>;
@@ -29,11 +30,7 @@ export function ActionForm({ action, submitLabel, pendingLabel, hidden, classNam
       <button type="submit" disabled={pending} className={quiet ? 'quiet' : undefined}>
         {pending ? (pendingLabel ?? `${submitLabel}…`) : submitLabel}
       </button>
-      {state.error ? (
-        <p role="alert" className="form-message error">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
       {state.ok ? (
         <p aria-live="polite" className="form-message ok">
           {state.ok}

@@ -1,16 +1,17 @@
 'use client';
 
 import { useState } from 'react';
-import type { EmailMode, NotificationKind, NotificationSettingsView } from '@/lib/storage/records';
+import { NOTIFICATION_KINDS, type EmailMode, type NotificationKind, type NotificationSettingsView } from '@/lib/storage/records';
 
-const KINDS: { kind: NotificationKind; label: string }[] = [
-  { kind: 'mention', label: 'Someone mentions me' },
-  { kind: 'reply', label: 'Replies in threads I started or joined' },
-  { kind: 'resolved', label: 'My comments resolved' },
-  { kind: 'reopened', label: 'My comments reopened' },
-  { kind: 'shared', label: 'A manuscript shared with me' },
-  { kind: 'draft-restored', label: 'A co-author restores a draft' },
-];
+/** What each kind of inbox item is called here; a kind added to NOTIFICATION_KINDS must be named before it builds. */
+const KIND_LABEL: Record<NotificationKind, string> = {
+  mention: 'Someone mentions me',
+  reply: 'Replies in threads I started or joined',
+  resolved: 'My comments resolved',
+  reopened: 'My comments reopened',
+  shared: 'A manuscript shared with me',
+  'draft-restored': 'A co-author restores a draft',
+};
 
 /** Which inbox items a writer wants, and whether by email too. */
 export function NotificationSettingsForm({ initial, emailAvailable }: { initial: NotificationSettingsView; emailAvailable: boolean }) {
@@ -32,7 +33,7 @@ export function NotificationSettingsForm({ initial, emailAvailable }: { initial:
     >
       <fieldset>
         <legend>Tell me when</legend>
-        {KINDS.map(({ kind, label }) => (
+        {NOTIFICATION_KINDS.map((kind) => (
           <label key={kind}>
             <input
               type="checkbox"
@@ -44,7 +45,7 @@ export function NotificationSettingsForm({ initial, emailAvailable }: { initial:
                 return next;
               })}
             />
-            {label}
+            {KIND_LABEL[kind]}
           </label>
         ))}
       </fieldset>

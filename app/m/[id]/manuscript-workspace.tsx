@@ -1,55 +1,48 @@
 'use client';
 
-import Link from 'next/link';
-import { useSearchParams } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { ROLE_DESCRIPTION } from '@/lib/access/roles';
+import { useState } from 'react';
+import type { Editor } from '@tiptap/react';
 import { canWrite, type Role } from '@/lib/domain/roles';
-import type { SaveStatus } from '@/lib/collab/save-tracker';
+import type { CommentThreadView } from '@/lib/comments/protocol';
 import type { EditingMode } from '@/lib/editor/suggestions/modes';
 import type { SuggestionView } from '@/lib/manuscript/word-count';
 import type { Member } from '@/lib/storage/records';
 import type { CollabEndpoint } from '../../_server/collab-url';
-import { BinderPanel, wordsIn } from './binder-panel';
-import { CommentsPanel } from './comments-panel';
-import { ExportPanel } from './export-panel';
-import { ImportChangesPanel } from './import-changes-panel';
-import { FindPanel } from './find-panel';
-import { HistoryPanel } from './history-panel';
-import { PresenceList } from './presence-list';
-import { Progress } from './progress';
-import { ReadThrough } from './read-through';
-import { RestoredNotice } from './restored-notice';
-import { SceneEditor } from './scene-editor';
-import { SuggestionViewSwitch } from './suggestion-view';
-import { SharePanel, type PendingInvitation } from './share-panel';
-import { TopBarClient } from './top-bar-client';
-import { COVERS_THE_PAGE, keepFocusInside } from './drawer';
-import { useBinder } from './use-binder';
-import { useFocusMode } from './use-focus-mode';
-import { WritingRoomPanel } from './writing-room-panel';
-import { useCollabSession } from './use-collab-session';
-import { useCommentTyping } from './use-comment-typing';
-import { useFindShortcuts, type FindMode, type OpenEditor } from './use-find';
-import { useComments } from './use-comments';
-import { useScenePresence } from './use-presence';
-import { useWordCounts } from './use-word-counts';
-
-const STATUS_TEXT: Record<SaveStatus, string> = {
-  connecting: 'Connecting…',
-  saving: 'Saving…',
-  saved: 'Saved',
-  offline: 'Offline – changes kept on this device',
-};
-
-function subscribeOnline(onChange: () => void) {
-  window.addEventListener('online', onChange);
-  window.addEventListener('offline', onChange);
-  return () => {
-    window.removeEventListener('online', onChange);
-    window.removeEventListener('offline', onChange);
-  };
-}
+import { BinderDrawer } from './_binder/binder-drawer';
+import { wordsIn } from './_binder/binder-items';
+import { BinderPanel } from './_binder/binder-panel';
+import { Progress } from './_binder/progress';
+import { SuggestionViewSwitch } from './_binder/suggestion-view';
+import { useBinder } from './_binder/use-binder';
+import { useBinderDrawer } from './_binder/use-binder-drawer';
+import { chapterAround, useOpenScene } from './_binder/use-open-scene';
+import { ReadThrough } from './_editor/read-through';
+import { SceneEditor } from './_editor/scene-editor';
+import { useFocusMode } from './_editor/use-focus-mode';
+import { useWordCounts } from './_editor/use-word-counts';
+import { FindPanel } from './_find/find-panel';
+import type { OpenEditor } from './_find/use-find';
+import { useFindPanel } from './_find/use-find-panel';
+import { HistoryPanel } from './_history/history-panel';
+import { RestoredNotice } from './_history/restored-notice';
+import { useDraftRestore } from './_history/use-draft-restore';
+import { CommentsPanel } from './_margin/comments-panel';
+import { scrollToThread } from './_margin/show-thread';
+import { useCommentTyping } from './_margin/use-comment-typing';
+import { useComments } from './_margin/use-comments';
+import { useLinkedThread } from './_margin/use-linked-thread';
+import { ExportPanel } from './_panels/export-panel';
+import { ImportChangesPanel } from './_panels/import-changes-panel';
+import { SharePanel, type PendingInvitation } from './_panels/share-panel';
+import { usePanel } from './_panels/use-panel';
+import { WritingRoomPanel } from './_panels/writing-room-panel';
+import { PresenceList } from './_session/presence-list';
+import { SaveStatusLine } from './_session/save-status-line';
+import { SessionBanners } from './_session/session-banners';
+import { useCollabSession } from './_session/use-collab-session';
+import { useScenePresence, useShareSceneHere } from './_session/use-presence';
+import { TopBarClient } from './_top-bar/top-bar-client';
+import { WorkspaceActions } from './_top-bar/workspace-actions';
 
 interface WorkspaceProps {
   manuscriptId: string;
@@ -63,212 +56,98 @@ interface WorkspaceProps {
   deadline: string | null;
 }
 
+/** The manuscript page: wires the session, binder, editor, margin, Find and the side panels together. */
 export function ManuscriptWorkspace(props: WorkspaceProps) {
-  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const { session, status, role, fatal, stalled, restoreResult } = useCollabSession(props.manuscriptId, props.initialRole, props.collab);
   const binder = useBinder(session?.doc ?? null);
   const presence = useScenePresence(session?.provider ?? null);
   const [suggestionView, setSuggestionView] = useState<SuggestionView>('original');
   const counts = useWordCounts(session?.doc ?? null, binder?.scenes.map((scene) => scene.id) ?? [], props.manuscriptId, suggestionView);
   const [notice, setNotice] = useState<string | null>(null);
-  const [panel, setPanel] = useState<'share' | 'export' | 'import' | 'history' | 'comments' | 'room' | null>(null);
-  const togglePanel = (which: 'share' | 'export' | 'import' | 'history' | 'comments' | 'room') => setPanel((open) => (open === which ? null : which));
-  // On phones and tablets the binder is a drawer opened from the top bar.
-  const [binderOpen, setBinderOpen] = useState(false);
-  const binderButton = useRef<HTMLButtonElement>(null);
-  const closeBinder = () => {
-    setBinderOpen(false);
-    binderButton.current?.focus();
-  };
+  const { panel, setPanel, togglePanel, closePanel } = usePanel();
+  const binderDrawer = useBinderDrawer();
   const { focus: focusMode, quiet } = useFocusMode();
-  useEffect(() => {
-    if (binderOpen) document.querySelector<HTMLElement>('#binder-drawer [role="treeitem"][tabindex="0"], #binder-drawer button')?.focus();
-  }, [binderOpen]);
   const comments = useComments(session?.provider ?? null);
   const commentTyping = useCommentTyping(session?.provider ?? null);
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null);
   const members = props.members.map((member) => ({ userId: member.userId, name: member.name }));
-  const [restores, setRestores] = useState(0);
-  // A co-author's restore (it names who restored) gets its own calm banner; this writer's own gets the notice.
-  const [restoredByOther, setRestoredByOther] = useState<{ restoredBy: string; draftName: string } | null>(null);
-  useEffect(() => {
-    if (!restoreResult) return;
-    if (restoreResult.restoredBy) setRestoredByOther({ restoredBy: restoreResult.restoredBy, draftName: restoreResult.draftName ?? 'a draft' });
-    else setNotice(restoreResult.message);
-    setRestores((n) => n + 1);
-  }, [restoreResult]);
-  const restore = (draftId: string, name: string) => {
-    if (!window.confirm(`Restore “${name}”? Everyone sees it at once. The current text is kept as a checkpoint, so you can restore it again.`)) return;
-    if (!session?.restoreDraft(draftId)) setNotice('You are offline: restoring needs a connection.');
-  };
+  const drafts = useDraftRestore(session, restoreResult, setNotice);
   const [mode, setMode] = useState<'write' | 'read'>('write');
   // Find and replace: which form is open, and the scene editor it searches.
-  const [find, setFind] = useState<{ mode: FindMode; summons: number } | null>(null);
+  const { find, openFind, setFindMode, closeFind } = useFindPanel(panel, closePanel);
   const [openEditor, setOpenEditor] = useState<OpenEditor | null>(null);
-  const openFind = useCallback((findMode: FindMode) => {
-    setPanel(null);
-    setFind((current) => ({ mode: findMode === 'replace' || current?.mode !== 'replace' ? findMode : 'replace', summons: (current?.summons ?? 0) + 1 }));
-  }, []);
-  useFindShortcuts(openFind);
-  // Another panel opening takes Find's place.
-  useEffect(() => {
-    if (panel) setFind(null);
-  }, [panel]);
   const [editingMode, setEditingMode] = useState<EditingMode | null>(null);
-  // An inbox item opens the manuscript at its passage: /m/ID?thread=THREAD.
-  const searchParams = useSearchParams();
-  const [linkedThread, setLinkedThread] = useState<string | null>(null);
-  useEffect(() => setLinkedThread(searchParams.get('thread')), [searchParams]);
-  const [chosenSceneId, setChosenSceneId] = useState<string | null>(null);
-
-  // The open scene stays put whatever co-authors do to the binder: the one chosen (remembered per
-  // manuscript), else the first at opening time, pinned; only if it leaves the binder do we move on.
-  const chosen = chosenSceneId ? binder?.scenes.find((s) => s.id === chosenSceneId) : undefined;
-  const scene = chosen ?? binder?.scenes[0];
-  useEffect(() => {
-    if (!binder || chosen) return;
-    const remembered = localStorage.getItem(`scriptorium.scene.${props.manuscriptId}`);
-    const next = binder.scenes.find((s) => s.id === remembered) ?? binder.scenes[0];
-    if (next) setChosenSceneId(next.id);
-  }, [binder, chosen, props.manuscriptId]);
-  const shownStatus: SaveStatus = online ? status : 'offline';
+  const openScenes = useOpenScene(binder, props.manuscriptId);
+  const scene = openScenes.scene;
   const writable = canWrite(role);
   const total = binder ? binder.roots.reduce((sum, node) => sum + wordsIn(node, counts.byScene), 0) : 0;
 
-  useEffect(() => {
-    session?.provider.awareness.setLocalStateField('sceneId', mode === 'write' ? (scene?.id ?? null) : null);
-  }, [session, scene?.id, mode]);
-
-  useEffect(() => {
-    if (!linkedThread || !binder) return;
-    const thread = comments.threads.find((t) => t.id === linkedThread);
-    if (!thread) return;
-    setLinkedThread(null);
-    window.history.replaceState(null, '', window.location.pathname);
-    if (binder.byId.get(thread.sceneId)?.kind === 'scene') openScene(thread.sceneId);
-    setActiveThreadId(thread.id);
-    setTimeout(() => document.querySelector(`.comment-margin [data-thread-id="${thread.id}"], .manuscript-text [data-thread-id="${thread.id}"]`)?.scrollIntoView({ block: 'center' }), 300);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [linkedThread, binder, comments.threads]);
+  // Co-authors see in the binder which scene this writer is in (none while reading through).
+  const sceneHere = mode === 'write' ? (scene?.id ?? null) : null;
+  useShareSceneHere(session?.provider ?? null, sceneHere);
 
   const openScene = (id: string) => {
-    setBinderOpen(false);
-    setChosenSceneId(id);
-    localStorage.setItem(`scriptorium.scene.${props.manuscriptId}`, id);
+    binderDrawer.dismiss();
+    openScenes.choose(id);
     setMode('write');
   };
+  const openThread = (thread: CommentThreadView) => {
+    if (binder?.byId.get(thread.sceneId)?.kind === 'scene') openScene(thread.sceneId);
+    setActiveThreadId(thread.id);
+  };
+  useLinkedThread(binder, comments.threads, (thread) => {
+    openThread(thread);
+    setTimeout(() => scrollToThread(thread.id), 300);
+  });
   const toggleReading = () => {
     setMode((m) => (m === 'read' ? 'write' : 'read'));
     window.scrollTo(0, 0);
   };
+  const onEditor = (editor: Editor | null) => setOpenEditor(editor && scene ? { editor, sceneId: scene.id } : null);
 
   return (
     <div className={`workspace${focusMode ? ' workspace--focus' : ''}${quiet ? ' workspace--quiet' : ''}`}>
       <TopBarClient title={props.title} me={props.me}>
         {session ? <PresenceList provider={session.provider} /> : null}
+        {!fatal ? <SaveStatusLine status={status} writable={writable} /> : null}
         {!fatal ? (
-          <p className={`save-status save-status--${shownStatus}`} role="status" aria-label="Save status" data-status={shownStatus}>
-            {writable ? STATUS_TEXT[shownStatus] : shownStatus === 'saved' || shownStatus === 'saving' ? 'Live' : STATUS_TEXT[shownStatus]}
-          </p>
-        ) : null}
-        {!fatal ? (
-          <>
-            <button ref={binderButton} type="button" className="quiet narrow-only" aria-expanded={binderOpen} aria-controls="binder-drawer" onClick={() => setBinderOpen((open) => !open)}>
-              Binder
-            </button>
-            <button type="button" className="quiet" aria-pressed={mode === 'read'} onClick={toggleReading}>
-              Read-through
-            </button>
-            <Link href={`/m/${props.manuscriptId}/settings`} className="quiet-link">
-              Manuscript settings
-            </Link>
-            <button type="button" className="quiet" aria-expanded={find !== null} title="Find (Ctrl+F) · Find and replace (Ctrl+H)" onClick={() => (find ? setFind(null) : openFind('find'))}>
-              Find
-            </button>
-            <button type="button" className="quiet" aria-expanded={panel === 'comments'} onClick={() => togglePanel('comments')}>
-              Comments{comments.threads.some((t) => !t.resolvedAt) ? ` (${comments.threads.filter((t) => !t.resolvedAt).length})` : ''}
-            </button>
-            <button type="button" className="quiet" aria-expanded={panel === 'history'} onClick={() => togglePanel('history')}>
-              History
-            </button>
-            <button type="button" className="quiet" aria-expanded={panel === 'export'} onClick={() => togglePanel('export')}>
-              Export
-            </button>
-            {writable ? (
-              <button type="button" className="quiet" aria-expanded={panel === 'import'} onClick={() => togglePanel('import')}>
-                Import changes
-              </button>
-            ) : null}
-            <button type="button" className="quiet" aria-expanded={panel === 'share'} onClick={() => togglePanel('share')}>
-              Share
-            </button>
-            <button type="button" className="quiet" aria-expanded={panel === 'room'} onClick={() => togglePanel('room')}>
-              Writing room
-            </button>
-          </>
+          <WorkspaceActions
+            manuscriptId={props.manuscriptId}
+            writable={writable}
+            binderButton={binderDrawer.button}
+            binderOpen={binderDrawer.open}
+            onToggleBinder={binderDrawer.toggle}
+            reading={mode === 'read'}
+            onToggleReading={toggleReading}
+            findOpen={find !== null}
+            onFind={() => (find ? closeFind() : openFind('find'))}
+            panel={panel}
+            onTogglePanel={togglePanel}
+            openThreads={comments.threads.filter((t) => !t.resolvedAt).length}
+          />
         ) : null}
       </TopBarClient>
       <div className={fatal ? 'workspace-body workspace-body--ended' : 'workspace-body'}>
         {session && binder && !fatal ? (
-          <aside
-            id="binder-drawer"
-            className="sidebar"
-            aria-label="Binder and progress"
-            data-open={binderOpen}
-            onKeyDown={(event) => {
-              if (binderOpen && event.key === 'Escape' && !event.defaultPrevented) closeBinder();
-              else if (binderOpen && event.key === 'Tab' && window.matchMedia(COVERS_THE_PAGE).matches) keepFocusInside(event);
-            }}
-          >
-            <div className="panel-head narrow-only">
-              <h2 className="drawer-title">Binder</h2>
-              <button type="button" className="quiet" onClick={closeBinder}>
-                Close binder
-              </button>
-            </div>
-            <BinderPanel
-              doc={session.doc}
-              binder={binder}
-              currentSceneId={mode === 'write' ? (scene?.id ?? null) : null}
-              onOpenScene={openScene}
-              presence={presence}
-              counts={counts.byScene}
-              editable={writable}
-            />
+          <BinderDrawer open={binderDrawer.open} onClose={binderDrawer.close}>
+            <BinderPanel doc={session.doc} binder={binder} currentSceneId={sceneHere} onOpenScene={openScene} presence={presence} counts={counts.byScene} editable={writable} />
             <Progress total={total} today={counts.today} targetWords={props.targetWords} deadline={props.deadline} />
             {counts.suggested || suggestionView !== 'original' ? <SuggestionViewSwitch value={suggestionView} onChange={setSuggestionView} /> : null}
-          </aside>
+          </BinderDrawer>
         ) : null}
         <main className="workspace-main">
-          {fatal ? (
-            <p role="alert" className="error banner">
-              {/* A full page load on purpose: nothing of a manuscript that failed should stay in memory. */}
-              {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
-              {fatal} <a href="/">Back to your manuscripts</a>
-            </p>
+          <SessionBanners
+            fatal={fatal}
+            writable={writable}
+            role={role}
+            stalled={session ? stalled : null}
+            onRetry={() => session?.provider.connect()}
+            notice={notice}
+            onDismissNotice={() => setNotice(null)}
+          />
+          {drafts.restoredByOther && !fatal ? (
+            <RestoredNotice {...drafts.restoredByOther} canUndo={writable} onOpenHistory={() => setPanel('history')} onDismiss={drafts.dismissRestoredByOther} />
           ) : null}
-          {!fatal && !writable ? (
-            <p className="role-banner banner" data-role={role}>
-              {ROLE_DESCRIPTION[role]}
-            </p>
-          ) : null}
-          {stalled && session ? (
-            <div role="alert" className="notice banner">
-              <p>{stalled}</p>
-              <button type="button" onClick={() => session.provider.connect()}>
-                Try again
-              </button>
-            </div>
-          ) : null}
-          {notice ? (
-            <div role="alert" className="notice banner">
-              <p>{notice}</p>
-              <button type="button" onClick={() => setNotice(null)}>
-                Dismiss
-              </button>
-            </div>
-          ) : null}
-          {restoredByOther && !fatal ? <RestoredNotice {...restoredByOther} canUndo={writable} onOpenHistory={() => setPanel('history')} onDismiss={() => setRestoredByOther(null)} /> : null}
           {fatal ? null : !session || !binder ? (
             <p className="muted loading">Opening the manuscript…</p>
           ) : mode === 'read' ? (
@@ -280,15 +159,14 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
               provider={session.provider}
               sceneId={scene.id}
               sceneTitle={scene.title}
-              chapterTitle={scene.parentId && binder.byId.get(scene.parentId)?.kind === 'chapter' ? binder.byId.get(scene.parentId)!.title : undefined}
-              opensChapter={!!scene.parentId && binder.byId.get(scene.parentId)?.children.find((child) => child.kind === 'scene')?.id === scene.id}
+              {...chapterAround(binder, scene)}
               me={props.me}
               mode={editingMode}
               onModeChange={setEditingMode}
               writers={props.members}
               anySuggestions={counts.suggested}
               onNotice={setNotice}
-              onEditor={(editor) => setOpenEditor(editor ? { editor, sceneId: scene.id } : null)}
+              onEditor={onEditor}
               comments={{ threads: comments.threads, send: comments.send, role, myId: props.me.id, members, activeId: activeThreadId, setActiveId: setActiveThreadId, ...commentTyping, offerShare: role === 'owner' ? () => setPanel('share') : undefined }}
             />
           ) : (
@@ -303,9 +181,9 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             binder={binder}
             open={mode === 'write' ? openEditor : null}
             writable={writable}
-            onMode={(findMode) => setFind((current) => (current ? { ...current, mode: findMode } : current))}
+            onMode={setFindMode}
             onOpenScene={openScene}
-            onClose={() => setFind(null)}
+            onClose={closeFind}
           />
         ) : null}
         {panel === 'comments' && binder && !fatal ? (
@@ -315,31 +193,19 @@ export function ManuscriptWorkspace(props: WorkspaceProps) {
             myId={props.me.id}
             role={role}
             send={comments.send}
-            onClose={() => setPanel(null)}
+            onClose={closePanel}
             onOpen={(thread) => {
-              if (binder.byId.get(thread.sceneId)?.kind === 'scene') openScene(thread.sceneId);
-              setActiveThreadId(thread.id);
-              requestAnimationFrame(() =>
-                document.querySelector(`.comment-margin [data-thread-id="${thread.id}"], .manuscript-text [data-thread-id="${thread.id}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' }),
-              );
+              openThread(thread);
+              requestAnimationFrame(() => scrollToThread(thread.id, 'smooth'));
             }}
           />
         ) : null}
-        {panel === 'room' ? <WritingRoomPanel onClose={() => setPanel(null)} /> : null}
-        {panel === 'history' && !fatal ? (
-          <HistoryPanel manuscriptId={props.manuscriptId} canSave={writable} onRestore={restore} onClose={() => setPanel(null)} refreshKey={restores} />
-        ) : null}
-        {panel === 'export' && binder && !fatal ? <ExportPanel manuscriptId={props.manuscriptId} binder={binder} onClose={() => setPanel(null)} /> : null}
-        {panel === 'import' && writable && !fatal ? <ImportChangesPanel manuscriptId={props.manuscriptId} onClose={() => setPanel(null)} /> : null}
+        {panel === 'room' ? <WritingRoomPanel onClose={closePanel} /> : null}
+        {panel === 'history' && !fatal ? <HistoryPanel manuscriptId={props.manuscriptId} canSave={writable} onRestore={drafts.restore} onClose={closePanel} refreshKey={drafts.restores} /> : null}
+        {panel === 'export' && binder && !fatal ? <ExportPanel manuscriptId={props.manuscriptId} binder={binder} onClose={closePanel} /> : null}
+        {panel === 'import' && writable && !fatal ? <ImportChangesPanel manuscriptId={props.manuscriptId} onClose={closePanel} /> : null}
         {panel === 'share' && !fatal ? (
-          <SharePanel
-            manuscriptId={props.manuscriptId}
-            myId={props.me.id}
-            role={role}
-            members={props.members}
-            invitations={props.invitations}
-            onClose={() => setPanel(null)}
-          />
+          <SharePanel manuscriptId={props.manuscriptId} myId={props.me.id} role={role} members={props.members} invitations={props.invitations} onClose={closePanel} />
         ) : null}
       </div>
     </div>
