@@ -6,6 +6,7 @@ import { encodeNewManuscript, readScenes } from '../../lib/manuscript/binder';
 import { createMemoryRoleSource } from '../auth/roles';
 import { createMemoryPersistence } from '../persistence/memory-persistence';
 import { FakeSocket } from '../testing/fake-socket';
+import { roomFeatures } from './features';
 import { RoomManager } from './room-manager';
 
 const identity = { user: { id: 'u', name: 'Ada', color: '#aa3355' }, role: 'editor' as const };
@@ -14,7 +15,7 @@ function setup(graceMs = 1000) {
   const memory = createMemoryPersistence();
   const log: string[] = [];
   const roles = createMemoryRoleSource();
-  const manager = new RoomManager(memory.persistence, roles, { graceMs, roleRecheckMs: 60_000, compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
+  const manager = new RoomManager(memory.persistence, roles, { graceMs, roleRecheckMs: 60_000, features: roomFeatures({ compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000 }), log: (line) => log.push(line) });
   return { memory, manager, log, roles };
 }
 

@@ -1,9 +1,8 @@
 import { CloseCode } from '../../lib/collab/close-codes';
 import { CorruptUpdateError, replayUpdates } from '../../lib/collab/replay';
-import type { RoleSource } from '../auth/roles';
 import type { Fanout, FanoutMessage } from '../fanout/fanout';
-import type { Persistence } from '../persistence/persistence';
 import { Room, type RoomOptions } from './room';
+import type { RoomRoles, RoomStorage } from './room-storage';
 
 /** What the transport needs of a room. */
 export type JoinableRoom = Pick<Room, 'join' | 'leave' | 'receive' | 'releaseIfEmpty'>;
@@ -29,15 +28,15 @@ export class RoomManager {
   private readonly roleTimer: NodeJS.Timeout;
 
   constructor(
-    private readonly persistence: Persistence,
-    private readonly roles: RoleSource,
+    private readonly storage: RoomStorage,
+    private readonly roles: RoomRoles,
     private readonly options: RoomManagerOptions,
   ) {
     this.roleTimer = setInterval(() => void this.recheckRoles(), options.roleRecheckMs);
     this.roleTimer.unref();
     options.fanout?.onResync(() => void this.resyncAll());
     options.fanout?.onPeerGone((instanceId) => {
-      for (const room of this.rooms.values()) room.dropInstance(instanceId);
+      for (const room of this.rooms.values()) room.applyRemote({ kind: 'peer-gone' }, instanceId);
     });
   }
 
@@ -51,8 +50,8 @@ export class RoomManager {
     await Promise.all(
       [...this.rooms.values()].map(async (room) => {
         try {
-          const result = await this.persistence.load(room.manuscriptId);
-          if (result.status === 'ok') room.applyStored(result.rows);
+          const result = await this.storage.load(room.manuscriptId);
+          if (result.status === 'ok') room.applyRemote({ kind: 'resync', rows: result.rows }, 'store');
         } catch (error) {
           this.options.log(`manuscript ${room.manuscriptId}: resync failed: ${(error as Error).message}`, { manuscriptId: room.manuscriptId, level: 'error' });
         }
@@ -124,17 +123,17 @@ export class RoomManager {
   }
 
   private async loadFromStore(manuscriptId: string): Promise<AcquireResult> {
-    const result = await this.persistence.load(manuscriptId);
+    const result = await this.storage.load(manuscriptId);
     if (result.status === 'missing') return { ok: false, code: CloseCode.NotFound, reason: 'no such manuscript' };
     if (result.status === 'quarantined') return { ok: false, code: CloseCode.Quarantined, reason: result.reason };
     const fanout = this.options.fanout;
-    const room = new Room(manuscriptId, this.persistence, this.options, fanout ? (message) => fanout.publish(manuscriptId, message) : undefined);
+    const room = new Room(manuscriptId, this.storage, this.options, fanout ? (message) => fanout.publish(manuscriptId, message) : undefined);
     try {
       replayUpdates(room.doc, result.rows);
     } catch (error) {
       room.destroy();
       if (!(error instanceof CorruptUpdateError)) throw error;
-      await this.persistence.quarantine(manuscriptId, error.message);
+      await this.storage.quarantine(manuscriptId, error.message);
       this.options.log(`manuscript ${manuscriptId} QUARANTINED: ${error.message}; its rows are kept untouched for inspection`, { manuscriptId, level: 'error' });
       return { ok: false, code: CloseCode.Quarantined, reason: error.message };
     }
@@ -164,10 +163,7 @@ export class RoomManager {
       room.onEmpty = () => {};
       room.closeAll(code);
       await room.flush();
-      if (!room.hasFailed) {
-        await room.checkpoint();
-        await room.compact();
-      }
+      if (!room.hasFailed) await room.beforeUnload();
       if (this.rooms.get(room.manuscriptId) === room) this.rooms.delete(room.manuscriptId);
       room.destroy();
       await this.options.fanout?.leave(room.manuscriptId);

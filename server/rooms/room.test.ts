@@ -5,6 +5,7 @@ import { decodeServerMessage, encodeRestoreDraft, encodeSyncStep1, encodeSyncUpd
 import type { Identity, Role } from '../auth/authenticate';
 import { createMemoryPersistence } from '../persistence/memory-persistence';
 import { FakeSocket } from '../testing/fake-socket';
+import { roomFeatures } from './features';
 import { Room } from './room';
 
 const identity = (role: Role = 'editor'): Identity => ({ user: { id: 'u', name: 'Ada', color: '#aa3355' }, role });
@@ -13,7 +14,7 @@ function setup(compactEveryUpdates = 1000) {
   const memory = createMemoryPersistence();
   memory.create('ms-test-1');
   const log: string[] = [];
-  const room = new Room('ms-test-1', memory.persistence, { compactEveryUpdates, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
+  const room = new Room('ms-test-1', memory.persistence, { features: roomFeatures({ compactEveryUpdates, checkpointIntervalMs: 3_600_000 }), log: (line) => log.push(line) });
   return { memory, room, log };
 }
 
@@ -163,7 +164,7 @@ describe('Room: drafts and checkpoints', () => {
     const memory = createMemoryPersistence();
     memory.create('ms-test-1');
     const restored: { manuscriptId: string; actorId: string; draftName: string }[] = [];
-    const room = new Room('ms-test-1', memory.persistence, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {}, onDraftRestored: (event) => restored.push(event) });
+    const room = new Room('ms-test-1', memory.persistence, { features: roomFeatures({ compactEveryUpdates: 1000, checkpointIntervalMs, onDraftRestored: (event) => restored.push(event) }), log: () => {} });
     return { memory, room, restored };
   }
 
