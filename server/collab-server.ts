@@ -7,7 +7,7 @@ import type { Log } from './log';
 import type { CollabMetrics } from './metrics/metrics';
 import type { Persistence } from './persistence/persistence';
 import { roomFeatures, type RoomFeatureOptions } from './rooms/features';
-import type { RoomLimits } from './rooms/room';
+import type { RoomLimits } from './rooms/room-options';
 import { RoomManager } from './rooms/room-manager';
 import { DEFAULT_LIMITS, startTransport, type TransportLimits } from './transport/ws-server';
 

@@ -1,7 +1,8 @@
 import { CloseCode } from '../../lib/collab/close-codes';
 import { CorruptUpdateError, replayUpdates } from '../../lib/collab/replay';
 import type { Fanout, FanoutMessage } from '../fanout/fanout';
-import { Room, type RoomOptions } from './room';
+import { Room } from './room';
+import type { RoomOptions } from './room-options';
 import type { RoomRoles, RoomStorage } from './room-storage';
 
 /** What the transport needs of a room. */

@@ -8,25 +8,11 @@ import type { Log } from '../log';
 import type { SocketLike } from '../protocol/socket';
 import { ChangeCapture } from './capture';
 import { createConnection, sendTo, type Connection } from './connection';
-import { ClientFault, type RemoteMessage, type RemoteOrigin, type RoomContext, type RoomFeatures } from './feature';
+import { ClientFault, type RemoteMessage, type RemoteOrigin, type RoomContext } from './feature';
 import { FeatureHooks } from './feature-hooks';
-import { PendingUpdates, type PendingLimits } from './pending-updates';
+import { PendingUpdates } from './pending-updates';
+import { DEFAULT_ROOM_LIMITS, type RoomLimits, type RoomOptions } from './room-options';
 import type { RoomStorage } from './room-storage';
-
-export interface RoomLimits extends PendingLimits {
-  /** Frames per second per connection, and the burst allowed above it. */
-  framesPerSecond: number;
-  frameBurst: number;
-}
-
-export const DEFAULT_ROOM_LIMITS: RoomLimits = { maxPendingBytes: 1024 * 1024, pendingGraceMs: 10_000, framesPerSecond: 300, frameBurst: 2000 };
-
-export interface RoomOptions {
-  /** What the room is built from besides sync (see features/index.ts). */
-  features: RoomFeatures;
-  limits?: Partial<RoomLimits>;
-  log: Log;
-}
 
 /** Storage failed: nothing more may be acknowledged in this room. */
 class StorageFault extends Error {}

@@ -4,7 +4,8 @@ import type { FanoutMessage } from '../fanout/fanout';
 import type { LogFields } from '../log';
 import { createMemoryPersistence } from '../persistence/memory-persistence';
 import { roomFeatures, type RoomFeatureOptions } from './features';
-import { Room, type RoomLimits } from './room';
+import { Room } from './room';
+import type { RoomLimits } from './room-options';
 import type { RoomStorage } from './room-storage';
 
 // For unit tests: a room over in-memory storage, built from the real feature list.
