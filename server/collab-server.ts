@@ -25,7 +25,7 @@ export interface CollabServerOptions {
   roomLimits?: Partial<RoomLimits>;
   roomGraceMs: number;
   pingIntervalMs: number;
-  /** Room features' options (see rooms/features/index.ts). */
+  // Options of the room features (rooms/features/index.ts), wired into the feature list below.
   compactEveryUpdates: number;
   checkpointIntervalMs: number;
   comments?: CommentService;
