@@ -109,6 +109,36 @@ const config = [
     },
   },
   {
+    // Room features are reached only through their list (server/rooms/features/index.ts), never one by one.
+    files: ['server/**/*.ts', 'lib/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['server/rooms/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)rooms/features/(?!index$)[^/]+$', message: 'Room features are configured through their list: import server/rooms/features (index.ts), not one feature.' }] },
+      ],
+    },
+  },
+  {
+    // A room feature knows its room only through the feature interface and context (server/rooms/feature.ts), never the core's modules.
+    files: ['server/rooms/features/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // ../x from here, or …/rooms/x from anywhere: only feature.ts (and the suggestion judge it wraps) may be named.
+              regex: '^\\.\\./(?!(feature|suggestion-guard)$)[^/]+$|(^|/)rooms/(?!(feature|suggestion-guard|features)(/|$))[^/]+$',
+              message: 'A room feature reaches its room only through RoomContext and the hooks in server/rooms/feature.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Unused names are allowed when they say so (a leading underscore), as in destructured rests.
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
