@@ -19,7 +19,7 @@ const typesOnlyFrom = (layer) => [{ group: [`../${layer}/*`, `../../${layer}/*`]
 /** The engines and storage's internals (group commit, folds, test engines): reached only through lib/storage's public modules. */
 const ENGINES_ONLY_THROUGH_STORAGE = {
   group: ['**/storage/sqlite', '**/storage/pg', '**/storage/memory', '**/storage/log', '**/storage/testing'].flatMap((folder) => [folder, `${folder}/*`]),
-  message: 'reach storage through its public modules (lib/storage/storage.ts, records.ts, open.ts, secrets.ts, comment-store.ts), never an engine (see ARCHITECTURE.md: Layout and import rules).',
+  message: 'reach storage through its public modules (lib/storage/storage.ts, records.ts, open.ts, secrets.ts, comment-store.ts), never an engine (see ARCHITECTURE.md: Layers).',
 };
 
 const noUpwardImports = (from, layers) => ({
@@ -30,7 +30,7 @@ const noUpwardImports = (from, layers) => ({
       {
         patterns: layers.map((layer) => ({
           group: [`**/${layer}/*`, `@/${layer}/*`, ...(layer === 'next' ? ['next', 'next/*', 'next-auth', 'next-auth/*'] : [])],
-          message: `${from}/ must not import ${layer === 'next' ? 'Next.js' : `${layer}/`} (see ARCHITECTURE.md: Layout and import rules).`,
+          message: `${from}/ must not import ${layer === 'next' ? 'Next.js' : `${layer}/`} (see ARCHITECTURE.md: Layers).`,
         })),
       },
     ],
