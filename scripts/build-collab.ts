@@ -50,6 +50,8 @@ async function bundle(root: string, outdir: string): Promise<void> {
     outExtension: { '.js': '.mjs' },
     packages: 'external',
     sourcemap: true,
+    // Our modules name their own folder with __dirname (so CommonJS loaders, like Playwright's, can load them); in an ES module bundle it is the bundle's folder.
+    banner: { js: "import { fileURLToPath as __toPath } from 'node:url'; import { dirname as __dirOf } from 'node:path'; const __dirname = __dirOf(__toPath(import.meta.url));" },
     logLevel: 'warning',
   });
 }

@@ -8,7 +8,7 @@ import { WorkerRpc } from './worker-rpc';
  * 100,000-word manuscript's replay and word count never stall other rooms' keystrokes.
  */
 export class FoldWorker {
-  private readonly rpc = new WorkerRpc<FoldRequest, FoldReply>('fold-worker', import.meta.url);
+  private readonly rpc = new WorkerRpc<FoldRequest, FoldReply>('fold-worker', __dirname);
 
   async fold(rows: StoredUpdate[]): Promise<Folded> {
     // The rows' buffers move to the worker rather than being copied.

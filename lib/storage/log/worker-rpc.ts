@@ -1,15 +1,15 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 /**
  * The bundled worker beside the built server; in development and tests, the TypeScript source
- * through tsx's require hook. `base` is the caller's import.meta.url: the worker sits beside it.
+ * through tsx's require hook. `dir` is the caller's __dirname: the worker sits beside it.
  */
-function startWorker(name: string, base: string, workerData: unknown): Worker {
-  const built = new URL(`./${name}.mjs`, base);
-  if (fs.existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
-  const source = fileURLToPath(new URL(`./${name}.ts`, base));
+function startWorker(name: string, dir: string, workerData: unknown): Worker {
+  const built = path.join(dir, `${name}.mjs`);
+  if (fs.existsSync(built)) return new Worker(built, { workerData });
+  const source = path.join(dir, `${name}.ts`);
   return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true, workerData });
 }
 
@@ -28,7 +28,7 @@ export class WorkerRpc<Request extends { id: number }, Response extends Reply> {
 
   constructor(
     private readonly name: string,
-    private readonly base: string,
+    private readonly dir: string,
     private readonly workerData?: unknown,
   ) {}
 
@@ -52,7 +52,7 @@ export class WorkerRpc<Request extends { id: number }, Response extends Reply> {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const worker = startWorker(this.name, this.base, this.workerData);
+    const worker = startWorker(this.name, this.dir, this.workerData);
     worker.unref();
     worker.on('message', (reply: Response) => {
       const waiter = this.waiting.get(reply.id);

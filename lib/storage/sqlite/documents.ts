@@ -27,7 +27,7 @@ function inlineWrites(db: Db): LogWrites {
 }
 
 function workerWrites(db: Db): LogWrites {
-  const writer = new WorkerRpc<LogWriterRequest, LogWriterReply>('log-writer-worker', import.meta.url, { databaseUrl: `file:${db.$client.name}` });
+  const writer = new WorkerRpc<LogWriterRequest, LogWriterReply>('log-writer-worker', __dirname, { databaseUrl: `file:${db.$client.name}` });
   const folder = new FoldWorker();
   return {
     appendAll: async (entries) => (await writer.request({ kind: 'append', entries })).seqs!,
