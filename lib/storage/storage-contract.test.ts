@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appearanceFromStored, DEFAULT_APPEARANCE } from '../appearance/appearance';
 import { createMemoryStorage } from './memory/storage';
+import { MEMORY_STORAGE_URL, openStorage, restoreBackup } from './open';
 import { createPgStorage } from './pg/storage';
 import { openTestPgSchema } from './pg/test-database';
 import { EmailTakenError, manuscriptSettingsOf, TRASH_RETENTION_DAYS, type Manuscript, type ManuscriptSettings, type User } from './records';
@@ -767,5 +768,19 @@ describe.each([
       expect({ ...participants, writers: [...participants!.writers].sort() }).toEqual({ createdBy: editor.id, writers: [editor.id, commenter.id].sort(), quote: 'the storm' });
       expect(await storage.notifications.threadParticipants('no-such-thread')).toBeNull();
     });
+  });
+});
+
+describe('openStorage', () => {
+  it('opens a fresh, empty memory engine for memory:, and has no file to restore', async () => {
+    const first = await openStorage(MEMORY_STORAGE_URL);
+    const second = await openStorage(MEMORY_STORAGE_URL);
+    expect([first.engine, second.engine]).toEqual(['memory', 'memory']);
+    const ada = await first.users.create({ email: 'ada@example.test', name: 'Ada', color: '#112233', passwordHash: null });
+    expect(await first.users.getById(ada.id)).toEqual(ada);
+    expect(await second.users.getById(ada.id)).toBeUndefined();
+    await expect(first.backup('/tmp/never-written.db')).rejects.toThrow(/no file/);
+    expect(() => restoreBackup(MEMORY_STORAGE_URL, '/tmp/never-read.db')).toThrow(/no file/);
+    await Promise.all([first.close(), second.close()]);
   });
 });
