@@ -1,27 +1,19 @@
-import { messageViewOf, threadViewOf, type CommentStore, type ImportedThreadRecord } from '../comment-store';
+import { threadViewOf, type CommentStore } from '../comment-store';
+import { importedMessageRow, importedThreadRow, messageView } from '../sqlite/comments';
 import { newId } from '../secrets';
 import { deleteRows, findRow, insertRow, nameOf, oldestFirst, selectRows, type MemoryTables, type Row } from './tables';
 import { liveRoles } from './members';
 
 const epochOrNull = (date: Date | null) => date?.getTime() ?? null;
 
-/** Comment threads in memory: the same views as the SQL engines, built by the shared helpers of comment-store.ts. */
+/** Comment threads in memory: the same views as the SQL engines, built by the helpers comment-store.ts and sqlite/comments.ts share. */
 export function createMemoryCommentStore(tables: MemoryTables): CommentStore {
   const threadOf = (manuscriptId: string, threadId: string) => findRow(tables, 'commentThreads', (row) => row.id === threadId && row.manuscriptId === manuscriptId);
   const messageById = (messageId: string) => findRow(tables, 'commentMessages', (row) => row.id === messageId);
   const viewOf = (message: Row<'commentMessages'>) => {
     const author = message.authorId === null ? undefined : findRow(tables, 'users', (row) => row.id === message.authorId);
-    return messageViewOf({
-      ...message,
-      createdAt: message.createdAt.getTime(),
-      editedAt: epochOrNull(message.editedAt),
-      deletedAt: epochOrNull(message.deletedAt),
-      authorName: author?.name ?? null,
-      authorColor: author?.color ?? null,
-    });
+    return messageView({ message, authorName: author?.name ?? null, authorColor: author?.color ?? null });
   };
-  const insertMessage = (threadId: string, message: ImportedThreadRecord['messages'][number]) =>
-    insertRow(tables, 'commentMessages', { id: newId(), threadId, authorId: message.authorId, guestName: message.authorId ? null : message.guestName, body: message.body, mentions: '[]', createdAt: new Date(message.createdAt) });
   return {
     async listThreads(manuscriptId, threadIds) {
       const threads = selectRows(tables, 'commentThreads', (row) => row.manuscriptId === manuscriptId && (!threadIds || threadIds.includes(row.id)));
@@ -43,21 +35,8 @@ export function createMemoryCommentStore(tables: MemoryTables): CommentStore {
     async importThreads(manuscriptId, threads) {
       return threads.map((thread) => {
         const id = newId();
-        const first = thread.messages[0];
-        insertRow(tables, 'commentThreads', {
-          id,
-          manuscriptId,
-          sceneId: thread.sceneId,
-          anchorStart: thread.anchor.start,
-          anchorEnd: thread.anchor.end,
-          quote: thread.quote,
-          quotePrefix: thread.context.prefix,
-          quoteSuffix: thread.context.suffix,
-          createdBy: first?.authorId ?? null,
-          createdAt: new Date(first?.createdAt ?? Date.now()),
-          resolvedAt: thread.resolvedAt === null ? null : new Date(thread.resolvedAt),
-        });
-        for (const message of thread.messages) insertMessage(id, message);
+        insertRow(tables, 'commentThreads', importedThreadRow(id, manuscriptId, thread));
+        for (const message of thread.messages) insertRow(tables, 'commentMessages', importedMessageRow(id, message));
         return id;
       });
     },
@@ -66,7 +45,7 @@ export function createMemoryCommentStore(tables: MemoryTables): CommentStore {
       for (const { threadId, messages } of replies) {
         if (!threadOf(manuscriptId, threadId) || messages.length === 0) continue;
         added.push(threadId);
-        for (const message of messages) insertMessage(threadId, message);
+        for (const message of messages) insertRow(tables, 'commentMessages', importedMessageRow(threadId, message));
       }
       return added;
     },

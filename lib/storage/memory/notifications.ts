@@ -1,17 +1,13 @@
-import { DEFAULT_NOTIFICATION_SETTINGS, NOTIFICATION_KINDS, type NotificationKind, type NotificationSettingsView, type NotificationView } from '../records';
+import type { NotificationView } from '../records';
 import { newId } from '../secrets';
+import { notificationSettingsFromRow } from '../sqlite/notifications';
 import type { NotificationStore } from '../storage';
 import { findRow, insertRow, liveManuscript, membershipOf, nameOf, newestFirst, selectRows, type MemoryTables, type Row } from './tables';
 
 /** Inbox items and their settings in memory: only what a writer could still read is listed, counted or emailed. */
 export function createMemoryNotificationStore(tables: MemoryTables): NotificationStore {
   const settingsOf = (userId: string) => findRow(tables, 'notificationSettings', (row) => row.userId === userId);
-  const getSettings = (userId: string): NotificationSettingsView => {
-    const row = settingsOf(userId);
-    if (!row) return { ...DEFAULT_NOTIFICATION_SETTINGS, kinds: [...DEFAULT_NOTIFICATION_SETTINGS.kinds] };
-    const kinds = (JSON.parse(row.kinds) as string[]).filter((kind): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind));
-    return { kinds, email: row.email };
-  };
+  const getSettings = (userId: string) => notificationSettingsFromRow(settingsOf(userId));
   /** A member of a manuscript not in the trash: what the SQL engines' joins on manuscripts and memberships keep. */
   const readable = (item: Row<'notifications'>) => liveManuscript(tables, item.manuscriptId) !== undefined && membershipOf(tables, item.manuscriptId, item.userId) !== undefined;
   const itemsOf = (where: (item: Row<'notifications'>) => boolean) =>

@@ -1,5 +1,6 @@
 import { EmailTakenError, normalizeEmail, type User } from '../records';
 import { generateApiToken, hashToken, newId } from '../secrets';
+import { appearanceFromRow } from '../sqlite/appearance';
 import type { UserStore } from '../storage';
 import { addMembership, copyRow, deleteRows, findRow, insertRow, newestFirst, selectRows, type MemoryTables, type Row } from './tables';
 
@@ -72,12 +73,7 @@ export function createMemoryUserStore(tables: MemoryTables): UserStore {
 
     async getAppearance(userId) {
       const row = findRow(tables, 'writerAppearance', (candidate) => candidate.userId === userId);
-      if (!row) return null;
-      try {
-        return JSON.parse(row.settings) as unknown;
-      } catch {
-        return null;
-      }
+      return row ? appearanceFromRow(row.settings) : null;
     },
     async setAppearance(userId, appearance) {
       const settings = JSON.stringify(appearance);

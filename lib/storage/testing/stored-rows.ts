@@ -1,6 +1,6 @@
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { deleteRows, TABLES, type MemoryTables, type TableName } from '../memory/tables';
+import { deleteRows, insertRow, TABLES, type MemoryTables, type NewRow, type TableName } from '../memory/tables';
 import type { PgPool } from '../pg/connect';
 import type { Db } from '../sqlite/connection';
 
@@ -16,6 +16,8 @@ export type Where = Record<string, unknown>;
  */
 export interface StoredRows {
   select(table: string, where?: Where): Promise<StoredRow[]>;
+  /** Inserts a row; columns left out take the schema's defaults. */
+  insert(table: string, values: StoredRow): Promise<void>;
   update(table: string, set: Where, where: Where): Promise<void>;
   /** Deletes as the database would, following the schema's ON DELETE rules. */
   delete(table: string, where: Where): Promise<void>;
@@ -32,6 +34,10 @@ const assignments = (set: Where) => Object.keys(set).map((column, index) => `${c
 function sqlRows(run: (sql: string, params: unknown[]) => Promise<StoredRow[]>): StoredRows {
   return {
     select: (table, where = {}) => run(`SELECT * FROM ${table} WHERE ${conditions(where, 1)}`, Object.values(where)),
+    async insert(table, values) {
+      const columns = Object.keys(values);
+      await run(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((_, index) => `$${index + 1}`).join(', ')})`, Object.values(values));
+    },
     async update(table, set, where) {
       await run(`UPDATE ${table} SET ${assignments(set)} WHERE ${conditions(where, Object.keys(set).length + 1)}`, [...Object.values(set), ...Object.values(where)]);
     },
@@ -68,14 +74,13 @@ export function memoryStoredRows(tables: MemoryTables): StoredRows {
       const { name, columns } = tableNamed(table);
       return tables.rows[name].filter(matches(columns, where)).map((row) => stored(columns, row));
     },
+    async insert(table, values) {
+      const { name, columns } = tableNamed(table);
+      insertRow(tables, name, propertiesOf(columns, values) as NewRow<typeof name>);
+    },
     async update(table, set, where) {
       const { name, columns } = tableNamed(table);
-      for (const row of tables.rows[name].filter(matches(columns, where))) {
-        for (const [column, value] of Object.entries(set)) {
-          const [key, definition] = columns.find(([, candidate]) => candidate.name === column)!;
-          (row as Record<string, unknown>)[key] = definition.columnType === 'SQLiteTimestamp' && typeof value === 'number' ? new Date(value) : value;
-        }
-      }
+      for (const row of tables.rows[name].filter(matches(columns, where))) Object.assign(row, propertiesOf(columns, set));
     },
     async delete(table, where) {
       const { name, columns } = tableNamed(table);
@@ -85,3 +90,15 @@ export function memoryStoredRows(tables: MemoryTables): StoredRows {
 }
 
 const epochOf = (value: unknown) => (value instanceof Date ? value.getTime() : value);
+
+/** Column values as the memory engine keeps them, under the row's property names (epoch ms become Dates). */
+function propertiesOf(columns: [string, SQLiteColumn][], values: StoredRow): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(values).map(([column, value]) => {
+      const found = columns.find(([, candidate]) => candidate.name === column);
+      if (!found) throw new Error(`no column ${column}`);
+      const [key, definition] = found;
+      return [key, definition.columnType === 'SQLiteTimestamp' && typeof value === 'number' ? new Date(value) : value];
+    }),
+  );
+}
