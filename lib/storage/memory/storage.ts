@@ -1,4 +1,4 @@
-import type { Role, StoredUpdate } from '../records';
+import type { StoredUpdate } from '../records';
 import type { Storage } from '../storage';
 import { createMemoryCommentStore } from './comments';
 import { createMemoryDocumentStore, logOf } from './documents';
@@ -6,7 +6,7 @@ import { createMemoryDraftStore } from './drafts';
 import { createMemoryManuscriptStore } from './manuscripts';
 import { createMemoryMemberStore } from './members';
 import { createMemoryNotificationStore } from './notifications';
-import { createMemoryTables, findRow, insertRow, membershipOf, selectRows } from './tables';
+import { createMemoryTables, findRow, insertRow, selectRows } from './tables';
 import { createMemoryUserStore } from './users';
 
 /**
@@ -53,12 +53,6 @@ export function createMemoryStorage() {
       insertRow(tables, 'documentUpdates', { seq: tables.nextSeq++, manuscriptId: id, bytes });
     },
     rows: (id: string): StoredUpdate[] => logOf(tables, id),
-    /** Makes a writer a member with this role (or changes their role), whether or not they have an account. */
-    setRole(id: string, userId: string, role: Role) {
-      const membership = membershipOf(tables, id, userId);
-      if (membership) membership.role = role;
-      else insertRow(tables, 'memberships', { manuscriptId: id, userId, role });
-    },
     /** Saves a named draft directly, as web would. */
     addDraft(id: string, draftId: string, name: string, state: Uint8Array) {
       insertRow(tables, 'drafts', { id: draftId, manuscriptId: id, kind: 'draft', name, createdBy: null, wordCount: 0, state: state.slice() });
@@ -69,7 +63,6 @@ export function createMemoryStorage() {
         state: draft.state,
         changedBy: draft.changedBy ? draft.changedBy.split(', ') : [],
       })),
-    wordCount: (id: string): number | undefined => manuscriptById(id)?.wordCount,
     quarantineReason: (id: string): string | undefined => manuscriptById(id)?.quarantineReason ?? undefined,
   };
 }
