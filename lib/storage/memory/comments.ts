@@ -1,7 +1,7 @@
 import { threadViewOf, type CommentStore } from '../comment-store';
 import { importedMessageRow, importedThreadRow, messageView } from '../sqlite/comments';
 import { newId } from '../secrets';
-import { deleteRows, findRow, insertRow, nameOf, oldestFirst, selectRows, type MemoryTables, type Row } from './tables';
+import { atomically, deleteRows, findRow, insertRow, nameOf, oldestFirst, selectRows, type MemoryTables, type Row } from './tables';
 import { liveRoles } from './members';
 
 const epochOrNull = (date: Date | null) => date?.getTime() ?? null;
@@ -25,30 +25,33 @@ export function createMemoryCommentStore(tables: MemoryTables): CommentStore {
         ),
       );
     },
-    async createThread(input) {
-      const id = newId();
-      const { manuscriptId, sceneId, anchor, quote, context, authorId, body, mentions } = input;
-      insertRow(tables, 'commentThreads', { id, manuscriptId, sceneId, anchorStart: anchor.start, anchorEnd: anchor.end, quote, quotePrefix: context?.prefix ?? '', quoteSuffix: context?.suffix ?? '', createdBy: authorId });
-      insertRow(tables, 'commentMessages', { id: newId(), threadId: id, authorId, body, mentions: JSON.stringify(mentions) });
-      return id;
-    },
-    async importThreads(manuscriptId, threads) {
-      return threads.map((thread) => {
+    createThread: async (input) =>
+      atomically(tables, () => {
         const id = newId();
-        insertRow(tables, 'commentThreads', importedThreadRow(id, manuscriptId, thread));
-        for (const message of thread.messages) insertRow(tables, 'commentMessages', importedMessageRow(id, message));
+        const { manuscriptId, sceneId, anchor, quote, context, authorId, body, mentions } = input;
+        insertRow(tables, 'commentThreads', { id, manuscriptId, sceneId, anchorStart: anchor.start, anchorEnd: anchor.end, quote, quotePrefix: context?.prefix ?? '', quoteSuffix: context?.suffix ?? '', createdBy: authorId });
+        insertRow(tables, 'commentMessages', { id: newId(), threadId: id, authorId, body, mentions: JSON.stringify(mentions) });
         return id;
-      });
-    },
-    async importReplies(manuscriptId, replies) {
-      const added: string[] = [];
-      for (const { threadId, messages } of replies) {
-        if (!threadOf(manuscriptId, threadId) || messages.length === 0) continue;
-        added.push(threadId);
-        for (const message of messages) insertRow(tables, 'commentMessages', importedMessageRow(threadId, message));
-      }
-      return added;
-    },
+      }),
+    importThreads: async (manuscriptId, threads) =>
+      atomically(tables, () => {
+        return threads.map((thread) => {
+          const id = newId();
+          insertRow(tables, 'commentThreads', importedThreadRow(id, manuscriptId, thread));
+          for (const message of thread.messages) insertRow(tables, 'commentMessages', importedMessageRow(id, message));
+          return id;
+        });
+      }),
+    importReplies: async (manuscriptId, replies) =>
+      atomically(tables, () => {
+        const added: string[] = [];
+        for (const { threadId, messages } of replies) {
+          if (!threadOf(manuscriptId, threadId) || messages.length === 0) continue;
+          added.push(threadId);
+          for (const message of messages) insertRow(tables, 'commentMessages', importedMessageRow(threadId, message));
+        }
+        return added;
+      }),
     hasThread: async (manuscriptId, threadId) => threadOf(manuscriptId, threadId) !== undefined,
     async addMessage({ threadId, authorId, body, mentions }) {
       const id = newId();

@@ -3,7 +3,7 @@ import { foldRows } from '../log/fold';
 import { newId } from '../secrets';
 import type { DocumentStore } from '../storage';
 import type { StoredUpdate } from '../records';
-import { deleteRows, findRow, insertRow, selectRows, type MemoryTables } from './tables';
+import { atomically, deleteRows, findRow, insertRow, selectRows, type MemoryTables } from './tables';
 
 function checkpointRows(tables: MemoryTables): CheckpointRows {
   return {
@@ -43,17 +43,16 @@ export function createMemoryDocumentStore(tables: MemoryTables): DocumentStore {
       manuscript.updatedAt = new Date();
       if (editorId) manuscript.lastEditedBy = editorId;
     },
-    async compact(manuscriptId) {
-      const manuscript = manuscriptById(manuscriptId);
-      if (!manuscript) throw new Error(`unknown manuscript ${manuscriptId}`);
-      const rows = logOf(tables, manuscriptId);
-      if (rows.length <= 1) return;
-      const folded = foldRows(rows);
-      manuscript.wordCount = folded.wordCount;
-      // Exactly the rows read are replaced; the snapshot keeps the last seq it folded.
-      deleteRows(tables, 'documentUpdates', (row) => row.manuscriptId === manuscriptId && row.seq <= folded.throughSeq);
-      insertRow(tables, 'documentUpdates', { seq: folded.throughSeq, manuscriptId, bytes: folded.state });
-    },
+    compact: async (manuscriptId) =>
+      atomically(tables, () => {
+        const rows = logOf(tables, manuscriptId);
+        if (rows.length <= 1) return;
+        const folded = foldRows(rows);
+        manuscriptById(manuscriptId)!.wordCount = folded.wordCount;
+        // Exactly the rows read are replaced; the snapshot keeps the last seq it folded.
+        deleteRows(tables, 'documentUpdates', (row) => row.manuscriptId === manuscriptId && row.seq <= folded.throughSeq);
+        insertRow(tables, 'documentUpdates', { seq: folded.throughSeq, manuscriptId, bytes: folded.state });
+      }),
     async saveCheckpoint(manuscriptId, checkpoint) {
       const folded = foldRows(logOf(tables, manuscriptId));
       await storeCheckpoint(checkpointRows(tables), { manuscriptId, ...checkpoint, state: folded.state, wordCount: folded.wordCount });

@@ -1,7 +1,7 @@
 import { TRASH_RETENTION_DAYS, type ManuscriptListing } from '../records';
 import { newId } from '../secrets';
 import type { ManuscriptStore } from '../storage';
-import { copyRow, deleteRows, findRow, insertRow, membershipOf, nameOf, newestFirst, selectRows, type MemoryTables, type Row } from './tables';
+import { atomically, copyRow, deleteRows, findRow, insertRow, membershipOf, nameOf, newestFirst, selectRows, type MemoryTables, type Row } from './tables';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,12 +21,13 @@ export function createMemoryManuscriptStore(tables: MemoryTables): ManuscriptSto
       return [{ id, title, role, updatedAt, wordCount, lastEditedByName: nameOf(tables, lastEditedBy), deletedAt }];
     });
   return {
-    async create({ title, ownerId, initialUpdate }) {
-      const manuscript = insertRow(tables, 'manuscripts', { id: newId(), title: title.trim(), lastEditedBy: ownerId });
-      insertRow(tables, 'memberships', { manuscriptId: manuscript.id, userId: ownerId, role: 'owner' });
-      insertRow(tables, 'documentUpdates', { seq: tables.nextSeq++, manuscriptId: manuscript.id, bytes: initialUpdate.slice() });
-      return copyRow(manuscript);
-    },
+    create: async ({ title, ownerId, initialUpdate }) =>
+      atomically(tables, () => {
+        const manuscript = insertRow(tables, 'manuscripts', { id: newId(), title: title.trim(), lastEditedBy: ownerId });
+        insertRow(tables, 'memberships', { manuscriptId: manuscript.id, userId: ownerId, role: 'owner' });
+        insertRow(tables, 'documentUpdates', { seq: tables.nextSeq++, manuscriptId: manuscript.id, bytes: initialUpdate.slice() });
+        return copyRow(manuscript);
+      }),
     async get(id) {
       const manuscript = manuscriptById(id);
       return manuscript && copyRow(manuscript);

@@ -1,7 +1,7 @@
 import { normalizeEmail, type Role } from '../records';
 import { generateInviteSecret, hashToken, newId } from '../secrets';
 import type { MemberStore } from '../storage';
-import { addMembership, deleteRows, findRow, insertRow, liveManuscript, membershipOf, oldestFirst, selectRows, type MemoryTables } from './tables';
+import { addMembership, atomically, deleteRows, findRow, insertRow, liveManuscript, membershipOf, oldestFirst, selectRows, type MemoryTables } from './tables';
 
 /** Every member's role on a manuscript that is not in the trash; no one for a trashed or unknown one. */
 export function liveRoles(tables: MemoryTables, manuscriptId: string): Map<string, Role> {
@@ -29,20 +29,21 @@ export function createMemoryMemberStore(tables: MemoryTables): MemberStore {
         isLink: tokenHash !== null,
         createdAt,
       })),
-    async shareByEmail({ manuscriptId, email: given, role, invitedBy }) {
-      const email = normalizeEmail(given);
-      const user = findRow(tables, 'users', (row) => row.email === email);
-      if (user) {
-        const existing = membershipOf(tables, manuscriptId, user.id);
-        if (!existing) insertRow(tables, 'memberships', { manuscriptId, userId: user.id, role });
-        else if (existing.role !== 'owner') existing.role = role;
-        return { kind: 'member', userId: user.id };
-      }
-      deleteRows(tables, 'invitations', (row) => row.manuscriptId === manuscriptId && row.email === email);
-      const invitationId = newId();
-      insertRow(tables, 'invitations', { id: invitationId, manuscriptId, email, role, createdBy: invitedBy });
-      return { kind: 'invited', invitationId };
-    },
+    shareByEmail: async ({ manuscriptId, email: given, role, invitedBy }) =>
+      atomically(tables, () => {
+        const email = normalizeEmail(given);
+        const user = findRow(tables, 'users', (row) => row.email === email);
+        if (user) {
+          const existing = membershipOf(tables, manuscriptId, user.id);
+          if (!existing) insertRow(tables, 'memberships', { manuscriptId, userId: user.id, role });
+          else if (existing.role !== 'owner') existing.role = role;
+          return { kind: 'member', userId: user.id };
+        }
+        deleteRows(tables, 'invitations', (row) => row.manuscriptId === manuscriptId && row.email === email);
+        const invitationId = newId();
+        insertRow(tables, 'invitations', { id: invitationId, manuscriptId, email, role, createdBy: invitedBy });
+        return { kind: 'invited', invitationId };
+      }),
     async createInviteLink({ manuscriptId, role, createdBy }) {
       const secret = generateInviteSecret();
       const id = newId();

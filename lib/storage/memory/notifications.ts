@@ -2,7 +2,7 @@ import type { NotificationView } from '../records';
 import { newId } from '../secrets';
 import { notificationSettingsFromRow } from '../sqlite/notifications';
 import type { NotificationStore } from '../storage';
-import { findRow, insertRow, liveManuscript, membershipOf, nameOf, newestFirst, selectRows, type MemoryTables, type Row } from './tables';
+import { atomically, findRow, insertRow, liveManuscript, membershipOf, nameOf, newestFirst, selectRows, type MemoryTables, type Row } from './tables';
 
 /** Inbox items and their settings in memory: only what a writer could still read is listed, counted or emailed. */
 export function createMemoryNotificationStore(tables: MemoryTables): NotificationStore {
@@ -34,18 +34,19 @@ export function createMemoryNotificationStore(tables: MemoryTables): Notificatio
       if (row) Object.assign(row, { kinds, email: settings.email });
       else insertRow(tables, 'notificationSettings', { userId, kinds, email: settings.email });
     },
-    async add(items) {
-      const stored: string[] = [];
-      for (const item of items) {
-        if (item.actorId !== null && item.userId === item.actorId) continue;
-        if (!membershipOf(tables, item.manuscriptId, item.userId)) continue;
-        if (!getSettings(item.userId).kinds.includes(item.kind)) continue;
-        const id = newId();
-        insertRow(tables, 'notifications', { id, userId: item.userId, kind: item.kind, manuscriptId: item.manuscriptId, threadId: item.threadId ?? null, actorId: item.actorId, excerpt: item.excerpt.slice(0, 280) });
-        stored.push(id);
-      }
-      return stored;
-    },
+    add: async (items) =>
+      atomically(tables, () => {
+        const stored: string[] = [];
+        for (const item of items) {
+          if (item.actorId !== null && item.userId === item.actorId) continue;
+          if (!membershipOf(tables, item.manuscriptId, item.userId)) continue;
+          if (!getSettings(item.userId).kinds.includes(item.kind)) continue;
+          const id = newId();
+          insertRow(tables, 'notifications', { id, userId: item.userId, kind: item.kind, manuscriptId: item.manuscriptId, threadId: item.threadId ?? null, actorId: item.actorId, excerpt: item.excerpt.slice(0, 280) });
+          stored.push(id);
+        }
+        return stored;
+      }),
     list: async (userId, limit = 50) =>
       itemsOf((item) => item.userId === userId)
         .slice(0, limit)

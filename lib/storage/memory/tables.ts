@@ -42,7 +42,33 @@ export function createMemoryTables(): MemoryTables {
 
 const columnsOf = (name: TableName) => getTableColumns(TABLES[name]) as Record<string, SQLiteColumn>;
 
-/** Inserts a row, filling what is left out with the schema's defaults (the only SQL default is "now"). */
+interface Reference {
+  child: TableName;
+  childKey: string;
+  parentKey: string;
+  onDelete: string | undefined;
+}
+
+const propertyOf = (name: TableName, columnName: string) => Object.entries(columnsOf(name)).find(([, column]) => column.name === columnName)![0];
+const tableNamed = new Map<string, TableName>(Object.entries(TABLES).map(([name, table]) => [getTableName(table), name as TableName]));
+
+/** For each table, the foreign keys that point at it and those it holds, read once from the schema. */
+const referencesTo = new Map<TableName, Reference[]>();
+const referencesFrom = new Map<TableName, (Reference & { parent: TableName })[]>();
+for (const child of Object.keys(TABLES) as TableName[]) {
+  for (const key of getTableConfig(TABLES[child]).foreignKeys) {
+    const { columns, foreignColumns, foreignTable } = key.reference();
+    const parent = tableNamed.get(getTableName(foreignTable))!;
+    const reference = { child, childKey: propertyOf(child, columns[0]!.name), parentKey: propertyOf(parent, foreignColumns[0]!.name), onDelete: key.onDelete };
+    referencesTo.set(parent, [...(referencesTo.get(parent) ?? []), reference]);
+    referencesFrom.set(child, [...(referencesFrom.get(child) ?? []), { ...reference, parent }]);
+  }
+}
+
+/**
+ * Inserts a row, filling what is left out with the schema's defaults (the only SQL default is
+ * "now"); like SQLite with foreign_keys on, a reference to a row that does not exist is refused.
+ */
 export function insertRow<N extends TableName>(tables: MemoryTables, name: N, values: NewRow<N>): Row<N> {
   const row: Record<string, unknown> = {};
   for (const [key, column] of Object.entries(columnsOf(name))) {
@@ -50,6 +76,12 @@ export function insertRow<N extends TableName>(tables: MemoryTables, name: N, va
     if (given !== undefined) row[key] = given;
     else if (column.hasDefault) row[key] = is(column.default, SQL) ? new Date() : column.default;
     else row[key] = null;
+  }
+  for (const { parent, parentKey, childKey } of referencesFrom.get(name) ?? []) {
+    const value = row[childKey];
+    if (value !== null && !tables.rows[parent].some((candidate) => (candidate as Record<string, unknown>)[parentKey] === value)) {
+      throw new Error(`FOREIGN KEY constraint failed: ${getTableName(TABLES[name])}.${childKey} ${String(value)}`);
+    }
   }
   tables.rows[name].push(row as Row<N>);
   return row as Row<N>;
@@ -63,32 +95,12 @@ export function findRow<N extends TableName>(tables: MemoryTables, name: N, wher
   return tables.rows[name].find(where);
 }
 
-interface Reference {
-  child: TableName;
-  childKey: string;
-  parentKey: string;
-  onDelete: string | undefined;
-}
-
-const propertyOf = (name: TableName, columnName: string) => Object.entries(columnsOf(name)).find(([, column]) => column.name === columnName)![0];
-const tableNamed = new Map<string, TableName>(Object.entries(TABLES).map(([name, table]) => [getTableName(table), name as TableName]));
-
-/** For each table, the foreign keys that point at it, read once from the schema. */
-const referencesTo = new Map<TableName, Reference[]>();
-for (const child of Object.keys(TABLES) as TableName[]) {
-  for (const key of getTableConfig(TABLES[child]).foreignKeys) {
-    const { columns, foreignColumns, foreignTable } = key.reference();
-    const parent = tableNamed.get(getTableName(foreignTable))!;
-    const reference = { child, childKey: propertyOf(child, columns[0]!.name), parentKey: propertyOf(parent, foreignColumns[0]!.name), onDelete: key.onDelete };
-    referencesTo.set(parent, [...(referencesTo.get(parent) ?? []), reference]);
-  }
-}
-
 /** Deletes the matching rows and follows the schema's ON DELETE rules (cascade, set null); returns how many rows of `name` went. */
 export function deleteRows<N extends TableName>(tables: MemoryTables, name: N, where: (row: Row<N>) => boolean): number {
   const gone = tables.rows[name].filter(where);
   if (gone.length === 0) return 0;
-  tables.rows[name] = tables.rows[name].filter((row) => !gone.includes(row)) as MemoryTables['rows'][N];
+  const goneRows = new Set<object>(gone);
+  tables.rows[name] = tables.rows[name].filter((row) => !goneRows.has(row)) as MemoryTables['rows'][N];
   for (const { child, childKey, parentKey, onDelete } of referencesTo.get(name) ?? []) {
     const keys = new Set(gone.map((row) => (row as Record<string, unknown>)[parentKey]));
     const pointing = (row: object) => keys.has((row as Record<string, unknown>)[childKey]);
@@ -96,6 +108,22 @@ export function deleteRows<N extends TableName>(tables: MemoryTables, name: N, w
     else if (onDelete === 'set null') for (const row of tables.rows[child].filter(pointing)) (row as Record<string, unknown>)[childKey] = null;
   }
   return gone.length;
+}
+
+/**
+ * Runs several writes as one transaction: if one throws (a foreign key, say), the tables are put
+ * back as they were, as a rollback would.
+ */
+export function atomically<T>(tables: MemoryTables, write: () => T): T {
+  const saved = Object.fromEntries(Object.entries(tables.rows).map(([name, rows]) => [name, rows.map((row) => ({ ...row }))]));
+  const nextSeq = tables.nextSeq;
+  try {
+    return write();
+  } catch (error) {
+    tables.rows = saved as unknown as MemoryTables['rows'];
+    tables.nextSeq = nextSeq;
+    throw error;
+  }
 }
 
 /** Copies a row out of the tables, so a caller's changes never reach what is stored. */
@@ -116,9 +144,10 @@ export function addMembership(tables: MemoryTables, values: NewRow<'memberships'
   if (!membershipOf(tables, values.manuscriptId, values.userId)) insertRow(tables, 'memberships', values);
 }
 
-/** Sorts newest first by a date; rows with the same date keep the order they were stored in. */
-export const newestFirst = <T>(rows: T[], dateOf: (row: T) => Date | null): T[] => [...rows].sort((a, b) => (dateOf(b)?.getTime() ?? 0) - (dateOf(a)?.getTime() ?? 0));
+/** Sorts oldest first by a date; rows stored in the same millisecond keep the order they were stored in. */
 export const oldestFirst = <T>(rows: T[], dateOf: (row: T) => Date | null): T[] => [...rows].sort((a, b) => (dateOf(a)?.getTime() ?? 0) - (dateOf(b)?.getTime() ?? 0));
+/** Sorts newest first by a date; of rows stored in the same millisecond, the one stored last comes first. */
+export const newestFirst = <T>(rows: T[], dateOf: (row: T) => Date | null): T[] => oldestFirst(rows, dateOf).reverse();
 
 /** The writer's name, or null once they are gone (a LEFT JOIN on users). */
 export const nameOf = (tables: MemoryTables, userId: string | null): string | null => (userId === null ? null : (findRow(tables, 'users', (row) => row.id === userId)?.name ?? null));

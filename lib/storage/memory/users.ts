@@ -2,7 +2,7 @@ import { EmailTakenError, normalizeEmail, type User } from '../records';
 import { generateApiToken, hashToken, newId } from '../secrets';
 import { appearanceFromRow } from '../sqlite/appearance';
 import type { UserStore } from '../storage';
-import { addMembership, copyRow, deleteRows, findRow, insertRow, newestFirst, selectRows, type MemoryTables, type Row } from './tables';
+import { addMembership, atomically, copyRow, deleteRows, findRow, insertRow, newestFirst, selectRows, type MemoryTables, type Row } from './tables';
 
 /** Writers, their API tokens, password resets and appearance in memory; secrets are kept only as hashes, as on disk. */
 export function createMemoryUserStore(tables: MemoryTables): UserStore {
@@ -13,17 +13,18 @@ export function createMemoryUserStore(tables: MemoryTables): UserStore {
     return findRow(tables, 'passwordResets', (row) => row.tokenHash === tokenHash && row.usedAt === null && row.expiresAt > now);
   };
   return {
-    async create(input) {
-      const email = normalizeEmail(input.email);
-      if (findRow(tables, 'users', (row) => row.email === email)) throw new EmailTakenError();
-      const user = insertRow(tables, 'users', { id: newId(), email, name: input.name.trim(), color: input.color, passwordHash: input.passwordHash });
-      // Every pending invitation to this address becomes a membership, and is spent.
-      for (const invitation of selectRows(tables, 'invitations', (row) => row.email === email)) {
-        addMembership(tables, { manuscriptId: invitation.manuscriptId, userId: user.id, role: invitation.role });
-        deleteRows(tables, 'invitations', (row) => row.id === invitation.id);
-      }
-      return copyRow(user);
-    },
+    create: async (input) =>
+      atomically(tables, () => {
+        const email = normalizeEmail(input.email);
+        if (findRow(tables, 'users', (row) => row.email === email)) throw new EmailTakenError();
+        const user = insertRow(tables, 'users', { id: newId(), email, name: input.name.trim(), color: input.color, passwordHash: input.passwordHash });
+        // Every pending invitation to this address becomes a membership, and is spent.
+        for (const invitation of selectRows(tables, 'invitations', (row) => row.email === email)) {
+          addMembership(tables, { manuscriptId: invitation.manuscriptId, userId: user.id, role: invitation.role });
+          deleteRows(tables, 'invitations', (row) => row.id === invitation.id);
+        }
+        return copyRow(user);
+      }),
     getByEmail: async (email) => copyUser(findRow(tables, 'users', (row) => row.email === normalizeEmail(email))),
     getById: async (id) => copyUser(userById(id)),
     async updateProfile(userId, profile) {
@@ -53,23 +54,25 @@ export function createMemoryUserStore(tables: MemoryTables): UserStore {
       return copyRow(user);
     },
 
-    async insertPasswordReset({ userId, token, expiresAt }) {
-      deleteRows(tables, 'passwordResets', (row) => row.userId === userId);
-      insertRow(tables, 'passwordResets', { id: newId(), userId, tokenHash: hashToken(token), expiresAt });
-    },
+    insertPasswordReset: async ({ userId, token, expiresAt }) =>
+      atomically(tables, () => {
+        deleteRows(tables, 'passwordResets', (row) => row.userId === userId);
+        insertRow(tables, 'passwordResets', { id: newId(), userId, tokenHash: hashToken(token), expiresAt });
+      }),
     userForPasswordReset: async (token, now = new Date()) => {
       const reset = liveReset(token, now);
       return copyUser(reset && userById(reset.userId));
     },
-    async consumePasswordReset(token, passwordHash, now = new Date()) {
-      const reset = liveReset(token, now);
-      if (!reset) return undefined;
-      reset.usedAt = now;
-      const user = userById(reset.userId);
-      if (user) user.passwordHash = passwordHash;
-      deleteRows(tables, 'passwordResets', (row) => row.userId === reset.userId && row.usedAt === null);
-      return copyUser(user);
-    },
+    consumePasswordReset: async (token, passwordHash, now = new Date()) =>
+      atomically(tables, () => {
+        const reset = liveReset(token, now);
+        if (!reset) return undefined;
+        reset.usedAt = now;
+        const user = userById(reset.userId);
+        if (user) user.passwordHash = passwordHash;
+        deleteRows(tables, 'passwordResets', (row) => row.userId === reset.userId && row.usedAt === null);
+        return copyUser(user);
+      }),
 
     async getAppearance(userId) {
       const row = findRow(tables, 'writerAppearance', (candidate) => candidate.userId === userId);
