@@ -9,6 +9,12 @@ function withWriterAndManuscript() {
 }
 
 describe('the memory engine’s tables', () => {
+  it('are every table of the schema', () => {
+    expect(Object.keys(createMemoryTables().rows).sort()).toEqual(
+      ['apiTokens', 'commentMessages', 'commentThreads', 'documentUpdates', 'drafts', 'invitations', 'manuscripts', 'memberships', 'notificationSettings', 'notifications', 'passwordResets', 'users', 'writerAppearance'],
+    );
+  });
+
   it('fill what an insert leaves out with the schema’s defaults', () => {
     const tables = withWriterAndManuscript();
     const [manuscript] = selectRows(tables, 'manuscripts');

@@ -1,23 +1,12 @@
 import { getTableColumns, getTableName, is, SQL, type InferInsertModel, type InferSelectModel } from 'drizzle-orm';
-import { getTableConfig, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { getTableConfig, SQLiteTable, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import * as schema from '../sqlite/schema';
 
-/** The schema's tables, by the names the memory stores use: the one schema defines their rows, defaults and cascades here too. */
-export const TABLES = {
-  users: schema.users,
-  manuscripts: schema.manuscripts,
-  memberships: schema.memberships,
-  invitations: schema.invitations,
-  apiTokens: schema.apiTokens,
-  documentUpdates: schema.documentUpdates,
-  drafts: schema.drafts,
-  commentThreads: schema.commentThreads,
-  commentMessages: schema.commentMessages,
-  notifications: schema.notifications,
-  notificationSettings: schema.notificationSettings,
-  passwordResets: schema.passwordResets,
-  writerAppearance: schema.writerAppearance,
-} as const;
+type Schema = typeof schema;
+type SchemaTables = { [K in keyof Schema as Schema[K] extends SQLiteTable ? K : never]: Schema[K] };
+
+/** Every table of the one schema, by its export name: a table added there is kept here too, with its rows, defaults and cascades. */
+export const TABLES = Object.fromEntries(Object.entries(schema).filter(([, value]) => is(value, SQLiteTable))) as SchemaTables;
 
 export type TableName = keyof typeof TABLES;
 
