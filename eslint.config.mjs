@@ -19,7 +19,7 @@ const typesOnlyFrom = (layer) => [{ group: [`../${layer}/*`, `../../${layer}/*`]
 /** The engines and storage's internals (group commit, folds, test engines): reached only through lib/storage's public modules. */
 const ENGINES_ONLY_THROUGH_STORAGE = {
   group: ['**/storage/sqlite', '**/storage/pg', '**/storage/memory', '**/storage/log', '**/storage/testing'].flatMap((folder) => [folder, `${folder}/*`]),
-  message: 'reach storage through its public modules (lib/storage/storage.ts, records.ts, open.ts, secrets.ts, comment-store.ts), never an engine (see ARCHITECTURE.md: Layout and import rules).',
+  message: 'reach storage through its public modules (lib/storage/storage.ts, records.ts, open.ts, secrets.ts, comment-store.ts), never an engine (see ARCHITECTURE.md: Layers).',
 };
 
 const noUpwardImports = (from, layers) => ({
@@ -30,7 +30,7 @@ const noUpwardImports = (from, layers) => ({
       {
         patterns: layers.map((layer) => ({
           group: [`**/${layer}/*`, `@/${layer}/*`, ...(layer === 'next' ? ['next', 'next/*', 'next-auth', 'next-auth/*'] : [])],
-          message: `${from}/ must not import ${layer === 'next' ? 'Next.js' : `${layer}/`} (see ARCHITECTURE.md: Layout and import rules).`,
+          message: `${from}/ must not import ${layer === 'next' ? 'Next.js' : `${layer}/`} (see ARCHITECTURE.md: Layers).`,
         })),
       },
     ],
@@ -102,6 +102,36 @@ const config = [
               target: './app/m/?id?/_*/**/*',
               from: ['./app/m/?id?/manuscript-workspace.*', './app/m/?id?/page.*'],
               message: 'A workspace concern folder must not import the composition root (manuscript-workspace.tsx) or the page; pass what it needs as props.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Room features are reached only through their list (server/rooms/features/index.ts), never one by one.
+    files: ['server/**/*.ts', 'lib/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['server/rooms/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)rooms/features/(?!index$)[^/]+$', message: 'Room features are configured through their list: import server/rooms/features (index.ts), not one feature.' }] },
+      ],
+    },
+  },
+  {
+    // A room feature knows its room only through the feature interface and context (server/rooms/feature.ts), never the core's modules.
+    files: ['server/rooms/features/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // ../x from here, or …/rooms/x from anywhere: only feature.ts (and the suggestion judge it wraps) may be named.
+              regex: '^\\.\\./(?!(feature|suggestion-guard)$)[^/]+$|(^|/)rooms/(?!(feature|suggestion-guard|features)(/|$))[^/]+$',
+              message: 'A room feature reaches its room only through RoomContext and the hooks in server/rooms/feature.ts.',
             },
           ],
         },

@@ -5,7 +5,7 @@ export default defineConfig({
   // app/ imports shared code as `@/lib/...` (tsconfig paths); the tests under app/ resolve it the same way.
   resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./', import.meta.url)) }] },
   test: {
-    include: ['lib/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.{ts,tsx}'],
+    include: ['scripts/**/*.test.ts', 'lib/**/*.test.ts', 'server/**/*.test.ts', 'app/**/*.test.{ts,tsx}'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Server tests spawn child processes and bind ports; two cores cannot take much parallelism.

@@ -31,7 +31,7 @@ async function run(offThread: boolean) {
   await waitFor(() => client.saves.status === 'saved', 'typed and stored', 60_000);
   const room = server.rooms.getLoadedRoom(id)!;
   // Warm up the worker (or the inline code path) once, so the measured fold is a steady-state one.
-  await room.compact();
+  await room.beforeUnload();
   client.type(' and more');
   await waitFor(() => client.saves.status === 'saved', 'stored again', 60_000);
 
@@ -46,7 +46,7 @@ async function run(offThread: boolean) {
   await new Promise((resolve) => setTimeout(resolve, 100));
   const idleGaps = gaps.splice(0);
   const started = performance.now();
-  await Promise.all([room.compact(), room.checkpoint()]);
+  await room.beforeUnload();
   const elapsed = performance.now() - started;
   await new Promise((resolve) => setTimeout(resolve, 20));
   clearInterval(ticker);

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { openStorage } from '../lib/storage/open';
 import { readEnv } from '../lib/config/env';
-import { STOP_DEADLINE_MS } from '../server/shutdown';
-import { watchReadiness } from '../server/supervisor/readiness-watch';
-import { supervise, type ChildSpec, type Supervisor } from '../server/supervisor/supervisor';
+import { STOP_DEADLINE_MS } from '../lib/process/stop-deadline';
+import { watchReadiness } from './supervisor/readiness-watch';
+import { supervise, type ChildSpec, type Supervisor } from './supervisor/supervisor';
 import { buildCollab, COLLAB_ENTRY } from './build-collab';
 import { ensureWebBuild } from './web-build';
 

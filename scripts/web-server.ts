@@ -12,9 +12,9 @@ import { createWebOps } from '../lib/http/web-ops';
 import next from 'next';
 import { readEnv } from '../lib/config/env';
 import { collabUrlForJobs } from '../lib/collab/live-room';
-import { probeCollab } from '../server/collab-probe';
-import { drainable } from '../server/http-drain';
-import { exitWithin, STOP_DEADLINE_MS } from '../server/shutdown';
+import { probeCollab } from '../lib/http/collab-probe';
+import { drainable } from '../lib/http/http-drain';
+import { exitWithin, STOP_DEADLINE_MS } from '../lib/process/stop-deadline';
 
 const env = readEnv();
 

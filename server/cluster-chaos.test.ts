@@ -14,7 +14,7 @@ import { encodeNewManuscript } from '../lib/manuscript/binder';
 import { openPgPool, type PgPool } from '../lib/storage/pg/connect';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
 import { TEST_SECRET } from './testing/fixtures';
-import { freePort, untilListening } from './testing/ports';
+import { freePort, untilListening } from '../lib/testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
 import { TEST_POSTGRES_URL } from './testing/storage-engines';
 import { renderNginxConf } from '../scripts/cluster/nginx';

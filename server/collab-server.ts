@@ -1,11 +1,12 @@
 import { CloseCode } from '../lib/collab/close-codes';
-import type { Storage } from '../lib/storage/storage';
 import { createAuthenticator } from './auth/authenticate';
+import type { Storage } from '../lib/storage/storage';
 import type { CommentService } from './comments/comment-service';
 import type { Fanout } from './fanout/fanout';
 import type { Log } from './log';
 import type { CollabMetrics } from './metrics/metrics';
-import type { RoomLimits, RoomOptions } from './rooms/room';
+import { roomFeatures, type RoomFeatureOptions } from './rooms/features';
+import type { RoomLimits } from './rooms/room-options';
 import { RoomManager } from './rooms/room-manager';
 import { DEFAULT_LIMITS, startTransport, type TransportLimits } from './transport/ws-server';
 
@@ -23,11 +24,12 @@ export interface CollabServerOptions {
   roomLimits?: Partial<RoomLimits>;
   roomGraceMs: number;
   pingIntervalMs: number;
+  // Options of the room features (rooms/features/index.ts), wired into the feature list below.
   compactEveryUpdates: number;
   checkpointIntervalMs: number;
   comments?: CommentService;
+  onDraftRestored?: RoomFeatureOptions['onDraftRestored'];
   metrics?: CollabMetrics;
-  onDraftRestored?: RoomOptions['onDraftRestored'];
   /** Other collab instances (Redis), when this is one of several. */
   fanout?: Fanout;
   log?: Log;
@@ -40,18 +42,20 @@ export interface CollabServer {
   shutdown(): Promise<void>;
 }
 
-/** Wires transport, auth, rooms and storage; holds no logic of its own. */
+/** Wires transport, auth, rooms (with their features) and storage; holds no logic of its own. */
 export async function startCollabServer(options: CollabServerOptions): Promise<CollabServer> {
   const log: Log = options.log ?? ((line) => console.log(`[collab] ${line}`));
   const rooms = new RoomManager(options.storage, {
     graceMs: options.roomGraceMs,
     roleRecheckMs: options.roleRecheckMs,
-    compactEveryUpdates: options.compactEveryUpdates,
-    checkpointIntervalMs: options.checkpointIntervalMs,
-    comments: options.comments,
+    features: roomFeatures({
+      compactEveryUpdates: options.compactEveryUpdates,
+      checkpointIntervalMs: options.checkpointIntervalMs,
+      comments: options.comments,
+      onDraftRestored: options.onDraftRestored,
+      onUpdate: options.metrics?.onUpdate,
+    }),
     limits: options.roomLimits,
-    onUpdate: options.metrics?.onUpdate,
-    onDraftRestored: options.onDraftRestored,
     fanout: options.fanout,
     log,
   });

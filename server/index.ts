@@ -7,7 +7,7 @@ import { createCommentService } from './comments/comment-service';
 import { createRedisFanout } from './fanout/redis-fanout';
 import { createCollabMetrics } from './metrics/metrics';
 import { createJsonLog, type Log } from './log';
-import { exitWithin, STOP_DEADLINE_MS } from './shutdown';
+import { exitWithin, STOP_DEADLINE_MS } from '../lib/process/stop-deadline';
 
 /** Comments and the inbox (items, emails, digests) on the same store as the document log. */
 function withInbox(storage: Storage, env: Env, log: Log): Pick<CollabServerOptions, 'comments' | 'onDraftRestored'> & { stopDigests(): void } {

@@ -1,7 +1,7 @@
 import { WebSocket as WebSocketPolyfill } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { commentEventSchema, encodeCommentOp, type CommentEvent, type CommentOpInput } from '../comments/protocol';
+import { commentEventSchema, encodeCommentOp, type CommentEvent, type CommentOpInput } from './comment-messages';
 import type { Env } from '../config/env';
 import { closeReason, type CloseCode } from './close-codes';
 import { MessageType } from './message-types';

@@ -15,7 +15,7 @@ export const MessageType = {
   RestoreDraft: 102,
   /** Server → client: how a restore went, `{ ok, message }` as JSON; co-authors also get `{ restoredBy, draftName }`. */
   RestoreResult: 103,
-  /** Client → server: one comment operation, JSON (see lib/comments/protocol.ts). */
+  /** Client → server: one comment operation, JSON (see comment-messages.ts). */
   Comment: 104,
   /** Server → client: comment threads changed, or the outcome of an operation, JSON. */
   CommentEvent: 105,

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   decodeClientMessage,
+  decodeServerMessage,
   encodeAwareness,
+  encodeStored,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncUpdate,
@@ -58,3 +60,16 @@ describe('decodeClientMessage', () => {
     }
   });
 });
+
+describe('the stored acknowledgement', () => {
+  it('round-trips the clocks it is given through the client decoder', () => {
+    const clocks = new Map([
+      [1, 0],
+      [2_000_000_000, 17],
+      [Number.MAX_SAFE_INTEGER, 3],
+    ]);
+    expect(decodeServerMessage(encodeStored(clocks))).toEqual({ type: 'stored', stateVector: clocks });
+    expect(decodeServerMessage(encodeStored(new Map()))).toEqual({ type: 'stored', stateVector: new Map() });
+  });
+});
+

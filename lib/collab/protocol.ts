@@ -180,8 +180,16 @@ export const encodeSyncStep2 = (update: Uint8Array) => encodeSync(SyncStep.Step2
 export const encodeSyncUpdate = (update: Uint8Array) => encodeSync(SyncStep.Update, update);
 export const encodeAwareness = (update: Uint8Array) => bytesFrame(MessageType.Awareness, update);
 
-/** Tells a client that the document's stored state now covers this state vector. */
-export const encodeStored = (stateVector: Uint8Array) => bytesFrame(MessageType.Stored, stateVector);
+/** Tells a client that the document's stored state now covers these per-client clocks (a state vector). */
+export function encodeStored(clocks: ReadonlyMap<number, number>): Uint8Array {
+  const vector = encoding.createEncoder();
+  encoding.writeVarUint(vector, clocks.size);
+  for (const [client, clock] of clocks) {
+    encoding.writeVarUint(vector, client);
+    encoding.writeVarUint(vector, clock);
+  }
+  return bytesFrame(MessageType.Stored, encoding.toUint8Array(vector));
+}
 
 /** Tells a client its current role on the manuscript. */
 export const encodeRole = (role: WireRole) => stringFrame(MessageType.Role, role);

@@ -8,6 +8,7 @@ import { applyCommentEvent, encodeCommentOp, readCommentEvent, type CommentEvent
 import { addMessage, listThreads, openDatabase, type Db } from '../../lib/storage/sqlite';
 import type { Identity } from '../auth/authenticate';
 import { createMemoryStorage } from '../../lib/storage/memory/storage';
+import { roomFeatures } from '../rooms/features';
 import { Room } from '../rooms/room';
 import { FakeSocket } from '../testing/fake-socket';
 import { seedManuscript, seedWriter } from '../testing/fixtures';
@@ -38,7 +39,7 @@ async function roomWithTwo() {
   const comments = createCommentService(createSqliteStorage(db), { onActivity: (event) => activity.push(event) });
   const memory = createMemoryStorage();
   memory.create(id);
-  const room = new Room(id, memory.storage, { compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: () => {}, comments });
+  const room = new Room(id, memory.storage, { features: roomFeatures({ compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, comments }), log: () => {} });
   const ada = new FakeSocket();
   const benSocket = new FakeSocket();
   const adaIdentity: Identity = { user: { id: owner.id, name: owner.name, color: owner.color }, role: 'owner' };

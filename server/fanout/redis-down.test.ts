@@ -9,7 +9,7 @@ import { startCollabServer, type CollabServer } from '../collab-server';
 import { createPgStorage } from '../../lib/storage/pg/storage';
 import { TEST_SECRET } from '../testing/fixtures';
 import { CLUSTER_TEST_SERVER_OPTIONS } from '../testing/server-options';
-import { freePort, untilListening } from '../testing/ports';
+import { freePort, untilListening } from '../../lib/testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from '../testing/headless-client';
 import { TEST_POSTGRES_URL } from '../testing/storage-engines';
 import { createRedisFanout } from './redis-fanout';

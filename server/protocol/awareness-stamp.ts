@@ -1,5 +1,5 @@
-import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { readAwarenessEntries } from './awareness-entries';
 
 /**
  * Rewrites an awareness update so every state carries the authenticated user's id, name and colour
@@ -12,25 +12,15 @@ export function stampAwarenessUpdate(
   user: { id?: string; name: string; color: string },
   mayWrite: (clientId: number) => boolean,
 ): { update: Uint8Array; clientIds: number[] } {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  const entries: { clientId: number; clock: number; state: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const clientId = decoding.readVarUint(decoder);
-    const clock = decoding.readVarUint(decoder);
-    const json = decoding.readVarString(decoder);
-    if (!mayWrite(clientId)) continue;
-    const state: unknown = JSON.parse(json);
-    const stamped = state === null || typeof state !== 'object' ? null : { ...(state as object), user: { ...(user.id ? { id: user.id } : {}), name: user.name, color: user.color } };
-    entries.push({ clientId, clock, state: JSON.stringify(stamped) });
-  }
-  if (decoding.hasContent(decoder)) throw new Error('trailing bytes in awareness update');
+  const entries = readAwarenessEntries(update).filter((entry) => mayWrite(entry.clientId));
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, entries.length);
-  for (const entry of entries) {
-    encoding.writeVarUint(encoder, entry.clientId);
-    encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, entry.state);
+  for (const { clientId, clock, state } of entries) {
+    const parsed: unknown = JSON.parse(state);
+    const stamped = parsed === null || typeof parsed !== 'object' ? null : { ...(parsed as object), user: { ...(user.id ? { id: user.id } : {}), name: user.name, color: user.color } };
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(stamped));
   }
   return { update: encoding.toUint8Array(encoder), clientIds: entries.map((entry) => entry.clientId) };
 }

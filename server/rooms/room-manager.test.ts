@@ -5,6 +5,7 @@ import { encodeSyncUpdate } from '../../lib/collab/protocol';
 import { encodeNewManuscript, readScenes } from '../../lib/manuscript/binder';
 import { createMemoryStorage } from '../../lib/storage/memory/storage';
 import { FakeSocket } from '../testing/fake-socket';
+import { roomFeatures } from './features';
 import { RoomManager } from './room-manager';
 
 const identity = { user: { id: 'u', name: 'Ada', color: '#aa3355' }, role: 'editor' as const };
@@ -12,7 +13,7 @@ const identity = { user: { id: 'u', name: 'Ada', color: '#aa3355' }, role: 'edit
 function setup(graceMs = 1000) {
   const memory = createMemoryStorage();
   const log: string[] = [];
-  const manager = new RoomManager(memory.storage, { graceMs, roleRecheckMs: 60_000, compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
+  const manager = new RoomManager(memory.storage, { graceMs, roleRecheckMs: 60_000, features: roomFeatures({ compactEveryUpdates: 1000, checkpointIntervalMs: 3_600_000 }), log: (line) => log.push(line) });
   return { memory, manager, log };
 }
 

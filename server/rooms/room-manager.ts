@@ -1,8 +1,9 @@
 import { CloseCode } from '../../lib/collab/close-codes';
 import { CorruptUpdateError, replayUpdates } from '../../lib/collab/replay';
 import type { Fanout, FanoutMessage } from '../fanout/fanout';
-import type { Storage } from '../../lib/storage/storage';
-import { Room, type RoomOptions } from './room';
+import { Room } from './room';
+import type { RoomOptions } from './room-options';
+import type { RoomStorage } from './room-storage';
 
 /** What the transport needs of a room. */
 export type JoinableRoom = Pick<Room, 'join' | 'leave' | 'receive' | 'releaseIfEmpty'>;
@@ -28,14 +29,14 @@ export class RoomManager {
   private readonly roleTimer: NodeJS.Timeout;
 
   constructor(
-    private readonly storage: Pick<Storage, 'documents' | 'drafts' | 'manuscripts' | 'members'>,
+    private readonly storage: RoomStorage,
     private readonly options: RoomManagerOptions,
   ) {
     this.roleTimer = setInterval(() => void this.recheckRoles(), options.roleRecheckMs);
     this.roleTimer.unref();
     options.fanout?.onResync(() => void this.resyncAll());
     options.fanout?.onPeerGone((instanceId) => {
-      for (const room of this.rooms.values()) room.dropInstance(instanceId);
+      for (const room of this.rooms.values()) room.applyRemote({ kind: 'peer-gone' }, instanceId);
     });
   }
 
@@ -50,7 +51,7 @@ export class RoomManager {
       [...this.rooms.values()].map(async (room) => {
         try {
           const result = await this.storage.documents.load(room.manuscriptId);
-          if (result.status === 'ok') room.applyStored(result.rows);
+          if (result.status === 'ok') room.applyRemote({ kind: 'resync', rows: result.rows }, 'store');
         } catch (error) {
           this.options.log(`manuscript ${room.manuscriptId}: resync failed: ${(error as Error).message}`, { manuscriptId: room.manuscriptId, level: 'error' });
         }
@@ -162,10 +163,7 @@ export class RoomManager {
       room.onEmpty = () => {};
       room.closeAll(code);
       await room.flush();
-      if (!room.hasFailed) {
-        await room.checkpoint();
-        await room.compact();
-      }
+      if (!room.hasFailed) await room.beforeUnload();
       if (this.rooms.get(room.manuscriptId) === room) this.rooms.delete(room.manuscriptId);
       room.destroy();
       await this.options.fanout?.leave(room.manuscriptId);

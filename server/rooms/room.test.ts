@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from '../../lib/collab/close-codes';
-import { decodeServerMessage, encodeRestoreDraft, encodeSyncStep1, encodeSyncUpdate } from '../../lib/collab/protocol';
-import type { Identity, Role } from '../auth/authenticate';
-import { createMemoryStorage } from '../../lib/storage/memory/storage';
+import { encodeSyncStep1, encodeSyncUpdate } from '../../lib/collab/protocol';
 import { FakeSocket } from '../testing/fake-socket';
-import { Room } from './room';
+import { edit, identity, testRoom } from '../testing/test-room';
 
-const identity = (role: Role = 'editor'): Identity => ({ user: { id: 'u', name: 'Ada', color: '#aa3355' }, role });
-
-function setup(compactEveryUpdates = 1000) {
-  const memory = createMemoryStorage();
-  memory.create('ms-test-1');
-  const log: string[] = [];
-  const room = new Room('ms-test-1', memory.storage, { compactEveryUpdates, checkpointIntervalMs: 3_600_000, log: (line) => log.push(line) });
-  return { memory, room, log };
-}
-
-function edit(text: string): Uint8Array {
-  const doc = new Y.Doc();
-  doc.getText('t').insert(0, text);
-  return Y.encodeStateAsUpdate(doc);
-}
+const setup = () => testRoom();
 
 describe('Room', () => {
   it('greets a new connection with its role, then sync step 1', async () => {
@@ -100,17 +84,6 @@ describe('Room', () => {
     expect(memory.rows('ms-test-1')).toHaveLength(0);
   });
 
-  it('drops and disconnects a read-only connection that sends an update', async () => {
-    const { memory, room } = setup();
-    const viewer = new FakeSocket();
-    room.join(viewer, identity('viewer'));
-    room.receive(viewer, encodeSyncUpdate(edit('sneaky')));
-    await room.flush();
-    expect(viewer.closedWith?.code).toBe(CloseCode.Forbidden);
-    expect(memory.rows('ms-test-1')).toHaveLength(0);
-    expect(room.doc.getText('t').toString()).toBe('');
-  });
-
   it('answers sync step 1 with the missing state and an acknowledgement', async () => {
     const { room } = setup();
     const writer = new FakeSocket();
@@ -138,82 +111,5 @@ describe('Room', () => {
     expect(socket.storedAcks()).toHaveLength(0);
     expect(room.hasFailed).toBe(true);
     expect(emptied).toBe(true);
-  });
-
-  it('compacts the log after the configured number of updates', async () => {
-    const { memory, room } = setup(3);
-    const socket = new FakeSocket();
-    room.join(socket, identity());
-    const writer = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    writer.on('update', (update: Uint8Array) => updates.push(update));
-    for (const char of 'abcd') writer.getText('t').insert(writer.getText('t').length, char);
-    for (const update of updates) room.receive(socket, encodeSyncUpdate(update));
-    await room.flush();
-    // The fold reads what is stored when it runs: all four rows, appended before it started.
-    expect(memory.rows('ms-test-1')).toHaveLength(1);
-    const replayed = new Y.Doc();
-    for (const row of memory.rows('ms-test-1')) Y.applyUpdate(replayed, row.bytes);
-    expect(replayed.getText('t').toString()).toBe('abcd');
-  });
-});
-
-describe('Room: drafts and checkpoints', () => {
-  function draftRoom(checkpointIntervalMs = 3_600_000) {
-    const memory = createMemoryStorage();
-    memory.create('ms-test-1');
-    const restored: { manuscriptId: string; actorId: string; draftName: string }[] = [];
-    const room = new Room('ms-test-1', memory.storage, { compactEveryUpdates: 1000, checkpointIntervalMs, log: () => {}, onDraftRestored: (event) => restored.push(event) });
-    return { memory, room, restored };
-  }
-
-  it('restores a draft as one stored, broadcast change, keeping a checkpoint of the state before', async () => {
-    const { memory, room, restored } = draftRoom();
-    const writer = new FakeSocket();
-    const reader = new FakeSocket();
-    room.join(writer, identity('editor'));
-    room.join(reader, identity('editor'));
-    const draft = new Y.Doc();
-    draft.getMap('binder');
-    memory.addDraft('ms-test-1', 'draft0001', 'Draft 1', Y.encodeStateAsUpdate(draft));
-    room.receive(writer, encodeSyncUpdate(edit('typed after the draft')));
-    await room.flush();
-    const rowsBefore = memory.rows('ms-test-1').length;
-
-    room.receive(writer, encodeRestoreDraft('draft0001'));
-    await room.flush();
-    expect(memory.checkpoints('ms-test-1').map((c) => c.name)).toEqual(['Before restoring “Draft 1”']);
-    // Co-authors hear of it through the inbox.
-    expect(restored).toEqual([{ manuscriptId: 'ms-test-1', actorId: 'u', draftName: 'Draft 1' }]);
-    const results = writer.sent.filter((frame) => frame[0] === 103);
-    expect(results).toHaveLength(1);
-    expect(reader.messageTypes().filter((type) => type === 0).length).toBeGreaterThan(0);
-    // The co-author is told who restored which draft, and where the undo is.
-    const told = reader.sent.filter((frame) => frame[0] === 103).map((frame) => decodeServerMessage(frame));
-    expect(told).toEqual([{ type: 'restore-result', result: { ok: true, message: 'Ada restored “Draft 1” — Undo is in History.', restoredBy: 'Ada', draftName: 'Draft 1' } }]);
-    expect(memory.rows('ms-test-1').length).toBeGreaterThanOrEqual(rowsBefore);
-  });
-
-  it('refuses a restore from a commenter, changing nothing', async () => {
-    const { memory, room } = draftRoom();
-    const commenter = new FakeSocket();
-    room.join(commenter, identity('commenter'));
-    memory.addDraft('ms-test-1', 'draft0001', 'Draft 1', Y.encodeStateAsUpdate(new Y.Doc()));
-    room.receive(commenter, encodeRestoreDraft('draft0001'));
-    await room.flush();
-    const result = commenter.sent.find((frame) => frame[0] === 103)!;
-    expect(new TextDecoder().decode(result)).toContain('Only editors and the owner');
-    expect(memory.rows('ms-test-1')).toHaveLength(0);
-    expect(memory.checkpoints('ms-test-1')).toHaveLength(0);
-    expect(commenter.closedWith).toBeNull();
-  });
-
-  it('keeps an automatic checkpoint, naming who wrote, once the interval has passed', async () => {
-    const { memory, room } = draftRoom(0);
-    const socket = new FakeSocket();
-    room.join(socket, identity('editor'));
-    room.receive(socket, encodeSyncUpdate(edit('words')));
-    await room.flush();
-    expect(memory.checkpoints('ms-test-1')).toEqual([expect.objectContaining({ name: 'Automatic checkpoint', changedBy: ['Ada'] })]);
   });
 });

@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
 import { Editor, getSchema } from '@tiptap/core';
-import Collaboration from '@tiptap/extension-collaboration';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sceneField } from '../../lib/collab/room-name';
 import { manuscriptExtensions } from '../../lib/editor/extensions';
 import { listSuggestions, reviewSuggestions } from '../../lib/editor/suggestions/review';
-import { Suggesting } from '../../lib/editor/suggestions/suggesting';
-import { suggestionIds } from '../../lib/editor/suggestions/track';
+import { suggestingEditor } from '../../lib/editor/suggestions/testing';
 import { SuggestionGuard } from './suggestion-guard';
 
 /**
@@ -47,18 +45,7 @@ function room() {
   const [ada, ben] = docs.map((doc, i) => {
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(server), 'remote');
     doc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'remote' && queue.push({ update, from: doc }));
-    const element = document.createElement('div');
-    document.body.append(element);
-    const userId = i === 0 ? 'ada' : 'ben';
-    const ids = suggestionIds(() => doc.clientID);
-    const editor = new Editor({
-      element,
-      extensions: [
-        ...manuscriptExtensions(),
-        Collaboration.configure({ document: doc, field: sceneField(SCENE_ID) }),
-        Suggesting.configure({ suggester: () => ({ userId, mayRestructure: i === 0, mustSuggest: i === 1, nextId: ids }), describeAuthor: () => null }),
-      ],
-    });
+    const editor = suggestingEditor(doc, SCENE_ID, { userId: i === 0 ? 'ada' : 'ben', mayRestructure: i === 0, mustSuggest: i === 1 });
     editors.push(editor);
     return editor;
   }) as [Editor, Editor];

@@ -1,6 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import { MessageType } from '../../lib/collab/message-types';
-import { SOCKET_OPEN, type SocketLike } from '../transport/socket';
+import { SOCKET_OPEN, type SocketLike } from '../protocol/socket';
 
 /** A SocketLike that records what the server sends, for room unit tests. */
 export class FakeSocket implements SocketLike {

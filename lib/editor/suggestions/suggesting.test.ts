@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
 import { Editor, getSchema } from '@tiptap/core';
-import Collaboration from '@tiptap/extension-collaboration';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { sceneField } from '../../collab/room-name';
 import { manuscriptExtensions } from '../extensions';
 import { describeSuggestion, listSuggestions, reviewSuggestions, type Verdict } from './review';
-import { Suggesting } from './suggesting';
-import { suggestionIds } from './track';
+import { suggestingEditor } from './testing';
 
 /**
  * Two writers' real editors (Tiptap + the y-tiptap binding) on their own Y.Docs, relayed through a
@@ -37,21 +35,7 @@ function room(paragraphs: string[] = [SENTENCE]) {
   };
   const notices: string[] = [];
   const writer = (doc: Y.Doc, userId: string, mayRestructure: boolean) => {
-    const element = document.createElement('div');
-    document.body.append(element);
-    const editor = new Editor({
-      element,
-      extensions: [
-        ...manuscriptExtensions(),
-        Collaboration.configure({ document: doc, field: sceneField(SCENE_ID) }),
-        Suggesting.configure({
-          suggester: () => ({ userId, mayRestructure, nextId: ids }),
-          describeAuthor: (id) => ({ name: id, color: '#336699' }),
-          onRefused: (message) => notices.push(message),
-        }),
-      ],
-    });
-    const ids = suggestionIds(() => doc.clientID);
+    const editor = suggestingEditor(doc, SCENE_ID, { userId, mayRestructure }, { describeAuthor: (id) => ({ name: id, color: '#336699' }), onRefused: (message) => notices.push(message) });
     editors.push(editor);
     editor.commands.setSuggesting(true);
     return editor;
@@ -286,17 +270,7 @@ function roomOn(server: Y.Doc) {
   const mk = (userId: string) => {
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
-    const element = document.createElement('div');
-    document.body.append(element);
-    const ids = suggestionIds(() => doc.clientID);
-    const editor = new Editor({
-      element,
-      extensions: [
-        ...manuscriptExtensions(),
-        Collaboration.configure({ document: doc, field: sceneField(SCENE_ID) }),
-        Suggesting.configure({ suggester: () => ({ userId, mayRestructure: true, nextId: ids }), describeAuthor: () => null }),
-      ],
-    });
+    const editor = suggestingEditor(doc, SCENE_ID, { userId, mayRestructure: true });
     editor.commands.setSuggesting(true);
     editors.push(editor);
     return { doc, editor };
