@@ -4,13 +4,12 @@ import { getSchema } from '@tiptap/core';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import { sceneField } from '../collab/room-name';
-import { openDatabase } from '../storage/sqlite';
 import { manuscriptExtensions } from '../editor/extensions';
 import { describeSuggestion, listSuggestions } from '../editor/suggestions/review';
 import { ImportError } from '../import';
 import { loadManuscriptDoc } from '../manuscript/load-document';
 import { readBinder } from '../manuscript/binder';
-import { createSqliteStorage } from '../storage/sqlite/storage';
+import { MEMORY_STORAGE_URL, openStorage } from '../storage/open';
 import { readReviewFile } from './import-changes';
 import { importManuscriptAs } from './operations';
 
@@ -19,8 +18,7 @@ const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dir
 
 describe('a new manuscript from a DOCX an editor marked up', () => {
   it('starts with the text as it was sent, the editor’s changes as suggestions and their comments as threads', async () => {
-    const db = openDatabase('file::memory:');
-    const storage = createSqliteStorage(db);
+    const storage = await openStorage(MEMORY_STORAGE_URL);
     const ada = await storage.users.create({ email: 'ada@example.test', name: 'Ada Writer', color: '#225588', passwordHash: null });
     const created = await importManuscriptAs(storage, ada, { name: 'The Salt Road.docx', bytes: fixture('libreoffice-review.docx') });
     expect(created.review?.message).toBe('4 comments and 3 changes from Maria Rossi, 1 comment from Ada Writer placed.');
@@ -38,18 +36,17 @@ describe('a new manuscript from a DOCX an editor marked up', () => {
     );
     // Ada owns the manuscript, so her reply is hers, not a guest's.
     expect(threads.flatMap((t) => t.messages).find((m) => m.authorName === 'Ada Writer')?.authorId).toBe(ada.id);
-    db.$client.close();
+    await storage.close();
   });
 
   it('imports a clean DOCX as before, with nothing to report', async () => {
-    const db = openDatabase('file::memory:');
-    const storage = createSqliteStorage(db);
+    const storage = await openStorage(MEMORY_STORAGE_URL);
     const ada = await storage.users.create({ email: 'ada@example.test', name: 'Ada Writer', color: '#225588', passwordHash: null });
     const { Document, Packer, Paragraph } = await import('docx');
     const bytes = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Only words here.')] }] })));
     const created = await importManuscriptAs(storage, ada, { name: 'clean.docx', bytes });
     expect(created.review).toBeNull();
-    db.$client.close();
+    await storage.close();
   });
 });
 

@@ -1,29 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appearanceFromStored, DEFAULT_APPEARANCE } from '../appearance/appearance';
-import { openTestSqlite } from './sqlite/test-database';
+import { createMemoryStorage } from './memory/storage';
+import { MEMORY_STORAGE_URL, openStorage, restoreBackup } from './open';
 import { createPgStorage } from './pg/storage';
 import { openTestPgSchema } from './pg/test-database';
 import { EmailTakenError, manuscriptSettingsOf, TRASH_RETENTION_DAYS, type Manuscript, type ManuscriptSettings, type User } from './records';
 import { hashToken } from './secrets';
+import { openTestSqlite } from './sqlite/test-database';
 import { createSqliteStorage } from './sqlite/storage';
 import type { Storage } from './storage';
+import { memoryStoredRows, pgStoredRows, sqliteStoredRows, type StoredRows } from './testing/stored-rows';
 
-/** An engine under test, and raw SQL (written with $1, $2…) to set up or look at what the interface cannot. */
+/** An engine under test, and its rows as stored, to set up or look at what the interface cannot. */
 interface Engine {
   storage: Storage;
-  exec(sql: string, params?: unknown[]): Promise<void>;
-  rows<T>(sql: string, params?: unknown[]): Promise<T[]>;
+  stored: StoredRows;
   close(): Promise<void>;
 }
 
 async function sqliteEngine(): Promise<Engine> {
   const test = openTestSqlite();
-  const statement = (sql: string) => test.db.$client.prepare(sql.replace(/\$\d+/g, '?'));
   const storage = createSqliteStorage(test.db);
   return {
     storage,
-    exec: async (sql, params = []) => void statement(sql).run(...params),
-    rows: async <T>(sql: string, params: unknown[] = []) => statement(sql).all(...params) as T[],
+    stored: sqliteStoredRows(test.db),
     close: async () => {
       await storage.close();
       test.close();
@@ -36,13 +36,17 @@ async function postgresEngine(): Promise<Engine> {
   const storage = createPgStorage(test.pool);
   return {
     storage,
-    exec: async (sql, params = []) => void (await test.pool.query(sql, params)),
-    rows: async <T>(sql: string, params: unknown[] = []) => (await test.pool.query(sql, params)).rows as T[],
+    stored: pgStoredRows(test.pool),
     close: async () => {
       await test.pool.query(`DROP SCHEMA ${test.schema} CASCADE`);
       await storage.close();
     },
   };
+}
+
+async function memoryEngine(): Promise<Engine> {
+  const memory = createMemoryStorage();
+  return { storage: memory.storage, stored: memoryStoredRows(memory.tables), close: () => memory.storage.close() };
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -65,10 +69,11 @@ const settings = (title: string): ManuscriptSettings => ({
 /** Every race runs a few rounds: one lucky interleaving proves little. */
 const RACE_ROUNDS = 5;
 
-// One suite, two engines: nothing above storage may tell them apart.
+// One suite, three engines: nothing above storage may tell them apart.
 describe.each([
   ['sqlite', sqliteEngine],
   ['postgres', postgresEngine],
+  ['memory', memoryEngine],
 ] as const)('storage on %s', (engineName, open) => {
   let engine: Engine;
   let storage: Storage;
@@ -125,7 +130,7 @@ describe.each([
         const refused = results.filter((result) => result.status === 'rejected');
         expect(refused).toHaveLength(1);
         expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(EmailTakenError);
-        expect(await engine.rows('SELECT id FROM users WHERE email = $1', [email])).toHaveLength(1);
+        expect(await engine.stored.select('users', { email })).toHaveLength(1);
       }
     });
 
@@ -157,9 +162,9 @@ describe.each([
       const ada = await writer('Ada');
       const first = await storage.users.createApiToken(ada.id, '  Laptop  ');
       const second = await storage.users.createApiToken(ada.id, '   ');
-      await engine.exec('UPDATE api_tokens SET created_at = $1 WHERE id = $2', [Date.now() - 60_000, first.id]);
+      await engine.stored.update('api_tokens', { created_at: Date.now() - 60_000 }, { id: first.id });
       expect(first.token).toMatch(/^scr_[\w-]{43}$/);
-      const stored = await engine.rows<Record<string, unknown>>('SELECT * FROM api_tokens WHERE user_id = $1', [ada.id]);
+      const stored = await engine.stored.select('api_tokens', { user_id: ada.id });
       expect(stored.map((row) => row.token_hash).sort()).toEqual([hashToken(first.token), hashToken(second.token)].sort());
       expect(JSON.stringify(stored)).not.toContain(first.token);
 
@@ -200,7 +205,7 @@ describe.each([
       const ada = await writer('Ada');
       const token = `reset-${count}-token-that-is-long-enough-to-be-real`;
       await storage.users.insertPasswordReset({ userId: ada.id, token, expiresAt: new Date(Date.now() + TTL_MS) });
-      const stored = await engine.rows<Record<string, unknown>>('SELECT * FROM password_resets WHERE user_id = $1', [ada.id]);
+      const stored = await engine.stored.select('password_resets', { user_id: ada.id });
       expect(stored.map((row) => row.token_hash)).toEqual([hashToken(token)]);
       expect(JSON.stringify(stored)).not.toContain(token);
 
@@ -265,10 +270,12 @@ describe.each([
 
     it('hands back an older row as saved, and a damaged one as nothing', async () => {
       const ada = await writer('Ada');
-      await engine.exec('INSERT INTO writer_appearance (user_id, settings) VALUES ($1, $2)', [ada.id, '{"theme":"dark","font":"gothic"}']);
+      // As an older version saved it: a font since dropped.
+      await storage.users.setAppearance(ada.id, { theme: 'dark', font: 'gothic' });
+      expect((await engine.stored.select('writer_appearance', { user_id: ada.id })).map((row) => row.settings)).toEqual(['{"theme":"dark","font":"gothic"}']);
       expect(await storage.users.getAppearance(ada.id)).toEqual({ theme: 'dark', font: 'gothic' });
       expect(appearanceFromStored(await storage.users.getAppearance(ada.id))).toEqual({ ...DEFAULT_APPEARANCE, theme: 'dark' });
-      await engine.exec('UPDATE writer_appearance SET settings = $1 WHERE user_id = $2', ['not json', ada.id]);
+      await engine.stored.update('writer_appearance', { settings: 'not json' }, { user_id: ada.id });
       expect(await storage.users.getAppearance(ada.id)).toBeNull();
     });
   });
@@ -325,8 +332,8 @@ describe.each([
       const trashed = await novel(ada, 'Trashed');
       await storage.members.shareByEmail({ manuscriptId: bens.id, email: ada.email, role: 'editor', invitedBy: ben.id });
       const now = Date.now();
-      await engine.exec('UPDATE manuscripts SET updated_at = $1 WHERE id = $2', [now - 3000, older.id]);
-      await engine.exec('UPDATE manuscripts SET updated_at = $1, last_edited_by = $2 WHERE id = $3', [now - 1000, ben.id, newer.id]);
+      await engine.stored.update('manuscripts', { updated_at: now - 3000 }, { id: older.id });
+      await engine.stored.update('manuscripts', { updated_at: now - 1000, last_edited_by: ben.id }, { id: newer.id });
       await storage.manuscripts.recordWordCount(newer.id, 1234);
       await storage.manuscripts.trash(trashed.id);
 
@@ -382,12 +389,13 @@ describe.each([
       const left = async (id: string) => {
         const counts: number[] = [];
         for (const table of ['memberships', 'invitations', 'document_updates', 'drafts', 'comment_threads', 'notifications']) {
-          counts.push((await engine.rows(`SELECT 1 FROM ${table} WHERE manuscript_id = $1`, [id])).length);
+          counts.push((await engine.stored.select(table, { manuscript_id: id })).length);
         }
         return counts;
       };
       expect(await left(expired.id)).toEqual([0, 0, 0, 0, 0, 0]);
-      expect(await engine.rows('SELECT 1 FROM comment_messages m WHERE NOT EXISTS (SELECT 1 FROM comment_threads t WHERE t.id = m.thread_id)')).toEqual([]);
+      const threadIds = new Set((await engine.stored.select('comment_threads')).map((thread) => thread.id));
+      expect((await engine.stored.select('comment_messages')).filter((message) => !threadIds.has(message.thread_id))).toEqual([]);
       for (const id of [kept.id, live.id]) expect(await left(id)).toEqual([1, 1, 1, 1, 1, 1]);
       expect((await storage.manuscripts.get(kept.id))?.deletedAt).toEqual(expect.any(Date));
       expect(await storage.users.getById(editor!.id)).toBeDefined();
@@ -417,7 +425,7 @@ describe.each([
       const [editor, commenter, viewer] = members as [User, User, User];
       const joined = Date.now() - 10_000;
       for (const [index, member] of [owner, editor, commenter, viewer].entries()) {
-        await engine.exec('UPDATE memberships SET created_at = $1 WHERE manuscript_id = $2 AND user_id = $3', [joined + index * 1000, manuscript.id, member.id]);
+        await engine.stored.update('memberships', { created_at: joined + index * 1000 }, { manuscript_id: manuscript.id, user_id: member.id });
       }
       expect(await storage.members.list(manuscript.id)).toEqual([
         { userId: owner.id, name: 'Owner', email: owner.email, color: '#225588', role: 'owner' },
@@ -483,7 +491,7 @@ describe.each([
             storage.members.shareByEmail({ manuscriptId: manuscript.id, email, role: index % 2 ? 'editor' : 'viewer', invitedBy: owner.id }),
           ),
         );
-        expect(await engine.rows('SELECT role FROM memberships WHERE manuscript_id = $1 AND user_id = $2', [manuscript.id, ben.id])).toHaveLength(1);
+        expect(await engine.stored.select('memberships', { manuscript_id: manuscript.id, user_id: ben.id })).toHaveLength(1);
         expect(await storage.members.listPendingInvitations(manuscript.id)).toEqual([expect.objectContaining({ email: unknown })]);
       }
     });
@@ -505,7 +513,7 @@ describe.each([
       const { owner, manuscript, members: [editor] } = await cast('editor');
       const link = await storage.members.createInviteLink({ manuscriptId: manuscript.id, role: 'viewer', createdBy: owner.id });
       expect(link.secret.length).toBeGreaterThanOrEqual(32);
-      const stored = await engine.rows<Record<string, unknown>>('SELECT * FROM invitations WHERE id = $1', [link.id]);
+      const stored = await engine.stored.select('invitations', { id: link.id });
       expect(stored.map((row) => row.token_hash)).toEqual([hashToken(link.secret)]);
       expect(JSON.stringify(stored)).not.toContain(link.secret);
       expect(await storage.members.findInviteLink(link.secret)).toEqual({ id: link.id, manuscriptId: manuscript.id, role: 'viewer' });
@@ -531,7 +539,7 @@ describe.each([
         const link = await storage.members.createInviteLink({ manuscriptId: manuscript.id, role: 'commenter', createdBy: owner.id });
         const joiner = await writer('Joiner');
         expect(await Promise.all([1, 2].map(() => storage.members.acceptInviteLink(link.secret, joiner.id)))).toEqual([manuscript.id, manuscript.id]);
-        expect(await engine.rows('SELECT role FROM memberships WHERE manuscript_id = $1 AND user_id = $2', [manuscript.id, joiner.id])).toEqual([{ role: 'commenter' }]);
+        expect((await engine.stored.select('memberships', { manuscript_id: manuscript.id, user_id: joiner.id })).map(({ role }) => ({ role }))).toEqual([{ role: 'commenter' }]);
       }
     });
 
@@ -560,8 +568,8 @@ describe.each([
       const draftId = await storage.drafts.insert({ manuscriptId: manuscript.id, kind: 'draft', name: 'Draft 2 — sent to beta readers', createdBy: owner.id, wordCount: 4, state });
       const checkpointId = await storage.drafts.insert({ manuscriptId: manuscript.id, kind: 'checkpoint', name: 'Before lunch', createdBy: null, changedBy: 'Ada, Ben', wordCount: 5, state });
       const now = Date.now();
-      await engine.exec('UPDATE drafts SET created_at = $1 WHERE id = $2', [now - 5000, draftId]);
-      await engine.exec('UPDATE drafts SET created_at = $1 WHERE id = $2', [now - 1000, checkpointId]);
+      await engine.stored.update('drafts', { created_at: now - 5000 }, { id: draftId });
+      await engine.stored.update('drafts', { created_at: now - 1000 }, { id: checkpointId });
 
       expect(await storage.drafts.list(manuscript.id)).toEqual([
         { id: checkpointId, kind: 'checkpoint', name: 'Before lunch', createdAt: new Date(now - 1000), createdByName: null, changedBy: 'Ada, Ben', wordCount: 5 },
@@ -589,7 +597,7 @@ describe.each([
     it('reads a manuscript’s own log, oldest first', async () => {
       const { manuscript } = await cast();
       const { manuscript: other } = await cast();
-      for (const bytes of [[4], [5, 6]]) await engine.exec('INSERT INTO document_updates (manuscript_id, bytes) VALUES ($1, $2)', [manuscript.id, Buffer.from(bytes)]);
+      for (const bytes of [[4], [5, 6]]) await storage.documents.append(manuscript.id, new Uint8Array(bytes));
       const updates = await storage.documents.readUpdates(manuscript.id);
       expect(updates.map((update) => [...update.bytes])).toEqual([[...FIRST_UPDATE], [4], [5, 6]]);
       expect(updates.map((update) => update.seq)).toEqual([...updates.map((update) => update.seq)].sort((a, b) => a - b));
@@ -608,7 +616,7 @@ describe.each([
       await storage.notifications.setSettings(ada.id, { kinds: [], email: 'immediate' });
       expect(await storage.notifications.getSettings(ada.id)).toEqual({ kinds: [], email: 'immediate' });
       expect((await storage.notifications.getSettings(ben.id)).email).toBe('off');
-      await engine.exec('UPDATE notification_settings SET kinds = $1 WHERE user_id = $2', ['["mention","long-gone-kind"]', ada.id]);
+      await engine.stored.update('notification_settings', { kinds: '["mention","long-gone-kind"]' }, { user_id: ada.id });
       expect((await storage.notifications.getSettings(ada.id)).kinds).toEqual(['mention']);
     });
 
@@ -640,7 +648,7 @@ describe.each([
       const mention = (manuscriptId: string, excerpt: string) => ({ userId: editor!.id, kind: 'mention' as const, manuscriptId, actorId: owner.id, excerpt });
       const [a, b, c, d] = await storage.notifications.add([mention(manuscript.id, 'a'), mention(manuscript.id, 'b'), mention(second.id, 'c'), mention(third.id, 'd')]);
       const now = Date.now();
-      for (const [index, id] of [a, b, c, d].entries()) await engine.exec('UPDATE notifications SET created_at = $1 WHERE id = $2', [now - 10_000 + index * 1000, id]);
+      for (const [index, id] of [a, b, c, d].entries()) await engine.stored.update('notifications', { created_at: now - 10_000 + index * 1000 }, { id });
 
       expect((await storage.notifications.list(editor!.id)).map((view) => [view.excerpt, view.createdAt])).toEqual([['d', now - 7000], ['c', now - 8000], ['b', now - 9000], ['a', now - 10_000]]);
       expect((await storage.notifications.list(editor!.id, 2)).map((view) => view.excerpt)).toEqual(['d', 'c']);
@@ -660,7 +668,7 @@ describe.each([
       const gone = await writer('Gone');
       await storage.members.shareByEmail({ manuscriptId: manuscript.id, email: gone.email, role: 'viewer', invitedBy: editor!.id });
       await storage.notifications.add([{ userId: editor!.id, kind: 'reply', manuscriptId: manuscript.id, actorId: gone.id, excerpt: 'bye' }]);
-      await engine.exec('DELETE FROM users WHERE id = $1', [gone.id]);
+      await engine.stored.delete('users', { id: gone.id });
       expect((await storage.notifications.list(editor!.id)).map((view) => view.actorName)).toEqual(['A former member']);
     });
 
@@ -686,7 +694,7 @@ describe.each([
       const mention = (excerpt: string) => ({ userId: editor!.id, kind: 'mention' as const, manuscriptId: manuscript.id, actorId: owner.id, excerpt });
       const [first, second, third] = await storage.notifications.add([mention('first'), mention('second'), mention('third')]);
       const now = Date.now();
-      for (const [index, id] of [first, second, third].entries()) await engine.exec('UPDATE notifications SET created_at = $1 WHERE id = $2', [now - 10_000 + index * 1000, id]);
+      for (const [index, id] of [first, second, third].entries()) await engine.stored.update('notifications', { created_at: now - 10_000 + index * 1000 }, { id });
 
       const immediate = await storage.notifications.toEmail({ ids: [first!, 'no-such-item'] });
       expect(immediate).toEqual([
@@ -760,5 +768,19 @@ describe.each([
       expect({ ...participants, writers: [...participants!.writers].sort() }).toEqual({ createdBy: editor.id, writers: [editor.id, commenter.id].sort(), quote: 'the storm' });
       expect(await storage.notifications.threadParticipants('no-such-thread')).toBeNull();
     });
+  });
+});
+
+describe('openStorage', () => {
+  it('opens a fresh, empty memory engine for memory:, and has no file to restore', async () => {
+    const first = await openStorage(MEMORY_STORAGE_URL);
+    const second = await openStorage(MEMORY_STORAGE_URL);
+    expect([first.engine, second.engine]).toEqual(['memory', 'memory']);
+    const ada = await first.users.create({ email: 'ada@example.test', name: 'Ada', color: '#112233', passwordHash: null });
+    expect(await first.users.getById(ada.id)).toEqual(ada);
+    expect(await second.users.getById(ada.id)).toBeUndefined();
+    await expect(first.backup('/tmp/never-written.db')).rejects.toThrow(/no file/);
+    expect(() => restoreBackup(MEMORY_STORAGE_URL, '/tmp/never-read.db')).toThrow(/no file/);
+    await Promise.all([first.close(), second.close()]);
   });
 });

@@ -5,9 +5,13 @@ import { writerAppearance } from './schema';
 /** The writer's appearance as saved (parsed JSON), or null; lib/appearance reads it. */
 export function getAppearance(db: Db, userId: string): unknown {
   const row = db.select().from(writerAppearance).where(eq(writerAppearance.userId, userId)).get();
-  if (!row) return null;
+  return row ? appearanceFromRow(row.settings) : null;
+}
+
+/** A stored appearance as saved (parsed JSON); a damaged row reads as nothing. */
+export function appearanceFromRow(settings: string): unknown {
   try {
-    return JSON.parse(row.settings) as unknown;
+    return JSON.parse(settings) as unknown;
   } catch {
     return null;
   }

@@ -20,6 +20,29 @@ export function createThread(
   return id;
 }
 
+/** An imported thread's row: it began when its first message was written, by that message's author. */
+export function importedThreadRow(id: string, manuscriptId: string, thread: ImportedThreadRecord): typeof commentThreads.$inferInsert {
+  const first = thread.messages[0];
+  return {
+    id,
+    manuscriptId,
+    sceneId: thread.sceneId,
+    anchorStart: thread.anchor.start,
+    anchorEnd: thread.anchor.end,
+    quote: thread.quote,
+    quotePrefix: thread.context.prefix,
+    quoteSuffix: thread.context.suffix,
+    createdBy: first?.authorId ?? null,
+    createdAt: new Date(first?.createdAt ?? Date.now()),
+    resolvedAt: thread.resolvedAt === null ? null : new Date(thread.resolvedAt),
+  };
+}
+
+/** An imported message's row: a member's, or a guest's by name, with the date it was written. */
+export function importedMessageRow(threadId: string, message: ImportedThreadRecord['messages'][number]): typeof commentMessages.$inferInsert {
+  return { id: newId(), threadId, authorId: message.authorId, guestName: message.authorId ? null : message.guestName, body: message.body, mentions: '[]', createdAt: new Date(message.createdAt) };
+}
+
 /** Stores imported threads in one transaction; returns their ids in order. */
 export function importThreads(db: Db, manuscriptId: string, threads: ImportedThreadRecord[]): string[] {
   const ids: string[] = [];
@@ -27,27 +50,8 @@ export function importThreads(db: Db, manuscriptId: string, threads: ImportedThr
     for (const thread of threads) {
       const id = newId();
       ids.push(id);
-      const first = thread.messages[0];
-      tx.insert(commentThreads)
-        .values({
-          id,
-          manuscriptId,
-          sceneId: thread.sceneId,
-          anchorStart: thread.anchor.start,
-          anchorEnd: thread.anchor.end,
-          quote: thread.quote,
-          quotePrefix: thread.context.prefix,
-          quoteSuffix: thread.context.suffix,
-          createdBy: first?.authorId ?? null,
-          createdAt: new Date(first?.createdAt ?? Date.now()),
-          resolvedAt: thread.resolvedAt === null ? null : new Date(thread.resolvedAt),
-        })
-        .run();
-      for (const message of thread.messages) {
-        tx.insert(commentMessages)
-          .values({ id: newId(), threadId: id, authorId: message.authorId, guestName: message.authorId ? null : message.guestName, body: message.body, mentions: '[]', createdAt: new Date(message.createdAt) })
-          .run();
-      }
+      tx.insert(commentThreads).values(importedThreadRow(id, manuscriptId, thread)).run();
+      for (const message of thread.messages) tx.insert(commentMessages).values(importedMessageRow(id, message)).run();
     }
   }, { behavior: 'immediate' });
   return ids;
@@ -61,11 +65,7 @@ export function importReplies(db: Db, manuscriptId: string, replies: ImportedRep
       const thread = tx.select({ id: commentThreads.id }).from(commentThreads).where(and(eq(commentThreads.id, threadId), eq(commentThreads.manuscriptId, manuscriptId))).get();
       if (!thread || messages.length === 0) continue;
       added.push(threadId);
-      for (const message of messages) {
-        tx.insert(commentMessages)
-          .values({ id: newId(), threadId, authorId: message.authorId, guestName: message.authorId ? null : message.guestName, body: message.body, mentions: '[]', createdAt: new Date(message.createdAt) })
-          .run();
-      }
+      for (const message of messages) tx.insert(commentMessages).values(importedMessageRow(threadId, message)).run();
     }
   }, { behavior: 'immediate' });
   return added;
@@ -136,7 +136,8 @@ export function getMessageView(db: Db, messageId: string): CommentMessageView | 
 
 const epochOrNull = (date: Date | null) => date?.getTime() ?? null;
 
-function messageView({ message, authorName, authorColor }: { message: typeof commentMessages.$inferSelect; authorName: string | null; authorColor: string | null }): CommentMessageView {
+/** A stored message with its author's name and colour (null once they are gone) as clients see it. */
+export function messageView({ message, authorName, authorColor }: { message: typeof commentMessages.$inferSelect; authorName: string | null; authorColor: string | null }): CommentMessageView {
   return messageViewOf({ ...message, createdAt: message.createdAt.getTime(), editedAt: epochOrNull(message.editedAt), deletedAt: epochOrNull(message.deletedAt), authorName, authorColor });
 }
 

@@ -5,7 +5,11 @@ import { DEFAULT_NOTIFICATION_SETTINGS, NOTIFICATION_KINDS, type NewNotification
 import { commentMessages, commentThreads, manuscripts, memberships, notifications, notificationSettings, users } from './schema';
 
 export function getNotificationSettings(db: Db, userId: string): NotificationSettingsView {
-  const row = db.select().from(notificationSettings).where(eq(notificationSettings.userId, userId)).get();
+  return notificationSettingsFromRow(db.select().from(notificationSettings).where(eq(notificationSettings.userId, userId)).get());
+}
+
+/** A writer's settings as stored (kinds no longer known are dropped), or the defaults when they never chose. */
+export function notificationSettingsFromRow(row: Pick<typeof notificationSettings.$inferSelect, 'kinds' | 'email'> | undefined): NotificationSettingsView {
   if (!row) return { ...DEFAULT_NOTIFICATION_SETTINGS, kinds: [...DEFAULT_NOTIFICATION_SETTINGS.kinds] };
   const kinds = (JSON.parse(row.kinds) as string[]).filter((kind): kind is NotificationKind => (NOTIFICATION_KINDS as readonly string[]).includes(kind));
   return { kinds, email: row.email };

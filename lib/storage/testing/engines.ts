@@ -8,6 +8,7 @@ import { openDatabase } from '../sqlite/connection';
 import { createSqliteStorage } from '../sqlite/storage';
 import { openTestSqlite } from '../sqlite/test-database';
 import type { Storage, StorageOptions } from '../storage';
+import { memoryStoredRows, pgStoredRows, sqliteStoredRows, type StoredRows } from './stored-rows';
 
 export { TEST_POSTGRES_URL };
 
@@ -24,11 +25,27 @@ export interface TestEngine {
   close(): Promise<void>;
 }
 
+/** Seeds and inspects any engine through its stored rows, the same way on all three. */
+function seedingThrough(stored: StoredRows): Pick<TestEngine, 'seedManuscript' | 'seedMember' | 'setDeleted' | 'rowCount' | 'wordCount'> {
+  return {
+    async seedManuscript(manuscriptId = newId()) {
+      await stored.insert('manuscripts', { id: manuscriptId, title: 'Test' });
+      return manuscriptId;
+    },
+    async seedMember(manuscriptId, userId, role) {
+      const known = (await stored.select('users', { id: userId })).length > 0;
+      if (!known) await stored.insert('users', { id: userId, email: `${userId}@example.test`, name: userId, color: '#336699' });
+      await stored.insert('memberships', { manuscript_id: manuscriptId, user_id: userId, role });
+    },
+    setDeleted: (manuscriptId) => stored.update('manuscripts', { deleted_at: Date.now() }, { id: manuscriptId }),
+    rowCount: async (id) => (await stored.select('document_updates', { manuscript_id: id })).length,
+    wordCount: async (id) => Number((await stored.select('manuscripts', { id }))[0]?.word_count ?? 0),
+  };
+}
+
 export async function openSqliteEngine(): Promise<TestEngine> {
   const test = openTestSqlite();
   const opened: Storage[] = [];
-  const run = (sql: string, ...args: unknown[]) => test.db.$client.prepare(sql).run(...args);
-  const count = (sql: string, id: string) => (test.db.$client.prepare(sql).get(id) as { n: number }).n;
   return {
     name: 'sqlite',
     async storage(options) {
@@ -36,19 +53,7 @@ export async function openSqliteEngine(): Promise<TestEngine> {
       opened.push(storage);
       return storage;
     },
-    async seedManuscript(manuscriptId = newId()) {
-      run('INSERT INTO manuscripts (id, title) VALUES (?, ?)', manuscriptId, 'Test');
-      return manuscriptId;
-    },
-    async seedMember(manuscriptId, userId, role) {
-      run('INSERT OR IGNORE INTO users (id, email, name, color) VALUES (?, ?, ?, ?)', userId, `${userId}@example.test`, userId, '#336699');
-      run('INSERT INTO memberships (manuscript_id, user_id, role) VALUES (?, ?, ?)', manuscriptId, userId, role);
-    },
-    async setDeleted(manuscriptId) {
-      run('UPDATE manuscripts SET deleted_at = ? WHERE id = ?', Date.now(), manuscriptId);
-    },
-    rowCount: async (id) => count('SELECT count(*) AS n FROM document_updates WHERE manuscript_id = ?', id),
-    wordCount: async (id) => count('SELECT word_count AS n FROM manuscripts WHERE id = ?', id),
+    ...seedingThrough(sqliteStoredRows(test.db)),
     async close() {
       for (const storage of opened) await storage.close();
       test.close();
@@ -59,9 +64,7 @@ export async function openSqliteEngine(): Promise<TestEngine> {
 /** A fresh schema in the machine's PostgreSQL, dropped on close, so parallel runs never meet. */
 export async function openPostgresEngine(): Promise<TestEngine> {
   const test = await openTestPgSchema();
-  const { pool } = test;
   const opened: Storage[] = [];
-  const count = async (sql: string, id: string) => Number((await pool.query<{ n: number }>(sql, [id])).rows[0]?.n ?? 0);
   return {
     name: 'postgres',
     async storage(options) {
@@ -69,19 +72,7 @@ export async function openPostgresEngine(): Promise<TestEngine> {
       opened.push(storage);
       return storage;
     },
-    async seedManuscript(manuscriptId = newId()) {
-      await pool.query('INSERT INTO manuscripts (id, title) VALUES ($1, $2)', [manuscriptId, 'Test']);
-      return manuscriptId;
-    },
-    async seedMember(manuscriptId, userId, role) {
-      await pool.query('INSERT INTO users (id, email, name, color) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [userId, `${userId}@example.test`, userId, '#336699']);
-      await pool.query('INSERT INTO memberships (manuscript_id, user_id, role) VALUES ($1, $2, $3)', [manuscriptId, userId, role]);
-    },
-    async setDeleted(manuscriptId) {
-      await pool.query('UPDATE manuscripts SET deleted_at = $1 WHERE id = $2', [Date.now(), manuscriptId]);
-    },
-    rowCount: (id) => count('SELECT count(*) AS n FROM document_updates WHERE manuscript_id = $1', id),
-    wordCount: (id) => count('SELECT word_count AS n FROM manuscripts WHERE id = $1', id),
+    ...seedingThrough(pgStoredRows(test.pool)),
     async close() {
       for (const storage of opened) await storage.close();
       await test.drop();
@@ -95,14 +86,7 @@ export async function openMemoryEngine(): Promise<TestEngine> {
   return {
     name: 'memory',
     storage: async () => memory.storage,
-    async seedManuscript(manuscriptId = newId()) {
-      memory.create(manuscriptId);
-      return manuscriptId;
-    },
-    seedMember: async (manuscriptId, userId, role) => memory.setRole(manuscriptId, userId, role),
-    setDeleted: (manuscriptId) => memory.storage.manuscripts.trash(manuscriptId),
-    rowCount: async (id) => memory.rows(id).length,
-    wordCount: async (id) => memory.wordCount(id) ?? 0,
+    ...seedingThrough(memoryStoredRows(memory.tables)),
     close: () => memory.storage.close(),
   };
 }
