@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -7,9 +7,11 @@ import { Worker } from 'node:worker_threads';
  * through tsx's require hook. `dir` is the caller's __dirname: the worker sits beside it.
  */
 function startWorker(name: string, dir: string, workerData: unknown): Worker {
-  const built = path.join(dir, `${name}.mjs`);
-  if (fs.existsSync(built)) return new Worker(built, { workerData });
-  const source = path.join(dir, `${name}.ts`);
+  // URLs, not path.join: Next's bundler would otherwise try to trace (and bundle) every file a joined path might name.
+  const base = pathToFileURL(`${dir}/`);
+  const built = new URL(`./${name}.mjs`, base);
+  if (fs.existsSync(fileURLToPath(built))) return new Worker(built, { workerData });
+  const source = fileURLToPath(new URL(`./${name}.ts`, base));
   return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(source)});`, { eval: true, workerData });
 }
 

@@ -45,7 +45,7 @@ export async function openPgPool(url: string, options: PgOptions = {}): Promise<
 
 /** Applies the numbered migrations once, under an advisory lock so instances starting together take turns. */
 export async function migratePg(pool: PgPool, dir: string = PG_MIGRATIONS_DIR): Promise<void> {
-  const files = fs.readdirSync(dir).filter((name) => name.endsWith('.sql')).sort();
+  const files = fs.readdirSync(/*turbopackIgnore: true*/ dir).filter((name) => name.endsWith('.sql')).sort();
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
@@ -54,7 +54,7 @@ export async function migratePg(pool: PgPool, dir: string = PG_MIGRATIONS_DIR): 
     const applied = new Set((await client.query<{ name: string }>('SELECT name FROM schema_migrations')).rows.map((row) => row.name));
     for (const name of files) {
       if (applied.has(name)) continue;
-      await client.query(fs.readFileSync(path.join(dir, name), 'utf8'));
+      await client.query(fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, name), 'utf8'));
       await client.query('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
     }
     await client.query('COMMIT');
