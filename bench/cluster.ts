@@ -20,7 +20,7 @@ import type { User } from '../lib/storage/records';
 import type { Storage } from '../lib/storage/storage';
 import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
 import { seedManuscriptIn, seedWriterIn, TEST_SECRET, tokenIn } from '../server/testing/fixtures';
-import { TEST_POSTGRES_URL } from '../server/testing/storage-engines';
+import { TEST_POSTGRES_URL } from '../lib/storage/testing/engines';
 import { keystrokeToPeers, printTable, quantile, scriptorium, sleep, spawnServer, steadyTyping, throughputRamp, yWebsocketClient, type Peer } from './collab';
 
 const QUICK = process.env.BENCH_QUICK === '1';

@@ -16,7 +16,7 @@ import { buildCollab, COLLAB_ENTRY } from '../scripts/build-collab';
 import { TEST_SECRET } from './testing/fixtures';
 import { freePort, untilListening } from '../lib/testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from './testing/headless-client';
-import { TEST_POSTGRES_URL } from './testing/storage-engines';
+import { TEST_POSTGRES_URL } from '../lib/storage/testing/engines';
 import { renderNginxConf } from '../scripts/cluster/nginx';
 
 /**

@@ -15,7 +15,7 @@ import { createPgStorage } from '../../lib/storage/pg/storage';
 import { TEST_SECRET } from '../testing/fixtures';
 import { CLUSTER_TEST_SERVER_OPTIONS } from '../testing/server-options';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from '../testing/headless-client';
-import { TEST_POSTGRES_URL } from '../testing/storage-engines';
+import { TEST_POSTGRES_URL } from '../../lib/storage/testing/engines';
 import { decodeFanoutMessage, encodeFanoutMessage, type Fanout } from './fanout';
 import { createRedisFanout } from './redis-fanout';
 

@@ -11,7 +11,7 @@ import { TEST_SECRET } from '../testing/fixtures';
 import { CLUSTER_TEST_SERVER_OPTIONS } from '../testing/server-options';
 import { freePort, untilListening } from '../../lib/testing/ports';
 import { connectHeadlessClient, waitFor, type HeadlessClient } from '../testing/headless-client';
-import { TEST_POSTGRES_URL } from '../testing/storage-engines';
+import { TEST_POSTGRES_URL } from '../../lib/storage/testing/engines';
 import { createRedisFanout } from './redis-fanout';
 
 /** A Redis of this test's own (Debian's redis-server), so it can be stopped without touching anyone else's. */

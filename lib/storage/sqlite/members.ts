@@ -84,7 +84,7 @@ export function revokeInvitation(db: Db, manuscriptId: string, invitationId: str
   return db.delete(invitations).where(and(eq(invitations.id, invitationId), eq(invitations.manuscriptId, manuscriptId))).run().changes > 0;
 }
 
-// Asked on every connection and every role re-check: prepared once per connection.
+// Asked on every collab connection and every role re-check: prepared once per database handle.
 const roleStatements = new WeakMap<Database.Database, ReturnType<typeof prepareRoleStatements>>();
 
 function prepareRoleStatements(sqlite: Database.Database) {
